@@ -1,0 +1,26 @@
+package se.styrregistret.command;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The write side. Its configuration file is {@code command-service.yml}, so it can share a JVM with the query-service. */
+@SpringBootApplication
+public class CommandServiceApplication {
+
+    public static final String CONFIG_NAME = "command-service";
+
+    public static void main(String[] args) {
+        start(args);
+    }
+
+    public static ConfigurableApplicationContext start(String... args) {
+        return builder().run(args);
+    }
+
+    /** A builder that reads this service's own configuration file. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
+    }
+}

@@ -1,0 +1,18 @@
+package se.styrregistret.command.config;
+
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import se.styrregistret.kernel.common.EventSerialization;
+
+@Configuration(proxyBeanMethods = false)
+class AxonConfig {
+
+    /** Events, messages and tokens all as JSON, in the form the query-service reads. */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return EventSerialization.serializer();
+    }
+}

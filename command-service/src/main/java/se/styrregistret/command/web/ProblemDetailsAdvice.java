@@ -1,0 +1,141 @@
+package se.styrregistret.command.web;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import se.styrregistret.command.governance.RuleViolation;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error leaves as an RFC 9457 problem body: input errors (400) name the field and the
+ * reason, broken rules (409/422) name the rule. No stack traces, no SQL.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(e -> e.getField()))
+                .map(e -> Map.of("field", e.getField(), "reason", String.valueOf(e.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalidInput(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalidInput(List.of(describe(ex.getCause()))));
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation ex) {
+        HttpStatus status = ex.isConflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        problem.setType(URI.create("urn:styrregistret:problem:rule:" + ex.rule()));
+        problem.setTitle("Regeln " + ex.rule() + " bryts");
+        problem.setProperty("rule", ex.rule());
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "Det finns inget sådant i registret: " + ex.getAggregateIdentifier());
+        problem.setTitle("Hittades inte");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Någon annan ändrade samma sak samtidigt; läs om och försök igen");
+        problem.setTitle("Samtidig ändring");
+        problem.setProperty("rule", "concurrent-modification");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Ett oväntat fel inträffade; ingenting registrerades");
+        problem.setTitle("Internt fel");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static ProblemDetail invalidInput(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(URI.create("urn:styrregistret:problem:invalid-input"));
+        problem.setTitle("Ogiltig indata");
+        problem.setDetail(errors.stream().map(e -> e.get("field") + ": " + e.get("reason"))
+                .reduce((a, b) -> a + "; " + b).orElse("Ogiltig begäran"));
+        problem.setProperty("errors", errors);
+        if (!errors.isEmpty()) {
+            problem.setProperty("field", errors.get(0).get("field"));
+        }
+        return problem;
+    }
+
+    /** Turns Jackson's reading error into the field path and a reason a client can act on. */
+    static Map<String, String> describe(Throwable cause) {
+        if (cause instanceof JacksonException jex && !(cause instanceof StreamReadException && !(cause instanceof MismatchedInputException))) {
+            String field = path(jex);
+            String reason;
+            if (cause instanceof UnrecognizedPropertyException) {
+                reason = "okänt fält";
+            } else if (cause instanceof InvalidFormatException ife) {
+                reason = ife.getTargetType() != null && ife.getTargetType().isEnum()
+                        ? "okänt värde; tillåtna: " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants())
+                        : "fel format eller omöjligt värde för " + simpleName(ife.getTargetType());
+            } else if (cause instanceof MismatchedInputException mie) {
+                reason = "fel typ, väntade " + simpleName(mie.getTargetType());
+            } else {
+                reason = "kunde inte läsas";
+            }
+            return Map.of("field", field.isEmpty() ? "$" : field, "reason", reason);
+        }
+        return Map.of("field", "$", "reason", "ogiltig JSON");
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) sb.append('.');
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String simpleName(Class<?> type) {
+        return type == null ? "annat värde" : type.getSimpleName();
+    }
+}

@@ -1,0 +1,144 @@
+package se.styrregistret.standalone;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.styrregistret.command.CommandServiceApplication;
+import se.styrregistret.query.QueryServiceApplication;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs the whole register in one JVM: an embedded PostgreSQL (unless a datasource URL is given
+ * the usual Spring way), then the command-service, then the query-service. Options:
+ * <pre>
+ *   --command-port=8081  --query-port=8082
+ *   --data-dir=PATH      where the embedded database keeps its files (default ~/.styrregistret/pgdata)
+ *   --db-port=N          the embedded database's port (default: a free one)
+ *   --spring.datasource.url=jdbc:postgresql://host:5432/db  (or SPRING_DATASOURCE_URL): use that database instead
+ * </pre>
+ * Any other {@code --name=value} goes to both services.
+ */
+public final class Standalone {
+
+    private Standalone() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        RunningSystem system = start(Options.parse(args));
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "styrregistret-shutdown"));
+        System.out.printf("""
+
+                Styrregistret is running.
+                  command-service: %s  (OpenAPI: %s/v3/api-docs)
+                  query-service:   %s  (OpenAPI: %s/v3/api-docs)
+                  database:        %s
+                Stop with Ctrl+C.
+                %n""", system.commandUrl(), system.commandUrl(), system.queryUrl(), system.queryUrl(), system.jdbcUrl());
+    }
+
+    public static RunningSystem start(Options options) {
+        EmbeddedPostgres postgres = null;
+        String jdbcUrl = options.externalJdbcUrl();
+        if (jdbcUrl == null) {
+            postgres = startEmbedded(options);
+            jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+        }
+        List<String> common = new ArrayList<>(options.passThrough());
+        common.add("--spring.datasource.url=" + jdbcUrl);
+        if (postgres != null) {
+            common.add("--spring.datasource.username=postgres");
+            common.add("--spring.datasource.password=");
+        }
+        ConfigurableApplicationContext command = null;
+        try {
+            // the command-service first: it migrates Axon's tables, which the query-service validates
+            command = CommandServiceApplication.builder()
+                    .registerShutdownHook(false)
+                    .run(with(common, "--server.port=" + options.commandPort()));
+            ConfigurableApplicationContext query = QueryServiceApplication.builder()
+                    .registerShutdownHook(false)
+                    .run(with(common, "--server.port=" + options.queryPort()));
+            return new RunningSystem(postgres, command, query, jdbcUrl);
+        } catch (RuntimeException e) {
+            if (command != null) command.close();
+            closeQuietly(postgres);
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Options options) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("timezone", "UTC");
+            if (options.dataDir() != null) {
+                builder.setDataDirectory(options.dataDir()).setCleanDataDirectory(false);
+            }
+            if (options.dbPort() > 0) {
+                builder.setPort(options.dbPort());
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static String[] with(List<String> common, String extra) {
+        List<String> all = new ArrayList<>(common);
+        all.add(extra);
+        return all.toArray(String[]::new);
+    }
+
+    static void closeQuietly(EmbeddedPostgres postgres) {
+        if (postgres == null) return;
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /** Launcher options; see the class comment. */
+    public record Options(int commandPort, int queryPort, Path dataDir, int dbPort, String externalJdbcUrl,
+                          List<String> passThrough) {
+
+        public static Options parse(String... args) {
+            int commandPort = 8081;
+            int queryPort = 8082;
+            Path dataDir = Path.of(System.getProperty("user.home"), ".styrregistret", "pgdata");
+            int dbPort = 0;
+            String jdbcUrl = firstNonBlank(System.getProperty("spring.datasource.url"), System.getenv("SPRING_DATASOURCE_URL"));
+            List<String> rest = new ArrayList<>();
+            for (String arg : args) {
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+                if (arg.startsWith("--command-port=")) commandPort = Integer.parseInt(value);
+                else if (arg.startsWith("--query-port=")) queryPort = Integer.parseInt(value);
+                else if (arg.startsWith("--data-dir=")) dataDir = Path.of(value);
+                else if (arg.startsWith("--db-port=")) dbPort = Integer.parseInt(value);
+                else if (arg.startsWith("--spring.datasource.url=")) jdbcUrl = value;
+                else if (arg.startsWith("--")) rest.add(arg);
+                else throw new IllegalArgumentException("unknown argument " + arg + "; options are --name=value");
+            }
+            return new Options(commandPort, queryPort, dataDir, dbPort, jdbcUrl, List.copyOf(rest));
+        }
+
+        /** For tests: free ports, a throwaway database. */
+        public static Options ephemeral(String... extra) {
+            List<String> args = new ArrayList<>(Arrays.asList("--command-port=0", "--query-port=0"));
+            args.addAll(Arrays.asList(extra));
+            Options o = parse(args.toArray(String[]::new));
+            return new Options(o.commandPort, o.queryPort, null, o.dbPort, o.externalJdbcUrl, o.passThrough);
+        }
+
+        private static String firstNonBlank(String a, String b) {
+            if (a != null && !a.isBlank()) return a;
+            return b == null || b.isBlank() ? null : b;
+        }
+    }
+}
