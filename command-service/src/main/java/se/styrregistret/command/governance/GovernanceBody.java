@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import se.styrregistret.command.common.RuleViolation;
 import se.styrregistret.kernel.common.Text;
 import se.styrregistret.kernel.governance.EstablishGovernanceBody;
 import se.styrregistret.kernel.governance.GovernanceBodyEstablished;

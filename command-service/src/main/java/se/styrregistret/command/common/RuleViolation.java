@@ -1,4 +1,4 @@
-package se.styrregistret.command.governance;
+package se.styrregistret.command.common;
 
 /**
  * A command broke a rule of the domain. {@code rule} is a stable code clients can act on;
