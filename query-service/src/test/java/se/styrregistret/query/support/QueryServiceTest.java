@@ -1,0 +1,92 @@
+package se.styrregistret.query.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Base for projection tests: a running query-service on a real embedded PostgreSQL whose event
+ * store schema is created here (in production the command-service owns it). Tests feed events
+ * straight into the event store and read the projection's tables and HTTP answers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=query-service")
+public abstract class QueryServiceTest {
+
+    private static EmbeddedPostgres postgres;
+    private static final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected EventStore eventStore;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", QueryServiceTest::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+    }
+
+    static synchronized String jdbcUrl() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Flyway.configure().dataSource(postgres.getPostgresDatabase())
+                    .schemas("axon").table("flyway_history_eventstore")
+                    .locations("classpath:db/eventstore").load().migrate();
+        }
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** Appends an event to an aggregate's stream, as the command-service would, and returns its revision. */
+    protected long append(String aggregateType, String aggregateId, Object payload) {
+        return append(aggregateType, aggregateId, payload, MetaData.with("recordedBy", "test-registrar"));
+    }
+
+    protected long append(String aggregateType, String aggregateId, Object payload, MetaData metaData) {
+        long seq = sequences.computeIfAbsent(aggregateId, k -> new AtomicLong()).getAndIncrement();
+        eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, seq, payload, metaData));
+        Long revision = jdbc.queryForObject("select max(global_index) from axon.domain_event_entry", Long.class);
+        return revision == null ? 0 : revision;
+    }
+
+    /** Waits, boundedly, until the projection has applied {@code revision}. */
+    protected void awaitProjection(String projection, long revision) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            Long reached = jdbc.query("select revision from projection.projection_revision where projection = ?",
+                    rs -> rs.next() ? rs.getLong(1) : null, projection);
+            if (reached != null && reached >= revision) return;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(projection + " did not reach revision " + revision + " within 20 s");
+    }
+}
