@@ -5,7 +5,8 @@ CREATE TABLE registry.body_registry (
     body_id    varchar(64)  PRIMARY KEY,
     name       varchar(300) NOT NULL,
     area_team_district varchar(100),
-    active     boolean      NOT NULL
+    active     boolean      NOT NULL,
+    reports_to varchar(64)
 );
 CREATE UNIQUE INDEX body_registry_active_name_uq ON registry.body_registry (lower(name)) WHERE active;
 CREATE UNIQUE INDEX body_registry_active_area_team_uq ON registry.body_registry (lower(area_team_district)) WHERE active AND area_team_district IS NOT NULL;

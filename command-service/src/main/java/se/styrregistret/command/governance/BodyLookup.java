@@ -2,6 +2,8 @@ package se.styrregistret.command.governance;
 
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 
+import java.util.List;
+
 /**
  * What command handlers may ask about other bodies. {@link BodyRegistry} answers from the
  * command side's own table; aggregate tests give an in-memory one.
@@ -16,4 +18,7 @@ public interface BodyLookup {
     boolean isNameTakenByActiveBody(String name);
 
     boolean hasActiveAreaTeamIn(String district);
+
+    /** The bodies {@code id} reports to, nearest first, up to the top (stops at a repeat). */
+    List<GovernanceBodyId> reportingChainOf(GovernanceBodyId id);
 }

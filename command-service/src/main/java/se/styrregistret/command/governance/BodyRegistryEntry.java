@@ -14,6 +14,7 @@ class BodyRegistryEntry {
     private String name;
     private String areaTeamDistrict;
     private boolean active;
+    private String reportsTo;
 
     protected BodyRegistryEntry() {
     }
@@ -27,6 +28,14 @@ class BodyRegistryEntry {
 
     void rename(String name) {
         this.name = name;
+    }
+
+    void reportTo(String bodyId) {
+        this.reportsTo = bodyId;
+    }
+
+    String reportsTo() {
+        return reportsTo;
     }
 
     void end() {

@@ -3,7 +3,9 @@ package se.styrregistret.command.governance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import se.styrregistret.command.common.Ids;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.governance.EstablishGovernanceBody;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
@@ -14,8 +16,12 @@ import se.styrregistret.kernel.governance.Scope;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The HTTP body of {@code POST /api/governance-bodies}; the server assigns the id. */
+/**
+ * The HTTP body of {@code POST /api/governance-bodies}. The id is the server's to choose unless
+ * the client gives a stable one (e.g. "libra" in the history data set).
+ */
 record EstablishGovernanceBodyRequest(
+        @Pattern(regexp = Ids.PATTERN) String id,
         @NotBlank @Size(max = 300) String name,
         @Size(max = 60) String shortName,
         @NotNull Level level,

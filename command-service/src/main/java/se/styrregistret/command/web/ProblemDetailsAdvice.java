@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import se.styrregistret.command.common.InvalidInput;
 import se.styrregistret.command.common.RuleViolation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -60,6 +61,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Regeln " + ex.rule() + " bryts");
         problem.setProperty("rule", ex.rule());
         return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Object> invalidInput(InvalidInput ex) {
+        return ResponseEntity.badRequest().body(invalidInput(List.of(Map.of("field", ex.field(), "reason", ex.getMessage()))));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -4,12 +4,20 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.styrregistret.kernel.governance.BodyDetails;
+import se.styrregistret.kernel.governance.FindFunctionTransfers;
+import se.styrregistret.kernel.governance.FindGovernanceBody;
 import se.styrregistret.kernel.governance.FindOrgChart;
+import se.styrregistret.kernel.governance.FunctionTransferView;
+import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.OrgChart;
+import se.styrregistret.query.web.NotFound;
 
 import java.time.LocalDate;
+import java.util.List;
 
 @RestController
 class OrgChartController {
@@ -20,9 +28,25 @@ class OrgChartController {
         this.queries = queries;
     }
 
+    /** The chart now, or as of a revision and/or an effective date. */
     @GetMapping("/api/org-chart")
     OrgChart orgChart(@RequestParam(required = false) Long asOfRevision,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
         return queries.query(new FindOrgChart(asOfRevision, asOfDate), ResponseTypes.instanceOf(OrgChart.class)).join();
+    }
+
+    @GetMapping("/api/governance-bodies/{id}")
+    BodyDetails body(@PathVariable String id) {
+        BodyDetails details = queries.query(new FindGovernanceBody(GovernanceBodyId.of(id)),
+                ResponseTypes.instanceOf(BodyDetails.class)).join();
+        if (details == null) {
+            throw new NotFound("Det finns inget organ med id " + id);
+        }
+        return details;
+    }
+
+    @GetMapping("/api/function-transfers")
+    List<FunctionTransferView> functionTransfers() {
+        return queries.query(new FindFunctionTransfers(), ResponseTypes.multipleInstancesOf(FunctionTransferView.class)).join();
     }
 }

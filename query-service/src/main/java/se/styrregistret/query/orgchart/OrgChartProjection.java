@@ -2,27 +2,43 @@ package se.styrregistret.query.orgchart;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-import se.styrregistret.kernel.governance.BodySummary;
-import se.styrregistret.kernel.governance.FindOrgChart;
+import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.governance.AreaTeamDetails;
+import se.styrregistret.kernel.governance.AreaTeamEstablished;
+import se.styrregistret.kernel.governance.EstablishingDecisionRescinded;
+import se.styrregistret.kernel.governance.FieldChange;
+import se.styrregistret.kernel.governance.FunctionTransferred;
+import se.styrregistret.kernel.governance.GovernanceBodyAmended;
+import se.styrregistret.kernel.governance.GovernanceBodyDissolved;
 import se.styrregistret.kernel.governance.GovernanceBodyEstablished;
+import se.styrregistret.kernel.governance.GovernanceBodyId;
+import se.styrregistret.kernel.governance.GovernanceBodyReplaced;
+import se.styrregistret.kernel.governance.GovernanceBodySucceeded;
 import se.styrregistret.kernel.governance.Level;
-import se.styrregistret.kernel.governance.OrgChart;
+import se.styrregistret.kernel.governance.Member;
+import se.styrregistret.kernel.governance.MemberAppointed;
+import se.styrregistret.kernel.governance.MemberRemoved;
+import se.styrregistret.kernel.governance.ReportingLineSet;
+import se.styrregistret.kernel.governance.Scope;
 import se.styrregistret.query.revision.ProjectionRevisions;
 
-import java.time.Instant;
-import java.util.Comparator;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
 
-/** Builds the versioned organisation chart from the governance events. */
+/**
+ * Builds the versioned organisation chart from the governance events: each event closes the
+ * body's current row and opens the next. Rows and the projection's revision are written in the
+ * processor's transaction, with its token.
+ */
 @Component
 @ProcessingGroup(OrgChartProjection.NAME)
 class OrgChartProjection {
@@ -30,43 +46,143 @@ class OrgChartProjection {
     static final String NAME = "orgchart";
 
     private final BodyVersionRepository versions;
+    private final FunctionTransferRepository transfers;
     private final ProjectionRevisions revisions;
 
-    OrgChartProjection(BodyVersionRepository versions, ProjectionRevisions revisions) {
+    OrgChartProjection(BodyVersionRepository versions, FunctionTransferRepository transfers, ProjectionRevisions revisions) {
         this.versions = versions;
+        this.transfers = transfers;
         this.revisions = revisions;
     }
 
     @EventHandler
-    void on(GovernanceBodyEstablished event, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(GovernanceBodyEstablished event, EventMessage<?> message, TrackingToken token) {
+        BodyVersion v = BodyVersion.first(change(message, token, event.effectiveDate(), event.decision(), List.of()),
+                event.bodyId().value(), event.name(), event.shortName(), event.level(), event.scope());
+        v.organise(event.mandate(), event.convener(), event.meetingFrequency(), event.supportingResources());
+        v.members(event.members());
+        save(v, token);
+    }
+
+    @EventHandler
+    void on(AreaTeamEstablished event, EventMessage<?> message, TrackingToken token) {
+        BodyVersion v = BodyVersion.first(change(message, token, event.effectiveDate(), event.decision(), List.of()),
+                event.bodyId().value(), event.name(), null, Level.OPERATIONAL, Scope.district(event.district()));
+        v.organise(event.purpose() == null ? List.of() : List.of(event.purpose()), null, null,
+                event.hostOrganisation() == null ? List.of() : List.of(event.hostOrganisation()));
+        v.areaTeam(new AreaTeamDetails(event.district(), event.hostOrganisation(), event.commissioningCommittee(),
+                event.teamLeaders(), event.safetyWardens(), event.purpose()));
+        save(v, token);
+    }
+
+    @EventHandler
+    void on(GovernanceBodyAmended event, EventMessage<?> message, TrackingToken token) {
+        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(), event.changes()), v -> {
+            v.rename(event.name());
+            v.organise(event.mandate(), event.convener(), event.meetingFrequency(), event.supportingResources());
+        });
+    }
+
+    @EventHandler
+    void on(MemberAppointed event, EventMessage<?> message, TrackingToken token) {
+        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
+                List.of(new FieldChange("members", null, describe(event.member())))), v -> {
+            List<Member> members = new ArrayList<>(v.members());
+            members.add(event.member());
+            v.members(members);
+        });
+    }
+
+    @EventHandler
+    void on(MemberRemoved event, EventMessage<?> message, TrackingToken token) {
+        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
+                List.of(new FieldChange("members", describe(event.member()), null))), v -> v.members(
+                v.members().stream().filter(m -> !m.role().equalsIgnoreCase(event.member().role())).toList()));
+    }
+
+    @EventHandler
+    void on(ReportingLineSet event, EventMessage<?> message, TrackingToken token) {
+        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
+                        List.of(new FieldChange("reportsTo", idOrNull(event.previous()), idOrNull(event.reportsTo())))),
+                v -> v.reportTo(idOrNull(event.reportsTo())));
+    }
+
+    @EventHandler
+    void on(GovernanceBodyDissolved event, EventMessage<?> message, TrackingToken token) {
+        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
+                List.of(new FieldChange("status", "ACTIVE", "DISSOLVED"))), v -> v.end("DISSOLVED", event.reason()));
+    }
+
+    @EventHandler
+    void on(GovernanceBodyReplaced event, EventMessage<?> message, TrackingToken token) {
+        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
+                List.of(new FieldChange("status", "ACTIVE", "REPLACED"))), v -> {
+            v.replacedBy(ids(event.successors()));
+            v.end("REPLACED", event.note());
+        });
+    }
+
+    @EventHandler
+    void on(GovernanceBodySucceeded event, EventMessage<?> message, TrackingToken token) {
+        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
+                List.of(new FieldChange("predecessors", null, String.join(", ", ids(event.predecessors()))))),
+                v -> v.succeeds(ids(event.predecessors()), event.note()));
+    }
+
+    @EventHandler
+    void on(EstablishingDecisionRescinded event, EventMessage<?> message, TrackingToken token) {
+        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
+                List.of(new FieldChange("establishedBy", null, "upphävt: " + event.rescinded().describe()))),
+                v -> v.rescinded(event.rescinded()));
+    }
+
+    @EventHandler
+    void on(FunctionTransferred event, TrackingToken token) {
         long revision = revisionOf(token);
-        BodyVersion v = BodyVersion.first(event.bodyId().value(), revision, event.effectiveDate(), recordedAt,
-                "GovernanceBodyEstablished");
-        v.describe(event.name(), event.shortName(), event.level(), event.scope(), "ACTIVE");
-        v.organise(event.mandate(), event.convener(), event.meetingFrequency(), event.supportingResources(),
-                event.members());
-        v.decidedBy(event.decision());
-        versions.save(v);
+        transfers.save(new FunctionTransfer(revision, event));
         revisions.advance(NAME, revision);
     }
 
     @ResetHandler
     void reset() {
         versions.deleteAllInBatch();
+        transfers.deleteAllInBatch();
+        revisions.reset(NAME);
     }
 
-    @QueryHandler
-    OrgChart handle(FindOrgChart query) {
-        long head = revisions.current(NAME);
-        long revision = query.asOfRevision() == null ? head : Math.min(query.asOfRevision(), head);
-        List<BodyVersion> rows = query.asOfRevision() == null ? versions.findCurrent() : versions.findAsOfRevision(revision);
-        Map<Level, List<BodySummary>> byLevel = rows.stream()
-                .sorted(Comparator.comparing(BodyVersion::name))
-                .collect(Collectors.groupingBy(BodyVersion::level, Collectors.mapping(BodyVersion::toSummary, Collectors.toList())));
-        List<OrgChart.LevelGroup> levels = java.util.Arrays.stream(Level.values())
-                .filter(byLevel::containsKey)
-                .map(l -> new OrgChart.LevelGroup(l, l.displayName(), byLevel.get(l)))
-                .toList();
-        return new OrgChart(revision, query.asOfDate(), levels);
+    private void change(GovernanceBodyId bodyId, BodyVersion.Change change, Consumer<BodyVersion> edit) {
+        BodyVersion current = versions.findCurrent(bodyId.value()).orElseThrow(() -> new IllegalStateException(
+                "event for body " + bodyId + " at revision " + change.revision() + " but the body has no current version"));
+        BodyVersion next = current.next(change);
+        edit.accept(next);
+        versions.save(current);
+        versions.flush(); // close before open: at most one open row per body at any moment
+        versions.save(next);
+        revisions.advance(NAME, change.revision());
+    }
+
+    private void save(BodyVersion first, TrackingToken token) {
+        versions.save(first);
+        revisions.advance(NAME, revisionOf(token));
+    }
+
+    private static BodyVersion.Change change(EventMessage<?> message, TrackingToken token, LocalDate effectiveDate,
+                                             DecisionReference decision, List<FieldChange> fieldChanges) {
+        Object recordedBy = message.getMetaData().get("recordedBy");
+        return new BodyVersion.Change(revisionOf(token), effectiveDate, message.getTimestamp(),
+                recordedBy == null ? null : recordedBy.toString(), message.getPayloadType().getSimpleName(),
+                fieldChanges, decision);
+    }
+
+    private static String describe(Member m) {
+        return m.holder() == null ? m.role() : m.role() + " (" + m.holder() + ")";
+    }
+
+    private static String idOrNull(GovernanceBodyId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static List<String> ids(List<GovernanceBodyId> ids) {
+        return ids.stream().map(GovernanceBodyId::value).filter(Objects::nonNull).toList();
     }
 }

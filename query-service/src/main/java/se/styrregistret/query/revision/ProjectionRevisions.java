@@ -31,6 +31,11 @@ public class ProjectionRevisions {
                 () -> repository.save(new ProjectionRevision(projection, revision)));
     }
 
+    /** Call from a projection's reset handler: it starts again from nothing. */
+    public void reset(String projection) {
+        repository.deleteById(projection);
+    }
+
     public long current(String projection) {
         return repository.findById(projection).map(ProjectionRevision::revision).orElse(0L);
     }

@@ -5,7 +5,15 @@ import se.styrregistret.kernel.common.DecisionReference;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A body as the organisation chart shows it. */
+/**
+ * A body as the organisation chart shows it at one point on both clocks.
+ *
+ * @param status          ACTIVE, DISSOLVED or REPLACED
+ * @param effectiveFrom   the date this version took effect
+ * @param decision        the decision behind this version
+ * @param establishedBy   the decision that set the body up
+ * @param revision        the revision that produced this version
+ */
 public record BodySummary(
         GovernanceBodyId id,
         String name,
@@ -18,7 +26,14 @@ public record BodySummary(
         String meetingFrequency,
         List<String> supportingResources,
         List<Member> members,
+        GovernanceBodyId reportsTo,
+        List<GovernanceBodyId> predecessors,
+        List<GovernanceBodyId> successors,
+        AreaTeamDetails areaTeam,
+        DecisionReference rescindedDecision,
+        String note,
         LocalDate effectiveFrom,
         DecisionReference decision,
+        DecisionReference establishedBy,
         long revision) {
 }

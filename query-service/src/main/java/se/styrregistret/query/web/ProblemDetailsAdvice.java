@@ -1,0 +1,57 @@
+package se.styrregistret.query.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Errors as RFC 9457 problem bodies: a bad parameter names itself; nothing leaks a stack trace. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException ex) {
+        return badRequest(ex.getName(), "fel format för " + (ex.getRequiredType() == null ? "värdet"
+                : ex.getRequiredType().getSimpleName()));
+    }
+
+    @ExceptionHandler(InvalidParameter.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameter ex) {
+        return badRequest(ex.field(), ex.getMessage());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Hittades inte");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Ett oväntat fel inträffade");
+        problem.setTitle("Internt fel");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(String field, String reason) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + reason);
+        problem.setType(URI.create("urn:styrregistret:problem:invalid-input"));
+        problem.setTitle("Ogiltig indata");
+        problem.setProperty("field", field);
+        problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

@@ -1,0 +1,18 @@
+package se.styrregistret.kernel.governance;
+
+import se.styrregistret.kernel.common.DecisionReference;
+
+import java.time.LocalDate;
+
+public record AreaTeamEstablished(
+        GovernanceBodyId bodyId,
+        String name,
+        String district,
+        String hostOrganisation,
+        String commissioningCommittee,
+        int teamLeaders,
+        int safetyWardens,
+        String purpose,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+}

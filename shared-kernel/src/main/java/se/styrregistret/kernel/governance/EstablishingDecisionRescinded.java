@@ -1,0 +1,10 @@
+package se.styrregistret.kernel.governance;
+
+import se.styrregistret.kernel.common.DecisionReference;
+
+import java.time.LocalDate;
+
+/** The decision that set up the body was rescinded (upphävt) by {@code decision}. */
+public record EstablishingDecisionRescinded(GovernanceBodyId bodyId, DecisionReference rescinded,
+                                            LocalDate effectiveDate, DecisionReference decision) {
+}

@@ -1,0 +1,5 @@
+package se.styrregistret.kernel.governance;
+
+/** Every function transfer, in effective-date order. */
+public record FindFunctionTransfers() {
+}

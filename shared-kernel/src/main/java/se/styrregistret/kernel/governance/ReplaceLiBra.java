@@ -1,0 +1,23 @@
+package se.styrregistret.kernel.governance;
+
+import se.styrregistret.kernel.common.DecisionReference;
+
+import java.time.LocalDate;
+
+/**
+ * The 2020 decision (KS 2019-1003): LiBrå is replaced by the political steering group,
+ * LOP-gruppen by the coordination group, and the decision that organised LiBrå
+ * (KS 2007-05-29 § 290) is rescinded. One decision, all or nothing.
+ *
+ * @param note e.g. the source's own discrepancy about LOP-gruppen's successor
+ */
+public record ReplaceLiBra(
+        GovernanceBodyId libra,
+        GovernanceBodyId politicalSteeringGroup,
+        GovernanceBodyId lopGroup,
+        GovernanceBodyId coordinationGroup,
+        DecisionReference rescindedDecision,
+        String note,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+}

@@ -1,0 +1,10 @@
+package se.styrregistret.kernel.governance;
+
+import se.styrregistret.kernel.common.DecisionReference;
+
+import java.time.LocalDate;
+
+/** @param previous the body it reported to before, if any */
+public record ReportingLineSet(GovernanceBodyId bodyId, GovernanceBodyId reportsTo, GovernanceBodyId previous,
+                               LocalDate effectiveDate, DecisionReference decision) {
+}
