@@ -1,18 +1,22 @@
 package se.styrregistret.query.revision;
 
 import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.OptionalLong;
 
-/** Which revision each projection has reached: every read answer says the revision it reflects. */
+/**
+ * Which revision each projection has reached: every read answer says the revision it reflects.
+ * Advanced inside the event handler's transaction, so it moves with the rows and the token.
+ */
 @Component
 public class ProjectionRevisions {
 
-    private final ProjectionRevisionRepository repository;
+    private final JdbcTemplate jdbc;
 
-    ProjectionRevisions(ProjectionRevisionRepository repository) {
-        this.repository = repository;
+    ProjectionRevisions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** The global log position of the event being handled, taken from the processor's token. */
@@ -24,19 +28,22 @@ public class ProjectionRevisions {
         return position.getAsLong();
     }
 
-    /** Call from an event handler: runs in the handler's transaction, with the rows it writes. */
+    /** Call from an event handler; an upsert, so concurrent segments never collide on the first row. */
     public void advance(String projection, long revision) {
-        repository.findById(projection).ifPresentOrElse(
-                r -> r.advanceTo(revision),
-                () -> repository.save(new ProjectionRevision(projection, revision)));
+        jdbc.update("""
+                insert into projection.projection_revision (projection, revision) values (?, ?)
+                on conflict (projection) do update set revision = greatest(projection_revision.revision, excluded.revision)""",
+                projection, revision);
     }
 
     /** Call from a projection's reset handler: it starts again from nothing. */
     public void reset(String projection) {
-        repository.deleteById(projection);
+        jdbc.update("delete from projection.projection_revision where projection = ?", projection);
     }
 
     public long current(String projection) {
-        return repository.findById(projection).map(ProjectionRevision::revision).orElse(0L);
+        Long revision = jdbc.query("select revision from projection.projection_revision where projection = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, projection);
+        return revision == null ? 0 : revision;
     }
 }

@@ -3,38 +3,61 @@ package se.styrregistret.query.orgchart;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.governance.BodyDetails;
+import se.styrregistret.kernel.governance.BodySummary;
+import se.styrregistret.kernel.governance.EstablishingDecisionRescinded;
+import se.styrregistret.kernel.governance.FieldChange;
+import se.styrregistret.kernel.governance.FindGovernanceBody;
 import se.styrregistret.kernel.governance.FindOrgChart;
+import se.styrregistret.kernel.governance.GovernanceBodyAmended;
 import se.styrregistret.kernel.governance.GovernanceBodyEstablished;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
+import se.styrregistret.kernel.governance.GovernanceBodyReplaced;
+import se.styrregistret.kernel.governance.GovernanceBodySucceeded;
 import se.styrregistret.kernel.governance.Level;
 import se.styrregistret.kernel.governance.Member;
 import se.styrregistret.kernel.governance.OrgChart;
+import se.styrregistret.kernel.governance.ReportingLineSet;
 import se.styrregistret.kernel.governance.Scope;
 import se.styrregistret.query.support.QueryServiceTest;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrgChartProjectionTest extends QueryServiceTest {
 
-    @Autowired
-    OrgChartProjection projection;
+    static final DecisionReference KS_2019_1003 =
+            new DecisionReference("KS 2019-1003", null, LocalDate.of(2020, 1, 20), "Kommunstyrelsen");
+    static final DecisionReference KS_2007 =
+            new DecisionReference(null, "§ 290", LocalDate.of(2007, 5, 29), "Kommunstyrelsen");
 
-    static GovernanceBodyEstablished established(GovernanceBodyId id, String name, Level level) {
+    @Autowired
+    OrgChartQueries queries;
+
+    static GovernanceBodyId newId() {
+        return GovernanceBodyId.of(UUID.randomUUID().toString());
+    }
+
+    static GovernanceBodyEstablished established(GovernanceBodyId id, String name, Level level, LocalDate effective,
+                                                 DecisionReference decision) {
         return new GovernanceBodyEstablished(id, name, null, level, Scope.municipality(), List.of("Samordna"),
                 "Kommundirektören", "3 gånger per år", List.of(), List.of(new Member("Kommunpolis", null)),
-                LocalDate.of(2020, 1, 20),
-                new DecisionReference("KS 2019-1003", null, LocalDate.of(2020, 1, 20), "Kommunstyrelsen"));
+                effective, decision);
+    }
+
+    long establish(GovernanceBodyId id, String name, Level level, LocalDate effective) {
+        return append("GovernanceBody", id.value(), established(id, name + " " + id, level, effective, KS_2019_1003));
     }
 
     @Test
     void a_new_body_opens_a_current_version_row_at_its_revision() {
-        GovernanceBodyId id = GovernanceBodyId.of(UUID.randomUUID().toString());
+        GovernanceBodyId id = newId();
 
-        long revision = append("GovernanceBody", id.value(), established(id, "Politisk styrgrupp " + id, Level.POLITICAL));
+        long revision = establish(id, "Politisk styrgrupp", Level.POLITICAL, LocalDate.of(2020, 1, 20));
         awaitProjection(OrgChartProjection.NAME, revision);
 
         var row = jdbc.queryForMap("select * from projection.body_version where body_id = ?", id.value());
@@ -42,24 +65,93 @@ class OrgChartProjectionTest extends QueryServiceTest {
         assertThat(row.get("revision_to")).isNull();
         assertThat(row.get("level")).isEqualTo("POLITICAL");
         assertThat(row.get("decision_case")).isEqualTo("KS 2019-1003");
+        assertThat(row.get("recorded_by")).isEqualTo("test-registrar");
         assertThat(row.get("effective_from").toString()).isEqualTo("2020-01-20");
     }
 
     @Test
     void the_chart_as_of_an_earlier_revision_leaves_out_later_bodies() {
-        GovernanceBodyId first = GovernanceBodyId.of(UUID.randomUUID().toString());
-        GovernanceBodyId second = GovernanceBodyId.of(UUID.randomUUID().toString());
-        long r1 = append("GovernanceBody", first.value(), established(first, "Styrgrupp " + first, Level.STRATEGIC));
-        long r2 = append("GovernanceBody", second.value(), established(second, "EST-gruppen " + second, Level.OPERATIONAL));
+        GovernanceBodyId first = newId();
+        GovernanceBodyId second = newId();
+        long r1 = establish(first, "Styrgrupp", Level.STRATEGIC, LocalDate.of(2020, 1, 20));
+        long r2 = establish(second, "EST-gruppen", Level.OPERATIONAL, LocalDate.of(2020, 1, 20));
         awaitProjection(OrgChartProjection.NAME, r2);
 
-        OrgChart then = projection.handle(new FindOrgChart(r1, null));
-        OrgChart now = projection.handle(FindOrgChart.now());
+        OrgChart then = queries.handle(new FindOrgChart(r1, null));
+        OrgChart now = queries.handle(FindOrgChart.now());
 
         assertThat(then.revision()).isEqualTo(r1);
         assertThat(ids(then)).contains(first.value()).doesNotContain(second.value());
         assertThat(now.revision()).isGreaterThanOrEqualTo(r2);
         assertThat(ids(now)).contains(first.value(), second.value());
+    }
+
+    @Test
+    void an_amendment_closes_the_row_on_both_clocks_and_opens_the_next() {
+        GovernanceBodyId id = newId();
+        long r1 = establish(id, "Samordningsgrupp", Level.TACTICAL, LocalDate.of(2020, 1, 20));
+        LocalDate amendedOn = LocalDate.of(2021, 1, 1);
+        long r2 = append("GovernanceBody", id.value(), new GovernanceBodyAmended(id,
+                List.of(new FieldChange("meetingFrequency", "3 gånger per år", "Månadsvis")), "Samordningsgrupp " + id,
+                List.of("Samordna"), "Kommundirektören", "Månadsvis", List.of(), amendedOn, KS_2019_1003));
+        awaitProjection(OrgChartProjection.NAME, r2);
+
+        var rows = jdbc.queryForList("""
+                select revision_from, revision_to, effective_from, effective_to, meeting_frequency
+                from projection.body_version where body_id = ? order by revision_from""", id.value());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("revision_to")).isEqualTo(r2);
+        assertThat(rows.get(0).get("effective_to").toString()).isEqualTo("2021-01-01");
+        assertThat(rows.get(1).get("revision_to")).isNull();
+        assertThat(rows.get(1).get("meeting_frequency")).isEqualTo("Månadsvis");
+
+        assertThat(body(queries.handle(new FindOrgChart(null, LocalDate.of(2020, 6, 30))), id))
+                .hasValueSatisfying(b -> assertThat(b.meetingFrequency()).isEqualTo("3 gånger per år"));
+        assertThat(body(queries.handle(new FindOrgChart(null, LocalDate.of(2021, 6, 30))), id))
+                .hasValueSatisfying(b -> assertThat(b.meetingFrequency()).isEqualTo("Månadsvis"));
+        assertThat(body(queries.handle(new FindOrgChart(r1, LocalDate.of(2021, 6, 30))), id))
+                .as("at revision r1 the amendment was not yet known")
+                .hasValueSatisfying(b -> assertThat(b.meetingFrequency()).isEqualTo("3 gånger per år"));
+        assertThat(body(queries.handle(new FindOrgChart(null, LocalDate.of(2019, 12, 31))), id)).isEmpty();
+    }
+
+    @Test
+    void a_replacement_keeps_lineage_both_ways_and_takes_the_old_body_off_the_chart() {
+        GovernanceBodyId libra = newId();
+        GovernanceBodyId political = newId();
+        GovernanceBodyId strategic = newId();
+        append("GovernanceBody", libra.value(), established(libra, "LiBrå " + libra, Level.POLITICAL,
+                LocalDate.of(2007, 5, 29), KS_2007));
+        establish(political, "Politisk styrgrupp", Level.POLITICAL, LocalDate.of(2020, 1, 20));
+        establish(strategic, "Styrgrupp", Level.STRATEGIC, LocalDate.of(2020, 1, 20));
+        LocalDate effective = LocalDate.of(2020, 1, 20);
+        append("GovernanceBody", libra.value(), new EstablishingDecisionRescinded(libra, KS_2007, effective, KS_2019_1003));
+        append("GovernanceBody", libra.value(), new GovernanceBodyReplaced(libra, List.of(political), null, effective, KS_2019_1003));
+        append("GovernanceBody", political.value(), new GovernanceBodySucceeded(political, List.of(libra), null, effective, KS_2019_1003));
+        long last = append("GovernanceBody", strategic.value(),
+                new ReportingLineSet(strategic, political, null, effective, KS_2019_1003));
+        awaitProjection(OrgChartProjection.NAME, last);
+
+        assertThat(ids(queries.handle(new FindOrgChart(null, LocalDate.of(2019, 12, 31)))))
+                .contains(libra.value()).doesNotContain(political.value());
+        OrgChart after = queries.handle(new FindOrgChart(null, LocalDate.of(2020, 6, 30)));
+        assertThat(ids(after)).contains(political.value()).doesNotContain(libra.value());
+        assertThat(body(after, strategic)).hasValueSatisfying(b -> assertThat(b.reportsTo()).isEqualTo(political));
+        assertThat(body(after, political)).hasValueSatisfying(b -> assertThat(b.predecessors()).containsExactly(libra));
+
+        BodyDetails details = queries.handle(new FindGovernanceBody(libra));
+        assertThat(details.current().status()).isEqualTo("REPLACED");
+        assertThat(details.current().rescindedDecision()).isEqualTo(KS_2007);
+        assertThat(details.current().establishedBy()).isEqualTo(KS_2007);
+        assertThat(details.successors()).extracting(BodyDetails.Link::id).containsExactly(political);
+        assertThat(details.successors().get(0).name()).startsWith("Politisk styrgrupp");
+        assertThat(details.history()).extracting(BodyDetails.Change::changeType)
+                .containsExactly("GovernanceBodyEstablished", "EstablishingDecisionRescinded", "GovernanceBodyReplaced");
+        assertThat(details.history().get(2).decision()).isEqualTo(KS_2019_1003);
+    }
+
+    static Optional<BodySummary> body(OrgChart chart, GovernanceBodyId id) {
+        return chart.levels().stream().flatMap(l -> l.bodies().stream()).filter(b -> b.id().equals(id)).findFirst();
     }
 
     static List<String> ids(OrgChart chart) {
