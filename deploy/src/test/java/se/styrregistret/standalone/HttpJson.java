@@ -21,13 +21,34 @@ public final class HttpJson {
     private HttpJson() {
     }
 
+    /** The development users' passwords equal their names (see the services' configuration). */
+    public static final String REGISTRAR = "registrar";
+
     public static HttpResponse<String> post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return post(url, json, REGISTRAR);
+    }
+
+    /** POSTs as {@code user}, or anonymously when null. */
+    public static HttpResponse<String> post(String url, String json, String user) {
+        return send(as(HttpRequest.newBuilder(URI.create(url)), user).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public static HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return get(url, REGISTRAR);
+    }
+
+    /** GETs as {@code user}, or anonymously when null. */
+    public static HttpResponse<String> get(String url, String user) {
+        return send(as(HttpRequest.newBuilder(URI.create(url)), user).GET().build());
+    }
+
+    private static HttpRequest.Builder as(HttpRequest.Builder request, String user) {
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return request;
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -32,9 +32,19 @@ public abstract class CommandServiceTest {
         registry.add("spring.datasource.username", () -> "postgres");
     }
 
+    /** POSTs as the development registrar. */
     protected HttpResponse<String> post(String path, String json) {
+        return post(path, json, "registrar");
+    }
+
+    /** POSTs as {@code user} (whose development password is the user name), or anonymously when null. */
+    protected HttpResponse<String> post(String path, String json, String user) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            if (user != null) {
+                request.header("Authorization", basic(user, user));
+            }
+            return HTTP.send(request
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -43,6 +53,10 @@ public abstract class CommandServiceTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     protected long eventCount() {
