@@ -26,9 +26,7 @@ public class ProjectionRevisions {
 
     /** Call from an event handler: runs in the handler's transaction, with the rows it writes. */
     public void advance(String projection, long revision) {
-        repository.findById(projection).ifPresentOrElse(
-                r -> r.advanceTo(revision),
-                () -> repository.save(new ProjectionRevision(projection, revision)));
+        repository.upsert(projection, revision);
     }
 
     public long current(String projection) {
