@@ -150,4 +150,27 @@ class ActionPlanProjectionTest extends QueryServiceTest {
     void an_unknown_plan_has_no_answer() {
         assertThat(projection.handle(new FindActionPlan(ActionPlanId.of("no-such-plan")))).isEmpty();
     }
+
+    @Test
+    void answers_over_http_with_the_revision_and_404_for_an_unknown_plan() throws Exception {
+        long revision = approve();
+        awaitProjection(ActionPlanProjection.NAME, revision);
+
+        var found = get("/api/action-plans/" + plan.value());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        var json = tools.jackson.databind.json.JsonMapper.shared().readTree(found.body());
+        assertThat(json.path("revision").asLong()).isGreaterThanOrEqualTo(revision);
+        assertThat(json.path("developmentAreas").get(0).path("title").asString()).isEqualTo(AREA_1_TITLE);
+        assertThat(json.path("developmentAreas").get(1).path("title").isNull()).isTrue();
+
+        var missing = get("/api/action-plans/no-such-plan");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    java.net.http.HttpResponse<String> get(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
 }
