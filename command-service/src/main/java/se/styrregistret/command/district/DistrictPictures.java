@@ -1,0 +1,74 @@
+package se.styrregistret.command.district;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import se.styrregistret.command.common.RuleViolation;
+import se.styrregistret.kernel.common.Text;
+import se.styrregistret.kernel.district.DistrictPictureRecorded;
+import se.styrregistret.kernel.district.PictureKind;
+import se.styrregistret.kernel.district.PriorityDistricts;
+import se.styrregistret.kernel.district.RecordDistrictPicture;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A district's pictures (nulägesbild, målbild, handlingsplan), keyed by the district's proper
+ * name. Every recorded text is a new version; none is overwritten.
+ */
+@Aggregate
+public class DistrictPictures {
+
+    @AggregateIdentifier
+    private String district;
+    private final Map<PictureKind, Integer> versions = new EnumMap<>(PictureKind.class);
+    private final Map<PictureKind, String> latest = new EnumMap<>(PictureKind.class);
+
+    protected DistrictPictures() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    int handle(RecordDistrictPicture cmd) {
+        if (cmd.decision() == null) {
+            throw RuleViolation.unprocessable("decision-required", "Varje ändring måste hänvisa till ett beslut");
+        }
+        if (cmd.effectiveDate() == null) {
+            throw RuleViolation.unprocessable("effective-date-required", "Ett beslut måste ha ett datum då det gäller från");
+        }
+        if (!PriorityDistricts.canonical(cmd.district()).map(d -> d.equals(cmd.district())).orElse(false)) {
+            throw RuleViolation.unprocessable("district-unknown",
+                    "Okänd stadsdel " + cmd.district() + "; kända: " + PriorityDistricts.ALL);
+        }
+        if (cmd.kind() == null) {
+            throw RuleViolation.unprocessable("picture-kind-required", "Ange vilken bild som registreras");
+        }
+        String text = Text.blankToNull(cmd.text());
+        if (text == null) {
+            throw RuleViolation.unprocessable("picture-text-required", "En bild måste ha en text");
+        }
+        if (text.equals(latest.get(cmd.kind()))) {
+            throw RuleViolation.conflict("picture-unchanged",
+                    cmd.kind().displayName() + " för " + cmd.district() + " har redan just den texten");
+        }
+        int version = versions.getOrDefault(cmd.kind(), 0) + 1;
+        apply(new DistrictPictureRecorded(cmd.district(), cmd.kind(), version, text, cmd.effectiveDate(), cmd.decision()));
+        return version;
+    }
+
+    private static void apply(DistrictPictureRecorded event) {
+        org.axonframework.modelling.command.AggregateLifecycle.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(DistrictPictureRecorded event) {
+        district = event.district();
+        versions.put(event.kind(), event.version());
+        latest.put(event.kind(), event.text());
+    }
+}

@@ -1,0 +1,208 @@
+package se.styrregistret.query.actionplan;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import se.styrregistret.kernel.actionplan.ActionAdded;
+import se.styrregistret.kernel.actionplan.ActionLinkedToBody;
+import se.styrregistret.kernel.actionplan.ActionPlanApproved;
+import se.styrregistret.kernel.actionplan.ActionPlanId;
+import se.styrregistret.kernel.actionplan.ActionPlanView;
+import se.styrregistret.kernel.actionplan.ActionProgressReported;
+import se.styrregistret.kernel.actionplan.ActionReopened;
+import se.styrregistret.kernel.actionplan.ActionRevised;
+import se.styrregistret.kernel.actionplan.ActionWithdrawn;
+import se.styrregistret.kernel.actionplan.DevelopmentArea;
+import se.styrregistret.kernel.actionplan.FindActionPlan;
+import se.styrregistret.kernel.actionplan.Perspective;
+import se.styrregistret.kernel.actionplan.ProgressStatus;
+import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.district.PriorityDistricts;
+import se.styrregistret.query.revision.ProjectionRevisions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
+
+/** Builds the versioned action plans and answers with progress per development area and district. */
+@Component
+@ProcessingGroup(ActionPlanProjection.NAME)
+class ActionPlanProjection {
+
+    static final String NAME = "actionplans";
+
+    private final ActionPlanVersionRepository plans;
+    private final ActionVersionRepository actions;
+    private final ActionProgressRepository progress;
+    private final ProjectionRevisions revisions;
+
+    ActionPlanProjection(ActionPlanVersionRepository plans, ActionVersionRepository actions,
+                         ActionProgressRepository progress, ProjectionRevisions revisions) {
+        this.plans = plans;
+        this.actions = actions;
+        this.progress = progress;
+        this.revisions = revisions;
+    }
+
+    @EventHandler
+    void on(ActionPlanApproved event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        plans.save(ActionPlanVersion.approved(event, revision, recordedAt));
+        event.actions().forEach(a -> actions.save(ActionVersion.first(event.planId().value(), a, revision,
+                event.effectiveDate(), recordedAt, "ActionPlanApproved", event.decision())));
+        revisions.advance(NAME, revision);
+    }
+
+    @EventHandler
+    void on(ActionAdded event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        actions.save(ActionVersion.first(event.planId().value(), event.action(), revision, event.effectiveDate(),
+                recordedAt, "ActionAdded", event.decision()));
+        revisions.advance(NAME, revision);
+    }
+
+    @EventHandler
+    void on(ActionRevised event, TrackingToken token, @Timestamp Instant recordedAt) {
+        change(event.planId(), event.action().actionId(), revisionOf(token), event.effectiveDate(), recordedAt,
+                "ActionRevised", event.decision(), v -> v.describe(event.action()));
+    }
+
+    @EventHandler
+    void on(ActionWithdrawn event, TrackingToken token, @Timestamp Instant recordedAt) {
+        change(event.planId(), event.actionId(), revisionOf(token), event.effectiveDate(), recordedAt,
+                "ActionWithdrawn", event.decision(), ActionVersion::withdraw);
+    }
+
+    @EventHandler
+    void on(ActionProgressReported event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        progress.save(new ActionProgress(event.planId().value(), event.actionId(), revision, recordedAt, "REPORTED",
+                event.previousStatus(), event.status(), event.effectiveDate(), event.note(), event.decision()));
+        change(event.planId(), event.actionId(), revision, event.effectiveDate(), recordedAt,
+                "ActionProgressReported", event.decision(),
+                v -> v.progress(event.status(), event.effectiveDate(), event.note()));
+    }
+
+    @EventHandler
+    void on(ActionReopened event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        progress.save(new ActionProgress(event.planId().value(), event.actionId(), revision, recordedAt, "REOPENED",
+                event.previousStatus(), event.status(), event.effectiveDate(), event.reason(), event.decision()));
+        change(event.planId(), event.actionId(), revision, event.effectiveDate(), recordedAt,
+                "ActionReopened", event.decision(),
+                v -> v.progress(event.status(), event.effectiveDate(), event.reason()));
+    }
+
+    @EventHandler
+    void on(ActionLinkedToBody event, TrackingToken token, @Timestamp Instant recordedAt) {
+        change(event.planId(), event.actionId(), revisionOf(token), event.effectiveDate(), recordedAt,
+                "ActionLinkedToBody", event.decision(), v -> v.link(event.bodyId().value()));
+    }
+
+    private void change(ActionPlanId planId, String actionId, long revision, LocalDate effectiveDate, Instant recordedAt,
+                        String changeType, DecisionReference decision, Consumer<ActionVersion> change) {
+        ActionVersion current = actions.findCurrent(planId.value(), actionId).orElseThrow(() ->
+                new IllegalStateException("no current version of action " + actionId + " in plan " + planId));
+        ActionVersion next = current.next(revision, effectiveDate, recordedAt, changeType, decision);
+        actions.saveAndFlush(current);
+        change.accept(next);
+        actions.save(next);
+        revisions.advance(NAME, revision);
+    }
+
+    @ResetHandler
+    void reset() {
+        progress.deleteAllInBatch();
+        actions.deleteAllInBatch();
+        plans.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    Optional<ActionPlanView> handle(FindActionPlan query) {
+        long revision = revisions.current(NAME);
+        return plans.findCurrent(query.planId().value()).map(plan -> view(plan, revision));
+    }
+
+    private ActionPlanView view(ActionPlanVersion plan, long revision) {
+        List<ActionVersion> rows = actions.findCurrent(plan.planId());
+        Map<String, List<ActionPlanView.ProgressEntry>> history = progress.findByPlan(plan.planId()).stream()
+                .collect(Collectors.groupingBy(ActionProgress::actionId, LinkedHashMap::new,
+                        Collectors.mapping(ActionProgress::toEntry, Collectors.toList())));
+        List<ActionVersion> current = rows.stream().filter(a -> !a.withdrawn()).toList();
+
+        Map<Integer, String> areaTitles = plan.developmentAreas().stream()
+                .collect(Collectors.toMap(DevelopmentArea::number, a -> a.title() == null ? "" : a.title()));
+        List<ActionPlanView.AreaProgress> areas = IntStream.rangeClosed(1, plan.developmentAreaCount())
+                .mapToObj(n -> {
+                    List<ActionVersion> inArea = current.stream().filter(a -> a.developmentArea() == n).toList();
+                    int withdrawn = (int) rows.stream().filter(a -> a.withdrawn() && a.developmentArea() == n).count();
+                    String title = areaTitles.get(n);
+                    return new ActionPlanView.AreaProgress(n, areaTitles.containsKey(n),
+                            title == null || title.isEmpty() ? null : title, inArea.size(), withdrawn, byStatus(inArea));
+                }).toList();
+
+        Map<Integer, String> perspectiveTitles = plan.perspectives().stream()
+                .collect(Collectors.toMap(Perspective::number, p -> p.title() == null ? "" : p.title()));
+        List<ActionPlanView.PerspectiveEntry> perspectives = IntStream.rangeClosed(1, plan.perspectiveCount())
+                .mapToObj(n -> {
+                    String title = perspectiveTitles.get(n);
+                    return new ActionPlanView.PerspectiveEntry(n, perspectiveTitles.containsKey(n),
+                            title == null || title.isEmpty() ? null : title);
+                }).toList();
+
+        Set<String> districts = new LinkedHashSet<>(PriorityDistricts.ALL);
+        current.forEach(a -> districts.addAll(a.districts()));
+        List<ActionPlanView.DistrictProgress> byDistrict = districts.stream().map(d -> {
+            List<ActionVersion> touching = current.stream().filter(a -> a.districts().contains(d)).toList();
+            return new ActionPlanView.DistrictProgress(d, touching.size(), byStatus(touching));
+        }).toList();
+
+        List<ActionPlanView.ActionEntry> entries = rows.stream().map(a -> new ActionPlanView.ActionEntry(
+                a.actionId(), a.title(), a.developmentArea(), a.responsible(), a.districts(), a.status(), a.statusDate(),
+                a.lastNote(), a.withdrawn(), a.linkedBodies(), a.decision().toReference(),
+                history.getOrDefault(a.actionId(), List.of()))).toList();
+
+        ActionPlanView.Count areaCount = count(plan.developmentAreaCount(), plan.developmentAreas().size());
+        ActionPlanView.Count perspectiveCount = count(plan.perspectiveCount(), plan.perspectives().size());
+        ActionPlanView.Count actionCount = count(plan.actionCount(), current.size());
+        String summary = String.format(
+                "Kända: %d av %d utvecklingsområden (%d ännu inte registrerade); %d av %d genomsyrande perspektiv "
+                        + "(%d ännu inte registrerade); %d av %d åtgärder (%d ännu inte registrerade)",
+                areaCount.known(), areaCount.declared(), areaCount.notYetRecorded(),
+                perspectiveCount.known(), perspectiveCount.declared(), perspectiveCount.notYetRecorded(),
+                actionCount.known(), actionCount.declared(), actionCount.notYetRecorded());
+
+        return new ActionPlanView(ActionPlanId.of(plan.planId()), plan.title(), plan.period(), plan.approvedBy(),
+                plan.effectiveFrom(), plan.decision().toReference(),
+                new ActionPlanView.Knowledge(areaCount, perspectiveCount, actionCount, summary),
+                areas, perspectives, entries, byDistrict, revision);
+    }
+
+    private static ActionPlanView.Count count(int declared, int known) {
+        return new ActionPlanView.Count(declared, known, Math.max(0, declared - known));
+    }
+
+    /** Every status, in order, with its count (zero included, so a client sees the whole scale). */
+    private static Map<ProgressStatus, Integer> byStatus(List<ActionVersion> actions) {
+        Map<ProgressStatus, Integer> counts = new LinkedHashMap<>();
+        for (ProgressStatus s : ProgressStatus.values()) counts.put(s, 0);
+        actions.forEach(a -> counts.merge(a.status(), 1, Integer::sum));
+        return counts;
+    }
+}

@@ -1,0 +1,91 @@
+package se.styrregistret.query.district;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import se.styrregistret.kernel.district.DistrictPictureRecorded;
+import se.styrregistret.kernel.district.DistrictView;
+import se.styrregistret.kernel.district.FindDistrict;
+import se.styrregistret.kernel.district.PictureKind;
+import se.styrregistret.query.revision.ProjectionRevisions;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
+
+/**
+ * Keeps every version of the districts' pictures, and answers the district reporting view by
+ * combining them with the org chart's and the action plans' current rows (read-only).
+ */
+@Component
+@ProcessingGroup(DistrictProjection.NAME)
+class DistrictProjection {
+
+    static final String NAME = "districts";
+    /** The read models the district view draws on, by projection name. */
+    static final List<String> SOURCES = List.of("orgchart", "actionplans", NAME);
+
+    private final DistrictPictureRepository pictures;
+    private final DistrictReadModels readModels;
+    private final ProjectionRevisions revisions;
+
+    DistrictProjection(DistrictPictureRepository pictures, DistrictReadModels readModels, ProjectionRevisions revisions) {
+        this.pictures = pictures;
+        this.readModels = readModels;
+        this.revisions = revisions;
+    }
+
+    @EventHandler
+    void on(DistrictPictureRecorded event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        pictures.findLatest(event.district(), event.kind()).ifPresent(previous -> {
+            previous.supersede(revision, event.effectiveDate());
+            pictures.saveAndFlush(previous);
+        });
+        pictures.save(DistrictPicture.recorded(event, revision, recordedAt));
+        revisions.advance(NAME, revision);
+    }
+
+    @ResetHandler
+    void reset() {
+        pictures.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    DistrictView handle(FindDistrict query) {
+        String district = query.district();
+        Map<String, Long> reached = new LinkedHashMap<>();
+        SOURCES.forEach(s -> reached.put(s, revisions.current(s)));
+        long revision = reached.values().stream().mapToLong(Long::longValue).max().orElse(0);
+
+        List<DistrictView.BodyEntry> bodies = readModels.activeBodiesIn(district);
+        DistrictView.BodyEntry areaTeam = bodies.stream()
+                .filter(b -> isAreaTeam(b.name()) || isAreaTeam(b.shortName()))
+                .findFirst().orElse(null);
+        List<DistrictView.PictureEntry> latest = pictures.findLatest(district).stream()
+                .map(DistrictPicture::toEntry).toList();
+        Set<PictureKind> recorded = latest.stream().map(DistrictView.PictureEntry::kind).collect(Collectors.toSet());
+        List<PictureKind> missing = Arrays.stream(PictureKind.values()).filter(k -> !recorded.contains(k)).toList();
+
+        // Money per year comes from the budget ledger, which this view does not read yet: the list
+        // stays empty rather than show a figure the register does not hold.
+        return new DistrictView(district, revision, reached, bodies, areaTeam, readModels.actionsTouching(district),
+                List.of(), latest, missing);
+    }
+
+    /** The org chart has no kind of body yet: an area team is known by its name, "Områdesteam …". */
+    private static boolean isAreaTeam(String name) {
+        return name != null && name.toLowerCase(Locale.ROOT).contains("områdesteam");
+    }
+}

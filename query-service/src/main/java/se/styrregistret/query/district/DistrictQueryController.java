@@ -1,0 +1,30 @@
+package se.styrregistret.query.district;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import se.styrregistret.kernel.district.DistrictView;
+import se.styrregistret.kernel.district.FindDistrict;
+import se.styrregistret.kernel.district.PriorityDistricts;
+
+@RestController
+class DistrictQueryController {
+
+    private final QueryGateway queries;
+
+    DistrictQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    /** The reporting view of one priority district; the name is matched case-insensitively. */
+    @GetMapping("/api/districts/{district}")
+    DistrictView district(@PathVariable String district) {
+        String name = PriorityDistricts.canonical(district).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "Okänd stadsdel '" + district.strip() + "'; kända: " + PriorityDistricts.ALL));
+        return queries.query(new FindDistrict(name), ResponseTypes.instanceOf(DistrictView.class)).join();
+    }
+}

@@ -1,0 +1,70 @@
+package se.styrregistret.query.district;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.styrregistret.kernel.actionplan.ActionPlanId;
+import se.styrregistret.kernel.actionplan.ProgressStatus;
+import se.styrregistret.kernel.common.EventSerialization;
+import se.styrregistret.kernel.district.DistrictView;
+import se.styrregistret.kernel.governance.GovernanceBodyId;
+import se.styrregistret.kernel.governance.Level;
+
+import java.sql.Date;
+import java.util.List;
+
+/**
+ * Read-only queries over other capabilities' current rows (the org chart's body versions, the
+ * action plans' action versions), for the district view. Never writes.
+ */
+@Component
+class DistrictReadModels {
+
+    private static final ObjectMapper JSON = EventSerialization.objectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+
+    DistrictReadModels(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<DistrictView.BodyEntry> activeBodiesIn(String district) {
+        return jdbc.query("""
+                        select body_id, name, short_name, level, effective_from from projection.body_version
+                        where revision_to is null and status = 'ACTIVE' and scope_kind = 'DISTRICT' and district = ?
+                        order by name""",
+                (rs, i) -> new DistrictView.BodyEntry(GovernanceBodyId.of(rs.getString("body_id")), rs.getString("name"),
+                        rs.getString("short_name"), Level.valueOf(rs.getString("level")),
+                        rs.getDate("effective_from").toLocalDate()),
+                district);
+    }
+
+    List<DistrictView.ActionEntry> actionsTouching(String district) {
+        return jdbc.query("""
+                        select a.plan_id, p.title as plan_title, a.action_id, a.title, a.development_area, a.status,
+                               a.status_date, a.linked_bodies::text as linked_bodies
+                        from projection.action_version a
+                        join projection.action_plan_version p on p.plan_id = a.plan_id and p.revision_to is null
+                        where a.revision_to is null and not a.withdrawn and a.districts @> jsonb_build_array(?::text)
+                        order by p.title, a.action_id""",
+                (rs, i) -> {
+                    Date statusDate = rs.getDate("status_date");
+                    return new DistrictView.ActionEntry(ActionPlanId.of(rs.getString("plan_id")), rs.getString("plan_title"),
+                            rs.getString("action_id"), rs.getString("title"), rs.getInt("development_area"),
+                            ProgressStatus.valueOf(rs.getString("status")),
+                            statusDate == null ? null : statusDate.toLocalDate(), strings(rs.getString("linked_bodies")));
+                },
+                district);
+    }
+
+    private static List<String> strings(String json) {
+        try {
+            return JSON.readValue(json, STRINGS);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable linked_bodies column: " + json, e);
+        }
+    }
+}

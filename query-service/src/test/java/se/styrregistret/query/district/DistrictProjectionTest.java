@@ -1,0 +1,98 @@
+package se.styrregistret.query.district;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.styrregistret.kernel.actionplan.ActionPlanApproved;
+import se.styrregistret.kernel.actionplan.ActionPlanId;
+import se.styrregistret.kernel.actionplan.ActionWithdrawn;
+import se.styrregistret.kernel.actionplan.DevelopmentArea;
+import se.styrregistret.kernel.actionplan.PlannedAction;
+import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.district.DistrictPictureRecorded;
+import se.styrregistret.kernel.district.DistrictView;
+import se.styrregistret.kernel.district.FindDistrict;
+import se.styrregistret.kernel.district.PictureKind;
+import se.styrregistret.kernel.governance.GovernanceBodyEstablished;
+import se.styrregistret.kernel.governance.GovernanceBodyId;
+import se.styrregistret.kernel.governance.Level;
+import se.styrregistret.kernel.governance.Scope;
+import se.styrregistret.query.support.QueryServiceTest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DistrictProjectionTest extends QueryServiceTest {
+
+    static final LocalDate DATE = LocalDate.of(2021, 3, 1);
+    static final DecisionReference KS = new DecisionReference(null, null, DATE, "Kommunstyrelsen");
+
+    @Autowired
+    DistrictProjection projection;
+
+    @Test
+    void keeps_every_version_and_shows_the_latest() {
+        append("DistrictPictures", "Ryd", new DistrictPictureRecorded("Ryd", PictureKind.CURRENT_STATE, 1, "Nuläge 1", DATE, KS));
+        long r2 = append("DistrictPictures", "Ryd", new DistrictPictureRecorded("Ryd", PictureKind.CURRENT_STATE, 2, "Nuläge 2", DATE, KS));
+        awaitProjection(DistrictProjection.NAME, r2);
+
+        var rows = jdbc.queryForList("select version, revision_to from projection.district_picture where district = 'Ryd' order by version");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("revision_to")).isEqualTo(r2);
+        assertThat(rows.get(1).get("revision_to")).isNull();
+
+        DistrictView view = projection.handle(new FindDistrict("Ryd"));
+        assertThat(view.pictures()).singleElement().satisfies(p -> {
+            assertThat(p.version()).isEqualTo(2);
+            assertThat(p.text()).isEqualTo("Nuläge 2");
+        });
+        assertThat(view.picturesNotYetRecorded()).containsExactly(PictureKind.TARGET, PictureKind.ACTION_PLAN);
+        assertThat(view.allocationsPerYear()).isEmpty();
+    }
+
+    @Test
+    void shows_the_districts_active_bodies_area_team_and_current_actions() {
+        GovernanceBodyId team = GovernanceBodyId.of(UUID.randomUUID().toString());
+        GovernanceBodyId elsewhere = GovernanceBodyId.of(UUID.randomUUID().toString());
+        append("GovernanceBody", team.value(), body(team, "Områdesteam Skäggetorp", Scope.district("Skäggetorp")));
+        long rb = append("GovernanceBody", elsewhere.value(), body(elsewhere, "Områdesteam Berga " + elsewhere, Scope.district("Berga")));
+        ActionPlanId plan = ActionPlanId.of(UUID.randomUUID().toString());
+        append("ActionPlan", plan.value(), new ActionPlanApproved(plan, "Åtgärdsplan mot segregation", null, "Kommundirektören",
+                5, 5, 60, List.of(new DevelopmentArea(1, null)), List.of(),
+                List.of(new PlannedAction("1.1", "Bilda områdesteam", 1, List.of(), List.of("Berga", "Ryd", "Skäggetorp")),
+                        new PlannedAction("1.2", "Utgår", 1, List.of(), List.of("Skäggetorp"))), DATE, KS));
+        long ra = append("ActionPlan", plan.value(), new ActionWithdrawn(plan, "1.2", null, DATE, KS));
+        awaitProjection("orgchart", rb);
+        awaitProjection("actionplans", ra);
+
+        DistrictView view = projection.handle(new FindDistrict("Skäggetorp"));
+
+        assertThat(view.bodies()).extracting(DistrictView.BodyEntry::id).contains(team).doesNotContain(elsewhere);
+        assertThat(view.areaTeam()).isNotNull();
+        assertThat(view.actions()).filteredOn(a -> a.planId().equals(plan))
+                .singleElement().satisfies(a -> assertThat(a.title()).isEqualTo("Bilda områdesteam"));
+        assertThat(view.revision()).isGreaterThanOrEqualTo(ra);
+        assertThat(view.revisions()).containsKeys("orgchart", "actionplans", "districts");
+    }
+
+    @Test
+    void an_unknown_district_is_a_404_problem() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/districts/Atlantis")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("Atlantis");
+    }
+
+    static GovernanceBodyEstablished body(GovernanceBodyId id, String name, Scope scope) {
+        return new GovernanceBodyEstablished(id, name, null, Level.OPERATIONAL, scope, List.of(), null, null,
+                List.of(), List.of(), DATE, KS);
+    }
+}

@@ -1,0 +1,15 @@
+package se.styrregistret.kernel.actionplan;
+
+import se.styrregistret.kernel.governance.GovernanceBodyId;
+import se.styrregistret.kernel.common.DecisionReference;
+
+import java.time.LocalDate;
+
+/** An action was tied to a governance body. */
+public record ActionLinkedToBody(
+        ActionPlanId planId,
+        String actionId,
+        GovernanceBodyId bodyId,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+}

@@ -1,0 +1,15 @@
+package se.styrregistret.kernel.actionplan;
+
+
+import se.styrregistret.kernel.common.DecisionReference;
+
+import java.time.LocalDate;
+
+/** An action was withdrawn from its plan. */
+public record ActionWithdrawn(
+        ActionPlanId planId,
+        String actionId,
+        String reason,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+}

@@ -1,0 +1,20 @@
+package se.styrregistret.kernel.district;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import se.styrregistret.kernel.common.DecisionReference;
+
+import java.time.LocalDate;
+
+/**
+ * A decision sets a district's current-state picture, target picture or action plan text; every
+ * version is kept.
+ *
+ * @param district the district's proper name (one of {@link PriorityDistricts#ALL})
+ */
+public record RecordDistrictPicture(
+        @TargetAggregateIdentifier String district,
+        PictureKind kind,
+        String text,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+}

@@ -1,0 +1,11 @@
+package se.styrregistret.kernel.district;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Money allocated to a district for one year, in thousand kronor (tkr), with the decisions it
+ * comes from. Filled by the budget ledger.
+ */
+public record YearlyAllocation(int year, BigDecimal amountTkr, List<String> sources) {
+}
