@@ -87,11 +87,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (isUniqueViolation(ex)) {
+            // two concurrent commands raced past a cross-body rule; the database's unique index caught
+            // the second one and its whole unit of work was rolled back
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "En samtidig ändring hann före; läs om och försök igen");
+            problem.setTitle("Samtidig ändring");
+            problem.setProperty("rule", "concurrent-modification");
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Ett oväntat fel inträffade; ingenting registrerades");
         problem.setTitle("Internt fel");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static boolean isUniqueViolation(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail invalidInput(List<Map<String, String>> errors) {
