@@ -5,7 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.styrregistret.command.common.RuleViolation;
-import se.styrregistret.command.governance.BodyLookup;
+import se.styrregistret.command.governance.InMemoryBodyLookup;
 import se.styrregistret.kernel.actionplan.ActionAdded;
 import se.styrregistret.kernel.actionplan.ActionLinkedToBody;
 import se.styrregistret.kernel.actionplan.ActionPlanApproved;
@@ -29,7 +29,6 @@ import se.styrregistret.kernel.governance.GovernanceBodyId;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import static se.styrregistret.kernel.actionplan.ProgressStatus.CANCELLED;
 import static se.styrregistret.kernel.actionplan.ProgressStatus.DONE;
@@ -55,7 +54,7 @@ class ActionPlanTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ActionPlan.class);
-        fixture.registerInjectableResource(new KnownBodies(Set.of(TEAM_BERGA)));
+        fixture.registerInjectableResource(new InMemoryBodyLookup().active(TEAM_BERGA.value()));
     }
 
     static ApproveActionPlan approve(int areas, int perspectives, int actions, List<DevelopmentArea> knownAreas,
@@ -370,28 +369,5 @@ class ActionPlanTest {
                 .when(new LinkActionToBody(PLAN, "4.2", TEAM_BERGA, LATER, STEERING))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
-    }
-
-    /** An in-memory body register for the fixture. */
-    record KnownBodies(Set<GovernanceBodyId> ids) implements BodyLookup {
-        @Override
-        public boolean exists(GovernanceBodyId id) {
-            return ids.contains(id);
-        }
-
-        @Override
-        public boolean isActive(GovernanceBodyId id) {
-            return ids.contains(id);
-        }
-
-        @Override
-        public boolean isNameTakenByActiveBody(String name) {
-            return false;
-        }
-
-        @Override
-        public boolean hasActiveAreaTeamIn(String district) {
-            return false;
-        }
     }
 }
