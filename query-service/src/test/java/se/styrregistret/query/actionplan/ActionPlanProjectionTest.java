@@ -170,7 +170,7 @@ class ActionPlanProjectionTest extends QueryServiceTest {
 
     java.net.http.HttpResponse<String> get(String path) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + path)).GET().build(),
+                        java.net.URI.create("http://localhost:" + port + path)).header("Authorization", READER).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -84,7 +84,7 @@ class DistrictProjectionTest extends QueryServiceTest {
     @Test
     void an_unknown_district_is_a_404_problem() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/districts/Atlantis")).GET().build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/districts/Atlantis")).header("Authorization", READER).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

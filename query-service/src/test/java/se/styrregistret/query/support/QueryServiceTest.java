@@ -29,6 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
         properties = "spring.config.name=query-service")
 public abstract class QueryServiceTest {
 
+    /** The development reader's credentials, for GETs over HTTP. */
+    protected static final String READER = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("reader:reader".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static EmbeddedPostgres postgres;
     private static final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
 
