@@ -37,7 +37,8 @@ CREATE TABLE projection.body_version (
     decision_case           varchar(60),
     decision_paragraph      varchar(20),
     decision_date           date         NOT NULL,
-    decided_by              varchar(200) NOT NULL
+    decided_by              varchar(200) NOT NULL,
+    decision_date_precision varchar(5)   NOT NULL
 );
 -- "now": the open rows only
 CREATE INDEX body_version_current_idx ON projection.body_version (body_id) WHERE revision_to IS NULL;

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.styrregistret.command.CommandServiceApplication;
 import se.styrregistret.query.QueryServiceApplication;
+import se.styrregistret.standalone.history.HistoryLoader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.util.List;
  *   --data-dir=PATH      where the embedded database keeps its files (default ~/.styrregistret/pgdata)
  *   --db-port=N          the embedded database's port (default: a free one)
  *   --spring.datasource.url=jdbc:postgresql://host:5432/db  (or SPRING_DATASOURCE_URL): use that database instead
+ *   --no-history         do not load Linköping's 2007–2022 decisions (loaded by default; loading is idempotent)
  * </pre>
  * Any other {@code --name=value} goes to both services.
  */
@@ -30,16 +32,30 @@ public final class Standalone {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        RunningSystem system = start(Options.parse(args));
+        Options options = Options.parse(args);
+        RunningSystem system = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "styrregistret-shutdown"));
+        if (options.loadHistory()) {
+            HistoryLoader.Report report = loadHistory(system);
+            System.out.printf("History 2007–2022: %d decisions, %d new, %d already in the register.%n",
+                    report.steps(), report.applied(), report.alreadyLoaded());
+        }
         System.out.printf("""
 
                 Styrregistret is running.
                   command-service: %s  (OpenAPI: %s/v3/api-docs)
                   query-service:   %s  (OpenAPI: %s/v3/api-docs)
                   database:        %s
+                Development logins (user/password; set STYRREGISTRET_<USER>_PASSWORD to change):
+                  registrar/registrar (writes), auditor/auditor (audit trail), reader/reader, admin/admin
                 Stop with Ctrl+C.
                 %n""", system.commandUrl(), system.commandUrl(), system.queryUrl(), system.queryUrl(), system.jdbcUrl());
+    }
+
+    /** Loads the bundled history through the command API as the registrar; idempotent. */
+    public static HistoryLoader.Report loadHistory(RunningSystem system) {
+        String password = System.getenv().getOrDefault("STYRREGISTRET_REGISTRAR_PASSWORD", "registrar");
+        return new HistoryLoader(system.commandUrl(), "registrar", password).loadBundled();
     }
 
     public static RunningSystem start(Options options) {
@@ -106,13 +122,14 @@ public final class Standalone {
 
     /** Launcher options; see the class comment. */
     public record Options(int commandPort, int queryPort, Path dataDir, int dbPort, String externalJdbcUrl,
-                          List<String> passThrough) {
+                          boolean loadHistory, List<String> passThrough) {
 
         public static Options parse(String... args) {
             int commandPort = 8081;
             int queryPort = 8082;
             Path dataDir = Path.of(System.getProperty("user.home"), ".styrregistret", "pgdata");
             int dbPort = 0;
+            boolean loadHistory = true;
             String jdbcUrl = firstNonBlank(System.getProperty("spring.datasource.url"), System.getenv("SPRING_DATASOURCE_URL"));
             List<String> rest = new ArrayList<>();
             for (String arg : args) {
@@ -122,18 +139,20 @@ public final class Standalone {
                 else if (arg.startsWith("--data-dir=")) dataDir = Path.of(value);
                 else if (arg.startsWith("--db-port=")) dbPort = Integer.parseInt(value);
                 else if (arg.startsWith("--spring.datasource.url=")) jdbcUrl = value;
+                else if (arg.equals("--no-history")) loadHistory = false;
+                else if (arg.equals("--history")) loadHistory = true;
                 else if (arg.startsWith("--")) rest.add(arg);
                 else throw new IllegalArgumentException("unknown argument " + arg + "; options are --name=value");
             }
-            return new Options(commandPort, queryPort, dataDir, dbPort, jdbcUrl, List.copyOf(rest));
+            return new Options(commandPort, queryPort, dataDir, dbPort, jdbcUrl, loadHistory, List.copyOf(rest));
         }
 
-        /** For tests: free ports, a throwaway database. */
+        /** For tests: free ports, a throwaway database, no history unless {@code --history} is given. */
         public static Options ephemeral(String... extra) {
-            List<String> args = new ArrayList<>(Arrays.asList("--command-port=0", "--query-port=0"));
+            List<String> args = new ArrayList<>(Arrays.asList("--command-port=0", "--query-port=0", "--no-history"));
             args.addAll(Arrays.asList(extra));
             Options o = parse(args.toArray(String[]::new));
-            return new Options(o.commandPort, o.queryPort, null, o.dbPort, o.externalJdbcUrl, o.passThrough);
+            return new Options(o.commandPort, o.queryPort, null, o.dbPort, o.externalJdbcUrl, o.loadHistory, o.passThrough);
         }
 
         private static String firstNonBlank(String a, String b) {

@@ -80,6 +80,8 @@ class BodyVersion {
     private String decisionParagraph;
     private LocalDate decisionDate;
     private String decidedBy;
+    @Enumerated(EnumType.STRING)
+    private DecisionReference.DatePrecision decisionDatePrecision;
 
     protected BodyVersion() {
     }
@@ -139,6 +141,7 @@ class BodyVersion {
         decisionParagraph = d.paragraph();
         decisionDate = d.decisionDate();
         decidedBy = d.decidedBy();
+        decisionDatePrecision = d.datePrecision();
     }
 
     void organise(List<String> mandate, String convener, String meetingFrequency, List<String> supportingResources) {
@@ -201,7 +204,7 @@ class BodyVersion {
     }
 
     private DecisionReference decision() {
-        return new DecisionReference(decisionCase, decisionParagraph, decisionDate, decidedBy);
+        return new DecisionReference(decisionCase, decisionParagraph, decisionDate, decidedBy, decisionDatePrecision);
     }
 
     String bodyId() {

@@ -1,0 +1,55 @@
+package se.styrregistret.command.agreement;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import se.styrregistret.command.common.RuleViolation;
+import se.styrregistret.kernel.agreement.AgreementId;
+import se.styrregistret.kernel.agreement.AgreementRecorded;
+import se.styrregistret.kernel.agreement.RecordAgreement;
+import se.styrregistret.kernel.common.Text;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An agreement the municipality entered into by a decision: parties, period, commitments. */
+@Aggregate
+public class Agreement {
+
+    @AggregateIdentifier
+    private AgreementId agreementId;
+
+    protected Agreement() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordAgreement cmd) {
+        if (agreementId != null) {
+            throw RuleViolation.conflict("agreement-already-recorded", "Överenskommelsen " + cmd.agreementId() + " finns redan");
+        }
+        if (cmd.decision() == null || cmd.effectiveDate() == null) {
+            throw RuleViolation.unprocessable("decision-required", "Varje ändring måste hänvisa till ett beslut och ett datum");
+        }
+        if (cmd.kind() == null || Text.isBlank(cmd.title())) {
+            throw RuleViolation.unprocessable("title-required", "En överenskommelse har ett slag och en titel");
+        }
+        if (cmd.parties().size() < 2) {
+            throw RuleViolation.unprocessable("parties-required", "En överenskommelse har minst två parter");
+        }
+        if (cmd.periodFrom() != null && cmd.periodTo() != null && cmd.periodFrom() > cmd.periodTo()) {
+            throw RuleViolation.unprocessable("period-reversed", "Perioden slutar före den börjar");
+        }
+        apply(new AgreementRecorded(cmd.agreementId(), cmd.kind(), cmd.title().strip(), cmd.parties(), cmd.periodFrom(),
+                cmd.periodTo(), cmd.commitments(), Text.blankToNull(cmd.signatory()), Text.blankToNull(cmd.note()),
+                cmd.effectiveDate(), cmd.decision()));
+    }
+
+    @EventSourcingHandler
+    void on(AgreementRecorded event) {
+        agreementId = event.agreementId();
+    }
+}

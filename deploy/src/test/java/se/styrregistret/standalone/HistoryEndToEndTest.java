@@ -1,0 +1,169 @@
+package se.styrregistret.standalone;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.styrregistret.standalone.history.HistoryLoader;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Linköping's 2007–2022 decisions, loaded through the public command API, answer the questions
+ * the sources answer, each citing the right decision.
+ */
+class HistoryEndToEndTest {
+
+    static RunningSystem system;
+    static HistoryLoader.Report firstLoad;
+
+    @BeforeAll
+    static void startAndLoad() {
+        system = Standalone.start(Standalone.Options.ephemeral());
+        firstLoad = Standalone.loadHistory(system);
+        // every projection has caught up once the last agreement shows
+        HttpJson.await(system.queryUrl() + "/api/agreements",
+                a -> a.toString().contains("otmb-2022-2027"), Duration.ofSeconds(30));
+        HttpJson.await(system.queryUrl() + "/api/org-chart",
+                c -> c.toString().contains("Områdesteam Skäggetorp"), Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    static JsonNode chart(String query) {
+        return HttpJson.json(HttpJson.get(system.queryUrl() + "/api/org-chart" + query, "reader"));
+    }
+
+    static List<JsonNode> bodies(JsonNode chart) {
+        List<JsonNode> all = new ArrayList<>();
+        chart.path("levels").forEach(l -> l.path("bodies").forEach(all::add));
+        return all;
+    }
+
+    static JsonNode body(JsonNode chart, String id) {
+        return bodies(chart).stream().filter(b -> b.path("id").asString().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not in chart " + chart));
+    }
+
+    static List<String> ids(JsonNode chart) {
+        return bodies(chart).stream().map(b -> b.path("id").asString()).toList();
+    }
+
+    @Test
+    void loading_twice_appends_nothing_the_second_time() {
+        JdbcTemplate jdbc = new JdbcTemplate(system.dataSource());
+        long before = jdbc.queryForObject("select count(*) from axon.domain_event_entry", Long.class);
+
+        HistoryLoader.Report again = Standalone.loadHistory(system);
+
+        assertThat(firstLoad.applied()).isEqualTo(firstLoad.steps());
+        assertThat(again.applied()).isZero();
+        assertThat(again.alreadyLoaded()).isEqualTo(again.steps());
+        assertThat(jdbc.queryForObject("select count(*) from axon.domain_event_entry", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void at_the_end_of_2019_libra_and_lop_are_active_and_the_new_groups_do_not_exist() {
+        JsonNode chart = chart("?asOfDate=2019-12-31");
+        assertThat(ids(chart)).containsExactlyInAnyOrder("libra", "lop-gruppen");
+        assertThat(body(chart, "libra").path("decision").path("paragraph").asString()).isEqualTo("§ 290");
+        assertThat(body(chart, "libra").path("decision").path("decisionDate").asString()).isEqualTo("2007-05-29");
+    }
+
+    @Test
+    void in_mid_2020_the_new_model_is_in_place_with_the_sources_members_conveners_and_frequencies() {
+        JsonNode chart = chart("?asOfDate=2020-06-30");
+        assertThat(ids(chart)).containsExactlyInAnyOrder("politisk-styrgrupp", "styrgrupp", "sms-gruppen", "est-gruppen");
+
+        JsonNode political = body(chart, "politisk-styrgrupp");
+        assertThat(political.path("convener").asString()).isEqualTo("Kommunstyrelsens ordförande/Kommundirektör");
+        assertThat(political.path("meetingFrequency").asString()).isEqualTo("Tre gånger per år");
+        assertThat(political.path("members").toString()).contains("Kommunstyrelsens presidium", "Kommundirektör",
+                "Lokalpolisområdeschef", "Kommunpolis", "Säkerhetsenheten");
+        assertThat(political.path("predecessors").toString()).contains("libra");
+        assertThat(political.path("establishedBy").path("decidedBy").asString()).isEqualTo("Kommundirektören");
+        assertThat(political.path("establishedBy").path("datePrecision").asString()).isEqualTo("MONTH");
+
+        JsonNode steering = body(chart, "styrgrupp");
+        assertThat(steering.path("convener").asString()).isEqualTo("Biträdande kommundirektör");
+        assertThat(steering.path("members")).hasSize(7);
+        assertThat(steering.path("reportsTo").asString()).isEqualTo("politisk-styrgrupp");
+
+        JsonNode coordination = body(chart, "sms-gruppen");
+        assertThat(coordination.path("shortName").asString()).isEqualTo("SMS-gruppen");
+        assertThat(coordination.path("meetingFrequency").asString()).isEqualTo("Månatligen/kvartalsvis beroende på fas och/eller behov");
+        assertThat(coordination.path("reportsTo").asString()).isEqualTo("styrgrupp");
+        assertThat(coordination.path("predecessors").toString()).contains("lop-gruppen");
+        assertThat(coordination.path("note").asString()).contains("styrgruppen");
+
+        assertThat(body(chart, "est-gruppen").path("decision").path("caseNumber").asString()).isEqualTo("KS 2019-1003");
+    }
+
+    @Test
+    void libra_is_replaced_with_lineage_and_its_2007_decision_recorded_as_rescinded() {
+        JsonNode libra = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/governance-bodies/libra", "reader"));
+        assertThat(libra.path("current").path("status").asString()).isEqualTo("REPLACED");
+        assertThat(libra.path("current").path("rescindedDecision").path("paragraph").asString()).isEqualTo("§ 290");
+        assertThat(libra.path("successors").get(0).path("id").asString()).isEqualTo("politisk-styrgrupp");
+        JsonNode replaced = libra.path("history").get(libra.path("history").size() - 1);
+        assertThat(replaced.path("changeType").asString()).isEqualTo("GovernanceBodyReplaced");
+        assertThat(replaced.path("decision").path("caseNumber").asString()).isEqualTo("KS 2019-1003");
+        assertThat(replaced.path("effectiveDate").asString()).isEqualTo("2020-01-20");
+        assertThat(replaced.path("recordedBy").asString()).isEqualTo("registrar");
+    }
+
+    @Test
+    void at_the_end_of_2021_three_area_teams_hosted_by_leanlink_with_three_leaders_and_six_wardens() {
+        JsonNode chart = chart("?asOfDate=2021-12-31");
+        List<JsonNode> teams = bodies(chart).stream().filter(b -> !b.path("areaTeam").isNull() && b.has("areaTeam")
+                && !b.path("areaTeam").isMissingNode()).toList();
+        assertThat(teams).extracting(t -> t.path("areaTeam").path("district").asString())
+                .containsExactlyInAnyOrder("Berga", "Ryd", "Skäggetorp");
+        assertThat(teams).allSatisfy(t -> {
+            assertThat(t.path("areaTeam").path("hostOrganisation").asString()).isEqualTo("Leanlink");
+            assertThat(t.path("areaTeam").path("commissioningCommittee").asString()).isEqualTo("Social- och omsorgsnämnden");
+            assertThat(t.path("decision").path("decisionDate").asString()).isEqualTo("2021-03-01");
+        });
+        assertThat(teams.stream().mapToInt(t -> t.path("areaTeam").path("teamLeaders").asInt()).sum()).isEqualTo(3);
+        assertThat(teams.stream().mapToInt(t -> t.path("areaTeam").path("safetyWardens").asInt()).sum()).isEqualTo(6);
+
+        JsonNode transfers = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/function-transfers", "reader"));
+        assertThat(transfers.get(0).path("fromOrganisation").asString()).isEqualTo("Verksamhetsstöd och service");
+        assertThat(transfers.get(0).path("toOrganisation").asString()).isEqualTo("Leanlink");
+    }
+
+    @Test
+    void the_action_plan_has_its_counts_area_1_and_bilda_omradesteam_linked_to_the_three_teams() {
+        JsonNode district = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/districts/Berga", "reader"));
+        String planId = district.path("actions").get(0).path("planId").asString();
+        JsonNode plan = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/action-plans/" + planId, "reader"));
+        String text = plan.toString();
+        assertThat(text).contains("Åtgärdsplan mot segregation", "Ökad trygghet, gemenskap och delaktighet i samhället",
+                "Bilda områdesteam", "omradesteam-berga", "omradesteam-ryd", "omradesteam-skaggetorp", "2020-12-02");
+        assertThat(text).contains("\"developmentAreaCount\":5", "\"perspectiveCount\":5", "\"actionCount\":60");
+    }
+
+    @Test
+    void the_otmb_declaration_covers_2022_to_2027_with_the_working_group_commitment() {
+        JsonNode agreements = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/agreements", "reader")).path("agreements");
+        JsonNode otmb = null;
+        for (JsonNode a : agreements) {
+            if (a.path("id").asString().equals("otmb-2022-2027")) otmb = a;
+        }
+        assertThat(otmb).isNotNull();
+        assertThat(otmb.path("periodFrom").asInt()).isEqualTo(2022);
+        assertThat(otmb.path("periodTo").asInt()).isEqualTo(2027);
+        assertThat(otmb.path("commitments").toString()).contains("minst en representant i någon av arbetsgrupperna");
+        assertThat(otmb.path("decision").path("caseNumber").asString()).isEqualTo("KS 2021-1087");
+        assertThat(otmb.path("decision").path("decisionDate").asString()).isEqualTo("2022-01-03");
+        assertThat(agreements.toString()).contains("KS 2019-1011", "§ 170", "Medborgarlöfte");
+    }
+}

@@ -1,0 +1,26 @@
+package se.styrregistret.kernel.agreement;
+
+import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.common.Text;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public record AgreementRecorded(
+        AgreementId agreementId,
+        AgreementKind kind,
+        String title,
+        List<String> parties,
+        Integer periodFrom,
+        Integer periodTo,
+        List<String> commitments,
+        String signatory,
+        String note,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+
+    public AgreementRecorded {
+        parties = Text.listOf(parties);
+        commitments = Text.listOf(commitments);
+    }
+}

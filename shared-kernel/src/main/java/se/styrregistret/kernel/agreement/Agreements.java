@@ -1,0 +1,7 @@
+package se.styrregistret.kernel.agreement;
+
+import java.util.List;
+
+/** @param revision the revision the answer reflects */
+public record Agreements(long revision, List<AgreementView> agreements) {
+}

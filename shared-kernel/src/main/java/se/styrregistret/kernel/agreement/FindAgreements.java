@@ -1,0 +1,5 @@
+package se.styrregistret.kernel.agreement;
+
+/** Every agreement recorded, by effective date. */
+public record FindAgreements() {
+}
