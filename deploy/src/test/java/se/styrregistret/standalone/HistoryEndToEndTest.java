@@ -148,7 +148,13 @@ class HistoryEndToEndTest {
         String text = plan.toString();
         assertThat(text).contains("Åtgärdsplan mot segregation", "Ökad trygghet, gemenskap och delaktighet i samhället",
                 "Bilda områdesteam", "omradesteam-berga", "omradesteam-ryd", "omradesteam-skaggetorp", "2020-12-02");
-        assertThat(text).contains("\"developmentAreaCount\":5", "\"perspectiveCount\":5", "\"actionCount\":60");
+        JsonNode knowledge = plan.path("knowledge");
+        assertThat(knowledge.path("developmentAreas").path("declared").asInt()).isEqualTo(5);
+        assertThat(knowledge.path("developmentAreas").path("known").asInt()).isEqualTo(1);
+        assertThat(knowledge.path("perspectives").path("declared").asInt()).isEqualTo(5);
+        assertThat(knowledge.path("perspectives").path("known").asInt()).isZero();
+        assertThat(knowledge.path("actions").path("declared").asInt()).isEqualTo(60);
+        assertThat(plan.path("decision").path("decidedBy").asString()).isEqualTo("Kommundirektören");
     }
 
     @Test
@@ -161,7 +167,7 @@ class HistoryEndToEndTest {
         assertThat(otmb).isNotNull();
         assertThat(otmb.path("periodFrom").asInt()).isEqualTo(2022);
         assertThat(otmb.path("periodTo").asInt()).isEqualTo(2027);
-        assertThat(otmb.path("commitments").toString()).contains("minst en representant i någon av arbetsgrupperna");
+        assertThat(otmb.path("commitments").toString()).contains("Minst en representant i någon av arbetsgrupperna");
         assertThat(otmb.path("decision").path("caseNumber").asString()).isEqualTo("KS 2021-1087");
         assertThat(otmb.path("decision").path("decisionDate").asString()).isEqualTo("2022-01-03");
         assertThat(agreements.toString()).contains("KS 2019-1011", "§ 170", "Medborgarlöfte");
