@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * progress. Holds partial knowledge: the declared counts bound what may be recorded; nothing
  * beyond what a source states is ever filled in.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "versionedTargetResolver")
 public class ActionPlan {
 
     @AggregateIdentifier

@@ -15,7 +15,7 @@ import se.styrregistret.kernel.common.Text;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An agreement the municipality entered into by a decision: parties, period, commitments. */
-@Aggregate
+@Aggregate(commandTargetResolver = "versionedTargetResolver")
 public class Agreement {
 
     @AggregateIdentifier

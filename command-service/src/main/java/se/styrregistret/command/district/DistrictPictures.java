@@ -20,7 +20,7 @@ import java.util.Map;
  * A district's pictures (nulägesbild, målbild, handlingsplan), keyed by the district's proper
  * name. Every recorded text is a new version; none is overwritten.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "versionedTargetResolver")
 public class DistrictPictures {
 
     @AggregateIdentifier

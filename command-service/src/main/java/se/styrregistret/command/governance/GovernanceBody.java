@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * previous one. That keeps every body's history one unbroken line on both clocks, which the
  * versioned read models rely on.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "versionedTargetResolver")
 public class GovernanceBody {
 
     enum Status { ACTIVE, DISSOLVED, REPLACED }

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A function (e.g. the district coordinators) and the organisation that carries it. */
-@Aggregate
+@Aggregate(commandTargetResolver = "versionedTargetResolver")
 public class OrganisationalFunction {
 
     @AggregateIdentifier

@@ -76,6 +76,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
+    @ExceptionHandler(org.axonframework.modelling.command.ConflictingModificationException.class)
+    ResponseEntity<ProblemDetail> versionMoved(Exception ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+                "Versionen i If-Match är inte längre den senaste; läs om och försök igen");
+        problem.setTitle("Versionen har ändrats");
+        problem.setProperty("rule", "version-moved");
+        problem.setProperty("field", "If-Match");
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem);
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
