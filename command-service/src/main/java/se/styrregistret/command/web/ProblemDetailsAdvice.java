@@ -17,6 +17,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.styrregistret.command.common.RuleViolation;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -103,6 +104,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Turns Jackson's reading error into the field path and a reason a client can act on. */
     static Map<String, String> describe(Throwable cause) {
+        // a number too large for its type (e.g. an amount beyond a long) is the client's field, not broken JSON
+        if (cause instanceof InputCoercionException ice) {
+            String field = path(ice);
+            return Map.of("field", field.isEmpty() ? "$" : field, "reason", "talet är för stort eller av fel typ");
+        }
         if (cause instanceof JacksonException jex && !(cause instanceof StreamReadException && !(cause instanceof MismatchedInputException))) {
             String field = path(jex);
             String reason;
