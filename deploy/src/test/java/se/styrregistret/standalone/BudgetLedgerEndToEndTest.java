@@ -115,6 +115,19 @@ class BudgetLedgerEndToEndTest {
         assertThat(after).isEqualTo(ledger);
     }
 
+    @Test
+    void the_budget_endpoints_are_documented_in_openapi() {
+        HttpResponse<String> commandDocs = HttpJson.get(system.commandUrl() + "/v3/api-docs");
+        assertThat(commandDocs.statusCode()).isEqualTo(200);
+        assertThat(commandDocs.body()).contains("/api/budget/frames", "/api/budget/frames/{frameId}/extensions",
+                "/api/budget/allocations", "/api/budget/allocations/{allocationId}/distribution",
+                "/api/budget/allocations/{allocationId}/reversal", "/api/budget/grants", "/api/budget/referrals",
+                "/api/budget/referrals/{referralId}/settlement");
+        HttpResponse<String> queryDocs = HttpJson.get(system.queryUrl() + "/v3/api-docs");
+        assertThat(queryDocs.statusCode()).isEqualTo(200);
+        assertThat(queryDocs.body()).contains("/api/budget/ledger", "/api/budget/summary", "/api/budget/ledger.csv");
+    }
+
     static String areaTeam(String district) {
         return created(command("/api/governance-bodies", """
                 {"name":"Områdesteam %s","level":"OPERATIONAL","scope":{"kind":"DISTRICT","district":"%s"},
