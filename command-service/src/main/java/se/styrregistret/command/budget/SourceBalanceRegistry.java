@@ -2,8 +2,14 @@ package se.styrregistret.command.budget;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.styrregistret.command.common.RuleViolation;
 import se.styrregistret.kernel.budget.AllocationReversed;
 import se.styrregistret.kernel.budget.BudgetAllocated;
 import se.styrregistret.kernel.budget.BudgetFrameExtended;
@@ -69,7 +75,25 @@ class SourceBalanceRegistry implements SourceBalances {
 
     private void charge(FundingSource source, long amountSek) {
         if (source.kind() == SourceKind.RESOURCE_FUNDS) return;
-        jdbc.update("update registry.budget_source_balance set allocated_sek = allocated_sek + ? where source_id = ?",
-                amountSek, source.key());
+        try {
+            jdbc.update("update registry.budget_source_balance set allocated_sek = allocated_sek + ? where source_id = ?",
+                    amountSek, source.key());
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent allocation took what remained between this command's check and its commit
+            boolean frame = source.kind() == SourceKind.FRAME;
+            throw RuleViolation.conflict(frame ? "frame-exceeded" : "grant-exceeded",
+                    "Anslaget på " + amountSek + " kr överstiger vad som återstår av " + (frame ? "ramen " : "bidraget ")
+                            + source.key() + " (ett samtidigt anslag hann före)");
+        }
+    }
+
+    /** Errors here must fail the command's transaction and reach the client, not be logged and skipped. */
+    @Configuration(proxyBeanMethods = false)
+    static class PropagateErrors {
+        @Bean
+        ConfigurerModule budgetBalancesPropagateErrors() {
+            return configurer -> configurer.eventProcessing(processing -> processing.registerListenerInvocationErrorHandler(
+                    PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
+        }
     }
 }

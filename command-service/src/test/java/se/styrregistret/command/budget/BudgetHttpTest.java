@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,6 +114,47 @@ class BudgetHttpTest extends CommandServiceTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
         assertThat(JsonMapper.shared().readTree(response.body()).path("rule").asString()).isEqualTo("recipient-not-active");
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void concurrent_allocations_never_exceed_the_frame_and_each_refusal_names_the_rule() throws Exception {
+        String frameId = id(post("/api/budget/frames", """
+                {"committee":"Kultur- och fritidsnämnden","fiscalYear":2021,"amountSek":1000000,%s}""".formatted(DECISION)), 201);
+        String body = """
+                {"fiscalYear":2021,"amountSek":300000,"source":{"kind":"FRAME","frameId":"%s","name":"KFN ram 2021"},
+                 "recipient":%s,%s}""".formatted(frameId, SON, DECISION);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/budget/allocations", body);
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (var f : futures) {
+                HttpResponse<String> r = f.get();
+                if (r.statusCode() == 201) {
+                    accepted++;
+                } else {
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+                    assertThat(JsonMapper.shared().readTree(r.body()).path("rule").asString())
+                            .isIn("frame-exceeded", "concurrent-modification");
+                }
+            }
+            assertThat(accepted).isBetween(1, 3);
+            Long allocated = jdbc.queryForObject("select allocated_sek from registry.budget_source_balance where source_id = ?",
+                    Long.class, frameId);
+            assertThat(allocated).isEqualTo(accepted * 300_000L).isLessThanOrEqualTo(1_000_000L);
+            Long events = jdbc.queryForObject("select count(*) from axon.domain_event_entry where payload_type like '%BudgetAllocated' "
+                    + "and convert_from(payload, 'UTF8') like ?", Long.class, "%" + frameId + "%");
+            assertThat(events).isEqualTo(accepted);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void assertBadInput(HttpResponse<String> response, String field) {
