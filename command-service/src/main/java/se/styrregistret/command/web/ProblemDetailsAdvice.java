@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import se.styrregistret.command.common.InvalidInput;
 import se.styrregistret.command.common.RuleViolation;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -97,6 +98,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        // a rule checked while the command commits (e.g. by a subscribing lookup) arrives wrapped
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof RuleViolation rule) return ruleViolation(rule);
+        }
         if (isUniqueViolation(ex)) {
             // two concurrent commands raced past a cross-body rule; the database's unique index caught
             // the second one and its whole unit of work was rolled back
@@ -137,6 +142,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Turns Jackson's reading error into the field path and a reason a client can act on. */
     static Map<String, String> describe(Throwable cause) {
+        // a number too large for its type (e.g. an amount beyond a long) is the client's field, not broken JSON
+        if (cause instanceof InputCoercionException ice) {
+            String field = path(ice);
+            return Map.of("field", field.isEmpty() ? "$" : field, "reason", "talet är för stort eller av fel typ");
+        }
         if (cause instanceof JacksonException jex && !(cause instanceof StreamReadException && !(cause instanceof MismatchedInputException))) {
             String field = path(jex);
             String reason;

@@ -1,0 +1,153 @@
+package se.styrregistret.command.budget;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import se.styrregistret.command.common.RuleViolation;
+import se.styrregistret.command.governance.BodyLookup;
+import se.styrregistret.kernel.budget.AllocateBudget;
+import se.styrregistret.kernel.budget.AllocationDistributed;
+import se.styrregistret.kernel.budget.AllocationId;
+import se.styrregistret.kernel.budget.AllocationPart;
+import se.styrregistret.kernel.budget.AllocationReversed;
+import se.styrregistret.kernel.budget.BudgetAllocated;
+import se.styrregistret.kernel.budget.DistributeAllocation;
+import se.styrregistret.kernel.budget.FundingSource;
+import se.styrregistret.kernel.budget.Recipient;
+import se.styrregistret.kernel.budget.ReverseAllocation;
+import se.styrregistret.kernel.budget.SourceKind;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One allocation: money from a source to a recipient for a fiscal year. It may be passed on once
+ * in parts (distribution) and taken back, wholly or in part, by reversals; what it has been
+ * distributed and reversed is kept here, so those rules hold inside the aggregate. Whether a
+ * frame or grant has enough left is asked of {@link SourceBalances}.
+ */
+@Aggregate(commandTargetResolver = "versionedTargetResolver")
+class Allocation {
+
+    @AggregateIdentifier
+    private AllocationId allocationId;
+    private int fiscalYear;
+    private FundingSource source;
+    private Recipient recipient;
+    private long amountSek;
+    private long reversedSek;
+    private boolean distributed;
+
+    protected Allocation() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AllocateBudget cmd, BodyLookup bodies, SourceBalances balances) {
+        if (allocationId != null) {
+            throw RuleViolation.conflict("allocation-already-recorded", "Anslaget " + cmd.allocationId() + " är redan registrerat");
+        }
+        BudgetRules.requireFiscalYear(cmd.fiscalYear());
+        BudgetRules.requirePositive(cmd.amountSek());
+        if (cmd.source() == null || !cmd.source().isConsistent()) {
+            throw RuleViolation.unprocessable("source-inconsistent",
+                    "En källa måste vara en budgetram (med ramens id), resursmedel, eller ett bidrag (med bidragets id)");
+        }
+        requireActiveRecipient(cmd.recipient(), bodies);
+        BudgetRules.requireDecision(cmd.decision(), cmd.effectiveDate());
+        if (cmd.source().kind() != SourceKind.RESOURCE_FUNDS) {
+            boolean frame = cmd.source().kind() == SourceKind.FRAME;
+            SourceBalances.Balance balance = balances.balanceOf(cmd.source().key()).orElseThrow(() ->
+                    RuleViolation.unprocessable(frame ? "frame-unknown" : "grant-unknown",
+                            (frame ? "Budgetramen " : "Bidraget ") + cmd.source().key() + " finns inte i registret"));
+            if (balance.fiscalYear() != cmd.fiscalYear()) {
+                throw RuleViolation.unprocessable("fiscal-year-mismatch", "Källan gäller budgetåret " + balance.fiscalYear()
+                        + ", anslaget " + cmd.fiscalYear());
+            }
+            if (cmd.amountSek() > balance.remainingSek()) {
+                throw RuleViolation.conflict(frame ? "frame-exceeded" : "grant-exceeded",
+                        "Anslaget på " + cmd.amountSek() + " kr överstiger vad som återstår av "
+                                + (frame ? "ramen" : "bidraget") + " (" + balance.remainingSek() + " kr)");
+            }
+        }
+        apply(new BudgetAllocated(cmd.allocationId(), cmd.fiscalYear(), cmd.amountSek(), cmd.source(), cmd.recipient(),
+                cmd.purpose(), cmd.effectiveDate(), cmd.decision()));
+    }
+
+    @CommandHandler
+    void handle(DistributeAllocation cmd, BodyLookup bodies) {
+        if (distributed) {
+            throw RuleViolation.conflict("allocation-already-distributed", "Anslaget " + allocationId + " är redan fördelat");
+        }
+        if (cmd.parts().isEmpty()) {
+            throw RuleViolation.unprocessable("distribution-parts-required", "En fördelning måste ha minst en del");
+        }
+        long sum = 0;
+        for (AllocationPart part : cmd.parts()) {
+            if (part == null) {
+                throw RuleViolation.unprocessable("distribution-parts-required", "En fördelning kan inte ha tomma delar");
+            }
+            BudgetRules.requirePositive(part.amountSek());
+            requireActiveRecipient(part.recipient(), bodies);
+            sum = BudgetRules.add(sum, part.amountSek());
+        }
+        long whole = amountSek - reversedSek;
+        if (sum != whole) {
+            throw RuleViolation.unprocessable("distribution-sum-exact",
+                    "Delarna summerar till " + sum + " kr men anslaget är " + whole + " kr; de måste vara exakt lika");
+        }
+        BudgetRules.requireDecision(cmd.decision(), cmd.effectiveDate());
+        apply(new AllocationDistributed(allocationId, fiscalYear, whole, source, recipient, cmd.parts(),
+                cmd.effectiveDate(), cmd.decision()));
+    }
+
+    @CommandHandler
+    void handle(ReverseAllocation cmd) {
+        BudgetRules.requirePositive(cmd.amountSek());
+        if (distributed) {
+            throw RuleViolation.conflict("allocation-distributed",
+                    "Anslaget " + allocationId + " är redan fördelat vidare och kan inte återföras som helhet");
+        }
+        if (cmd.amountSek() > amountSek - reversedSek) {
+            throw RuleViolation.unprocessable("reversal-exceeds-allocation", "Återföringen på " + cmd.amountSek()
+                    + " kr överstiger vad som återstår av anslaget (" + (amountSek - reversedSek) + " kr)");
+        }
+        BudgetRules.requireText(cmd.reason(), "reason-required", "En återföring måste ange skälet");
+        BudgetRules.requireDecision(cmd.decision(), cmd.effectiveDate());
+        apply(new AllocationReversed(allocationId, fiscalYear, cmd.amountSek(), source, recipient, cmd.reason(),
+                cmd.effectiveDate(), cmd.decision()));
+    }
+
+    private static void requireActiveRecipient(Recipient recipient, BodyLookup bodies) {
+        if (recipient == null || !recipient.isConsistent()) {
+            throw RuleViolation.unprocessable("recipient-inconsistent",
+                    "En mottagare måste ha namn, och ett organ eller områdesteam måste ange organets id (en nämnd inte)");
+        }
+        if (recipient.bodyId() != null && !bodies.isActive(recipient.bodyId())) {
+            throw RuleViolation.conflict("recipient-not-active",
+                    "Organet " + recipient.bodyId() + " finns inte eller är upplöst eller ersatt; det kan inte få pengar");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BudgetAllocated event) {
+        allocationId = event.allocationId();
+        fiscalYear = event.fiscalYear();
+        source = event.source();
+        recipient = event.recipient();
+        amountSek = event.amountSek();
+    }
+
+    @EventSourcingHandler
+    void on(AllocationDistributed event) {
+        distributed = true;
+    }
+
+    @EventSourcingHandler
+    void on(AllocationReversed event) {
+        reversedSek += event.amountSek();
+    }
+}

@@ -1,0 +1,86 @@
+package se.styrregistret.query.budget;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.styrregistret.kernel.budget.BudgetLedger;
+import se.styrregistret.kernel.budget.BudgetSummary;
+import se.styrregistret.kernel.budget.FindBudgetLedger;
+import se.styrregistret.kernel.budget.FindBudgetSummary;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The budget ledger's read side: movements, totals and a CSV export; every answer names its revision. */
+@RestController
+@RequestMapping("/api/budget")
+@Tag(name = "Budget", description = "Budgetreskontran: rörelser, summor, återstående ramar, hänvisade poster")
+class BudgetLedgerController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final String REVISION_HEADER = "X-Styrregistret-Revision";
+
+    private final QueryGateway queries;
+
+    BudgetLedgerController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/ledger")
+    @Operation(summary = "Reskontran: en rad per rörelse (källa → mottagare, år, belopp, beslut, revision) med löpande saldo")
+    BudgetLedger ledger(@Parameter(description = "budgetår; utelämnat = alla år") @RequestParam(required = false) Integer fiscalYear,
+                        @RequestParam(required = false) Long asOfRevision) {
+        return queries.query(new FindBudgetLedger(fiscalYear, asOfRevision), ResponseTypes.instanceOf(BudgetLedger.class)).join();
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "Summor per mottagare, stadsdel, källa och år; återstående ramar; öppna hänvisade poster")
+    BudgetSummary summary(@Parameter(description = "budgetår; utelämnat = alla år") @RequestParam(required = false) Integer fiscalYear,
+                          @RequestParam(required = false) Long asOfRevision) {
+        return queries.query(new FindBudgetSummary(fiscalYear, asOfRevision), ResponseTypes.instanceOf(BudgetSummary.class)).join();
+    }
+
+    @GetMapping(value = "/ledger.csv", produces = "text/csv;charset=UTF-8")
+    @Operation(summary = "Reskontran som CSV (UTF-8, rubrikrad, kommaseparerad); revisionen i huvudet " + REVISION_HEADER)
+    ResponseEntity<String> ledgerCsv(@RequestParam(required = false) Integer fiscalYear,
+                                     @RequestParam(required = false) Long asOfRevision) {
+        BudgetLedger ledger = ledger(fiscalYear, asOfRevision);
+        StringBuilder csv = new StringBuilder(line(List.of("revision", "effective_date", "fiscal_year", "entry_type", "item_id",
+                "source_kind", "source_id", "source_name", "recipient_kind", "recipient_id", "recipient_name", "district",
+                "amount_sek", "amount_tkr", "running_balance_sek", "purpose", "decision_case", "decision_paragraph",
+                "decision_date", "decided_by")));
+        for (BudgetLedger.Entry e : ledger.entries()) {
+            csv.append(line(Stream.of(e.revision(), e.effectiveDate(), e.fiscalYear(), e.entryType(), e.itemId(), e.sourceKind(),
+                    e.sourceId(), e.sourceName(), e.recipientKind(), e.recipientId(), e.recipientName(), e.district(),
+                    e.amountSek(), e.amountTkr(), e.runningBalanceSek(), e.purpose(), e.decision().caseNumber(),
+                    e.decision().paragraph(), e.decision().decisionDate(), e.decision().decidedBy())
+                    .map(v -> v == null ? "" : v.toString()).toList()));
+        }
+        return ResponseEntity.ok().contentType(CSV).header(REVISION_HEADER, Long.toString(ledger.revision()))
+                .body(csv.toString());
+    }
+
+    private static String line(List<String> cells) {
+        return cells.stream().map(BudgetLedgerController::cell).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
+    static String cell(String value) {
+        String v = value;
+        if (!v.isEmpty() && "=+@".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

@@ -1,0 +1,241 @@
+package se.styrregistret.query.budget;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import se.styrregistret.kernel.budget.AllocationDistributed;
+import se.styrregistret.kernel.budget.AllocationPart;
+import se.styrregistret.kernel.budget.AllocationReversed;
+import se.styrregistret.kernel.budget.Amounts;
+import se.styrregistret.kernel.budget.BudgetAllocated;
+import se.styrregistret.kernel.budget.BudgetFrameExtended;
+import se.styrregistret.kernel.budget.BudgetFrameOpened;
+import se.styrregistret.kernel.budget.BudgetLedger;
+import se.styrregistret.kernel.budget.BudgetSummary;
+import se.styrregistret.kernel.budget.FinancingReferred;
+import se.styrregistret.kernel.budget.FindBudgetLedger;
+import se.styrregistret.kernel.budget.FindBudgetSummary;
+import se.styrregistret.kernel.budget.GrantRegistered;
+import se.styrregistret.kernel.budget.RecipientKind;
+import se.styrregistret.kernel.budget.ReferralSettled;
+import se.styrregistret.kernel.budget.SourceKind;
+import se.styrregistret.query.revision.ProjectionRevisions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
+
+/**
+ * The budget ledger: one row per movement, written in the event's own transaction with the
+ * projection's revision. Totals, running balances, remaining frames and open referrals are
+ * computed at query time from the rows up to the asked revision (cross-aggregate figures are
+ * never stored, so concurrent appends cannot leave them inconsistent).
+ */
+@Component
+@ProcessingGroup(LedgerProjection.NAME)
+class LedgerProjection {
+
+    static final String NAME = "ledger";
+
+    private final LedgerRowRepository rows;
+    private final ProjectionRevisions revisions;
+
+    LedgerProjection(LedgerRowRepository rows, ProjectionRevisions revisions) {
+        this.rows = rows;
+        this.revisions = revisions;
+    }
+
+    @EventHandler
+    void on(BudgetFrameOpened e, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_OPENED,
+                        e.frameId().value(), e.amountSek(), e.decision())
+                .from(e.financedFrom() == null ? null : SourceKind.RESOURCE_FUNDS, e.financedFrom(), e.financedFrom())
+                .to(RecipientKind.COMMITTEE, e.committee(), e.committee())
+                .about("Budgetram " + e.committee() + " " + e.fiscalYear(), null, null));
+        revisions.advance(NAME, revision);
+    }
+
+    @EventHandler
+    void on(BudgetFrameExtended e, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_EXTENDED,
+                        e.frameId().value(), e.amountSek(), e.decision())
+                .from(SourceKind.RESOURCE_FUNDS, e.financedFrom(), e.financedFrom())
+                .to(RecipientKind.COMMITTEE, e.committee(), e.committee())
+                .about("Utökad budgetram " + e.committee() + " " + e.fiscalYear(), null, null));
+        revisions.advance(NAME, revision);
+    }
+
+    @EventHandler
+    void on(GrantRegistered e, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.GRANT_REGISTERED,
+                        e.grantId().value(), e.amountSek(), e.decision())
+                .from(SourceKind.GRANT, e.grantId().value(), e.grantor())
+                .about(e.purpose(), null, null));
+        revisions.advance(NAME, revision);
+    }
+
+    @EventHandler
+    void on(BudgetAllocated e, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.ALLOCATION,
+                        e.allocationId().value(), e.amountSek(), e.decision())
+                .from(e.source()).to(e.recipient()).about(e.purpose(), null, null));
+        revisions.advance(NAME, revision);
+    }
+
+    @EventHandler
+    void on(AllocationDistributed e, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        List<LedgerRow> entries = new ArrayList<>();
+        entries.add(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.DISTRIBUTED_ON,
+                        e.allocationId().value(), -e.amountSek(), e.decision())
+                .from(e.source()).to(e.distributedBy()).about("Fördelat vidare", null, null));
+        int index = 1;
+        for (AllocationPart part : e.parts()) {
+            entries.add(LedgerRow.of(revision, index++, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.DISTRIBUTION,
+                            e.allocationId().value(), part.amountSek(), e.decision())
+                    .from(e.source()).to(part.recipient()).about(part.purpose(), null, null));
+        }
+        rows.saveAll(entries);
+        revisions.advance(NAME, revision);
+    }
+
+    @EventHandler
+    void on(AllocationReversed e, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REVERSAL,
+                        e.allocationId().value(), -e.amountSek(), e.decision())
+                .from(e.source()).to(e.recipient()).about(e.reason(), null, null));
+        revisions.advance(NAME, revision);
+    }
+
+    @EventHandler
+    void on(FinancingReferred e, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL,
+                        e.referralId().value(), 0, e.decision())
+                .from(null, null, e.referredTo()).to(e.recipient())
+                .about(e.subject(), null, e.estimatedAmountSek()));
+        revisions.advance(NAME, revision);
+    }
+
+    @EventHandler
+    void on(ReferralSettled e, TrackingToken token, @Timestamp Instant recordedAt) {
+        long revision = revisionOf(token);
+        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL_SETTLED,
+                        e.referralId().value(), 0, e.decision())
+                .about(e.outcome(), e.allocationId() == null ? null : e.allocationId().value(), null));
+        revisions.advance(NAME, revision);
+    }
+
+    @ResetHandler
+    void reset() {
+        rows.deleteAllInBatch();
+    }
+
+    // --- queries
+
+    private long revisionFor(Long asOfRevision) {
+        long head = revisions.current(NAME);
+        return asOfRevision == null ? head : Math.min(asOfRevision, head);
+    }
+
+    private List<LedgerRow> rowsUpTo(Integer fiscalYear, long revision) {
+        return fiscalYear == null
+                ? rows.findByRevisionLessThanEqualOrderByRevisionAscEntryIndexAsc(revision)
+                : rows.findByFiscalYearAndRevisionLessThanEqualOrderByRevisionAscEntryIndexAsc(fiscalYear, revision);
+    }
+
+    @QueryHandler
+    BudgetLedger handle(FindBudgetLedger query) {
+        long revision = revisionFor(query.asOfRevision());
+        long balance = 0;
+        List<BudgetLedger.Entry> entries = new ArrayList<>();
+        for (LedgerRow r : rowsUpTo(query.fiscalYear(), revision)) {
+            if (r.movesMoney()) balance += r.amountSek();
+            entries.add(new BudgetLedger.Entry(r.revision(), r.effectiveDate(), r.fiscalYear(), r.entryType(), r.itemId(),
+                    r.sourceKind(), r.sourceId(), r.sourceName(), r.recipientKind(), r.recipientId(), r.recipientName(),
+                    r.district(), r.amountSek(), Amounts.tkr(r.amountSek()), balance, Amounts.tkr(balance), r.purpose(),
+                    r.decision()));
+        }
+        return new BudgetLedger(revision, query.fiscalYear(), entries);
+    }
+
+    @QueryHandler
+    BudgetSummary handle(FindBudgetSummary query) {
+        long revision = revisionFor(query.asOfRevision());
+        List<LedgerRow> all = rowsUpTo(query.fiscalYear(), revision);
+        List<LedgerRow> money = all.stream().filter(LedgerRow::movesMoney).toList();
+        long total = money.stream().mapToLong(LedgerRow::amountSek).sum();
+        return new BudgetSummary(revision, query.fiscalYear(), total, Amounts.tkr(total),
+                totals(money, LedgerRow::recipientId, LedgerRow::recipientName),
+                totals(money, r -> String.valueOf(r.recipientKind()),
+                        r -> r.recipientKind() == null ? "" : r.recipientKind().displayName()),
+                totals(money, r -> r.recipientKind() + "/" + r.sourceKind(),
+                        r -> (r.recipientKind() == null ? "" : r.recipientKind().displayName()) + " från "
+                                + (r.sourceKind() == null ? "" : r.sourceKind().displayName().toLowerCase())),
+                totals(money.stream().filter(r -> r.district() != null).toList(), LedgerRow::district, LedgerRow::district),
+                totals(money, LedgerRow::sourceId, LedgerRow::sourceName),
+                totals(money, r -> String.valueOf(r.sourceKind()),
+                        r -> r.sourceKind() == null ? "" : r.sourceKind().displayName()),
+                totals(money, r -> String.valueOf(r.fiscalYear()), r -> String.valueOf(r.fiscalYear())),
+                frames(all),
+                openReferrals(all));
+    }
+
+    /** Sums per key, in the order keys first appear in the ledger; entries that net to zero are kept. */
+    private static List<BudgetSummary.Total> totals(List<LedgerRow> rows, Function<LedgerRow, String> key,
+                                                    Function<LedgerRow, String> label) {
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (LedgerRow r : rows) {
+            String k = key.apply(r);
+            sums.computeIfAbsent(k, x -> new long[1])[0] += r.amountSek();
+            labels.putIfAbsent(k, label.apply(r));
+        }
+        return sums.entrySet().stream()
+                .map(e -> new BudgetSummary.Total(e.getKey(), labels.get(e.getKey()), e.getValue()[0], Amounts.tkr(e.getValue()[0])))
+                .toList();
+    }
+
+    private static List<BudgetSummary.Frame> frames(List<LedgerRow> all) {
+        List<BudgetSummary.Frame> frames = new ArrayList<>();
+        for (LedgerRow opened : all) {
+            if (!LedgerRow.FRAME_OPENED.equals(opened.entryType())) continue;
+            String frameId = opened.itemId();
+            long extended = all.stream().filter(r -> LedgerRow.FRAME_EXTENDED.equals(r.entryType()) && frameId.equals(r.itemId()))
+                    .mapToLong(LedgerRow::amountSek).sum();
+            long allocated = all.stream().filter(r -> (LedgerRow.ALLOCATION.equals(r.entryType()) || LedgerRow.REVERSAL.equals(r.entryType()))
+                            && r.sourceKind() == SourceKind.FRAME && frameId.equals(r.sourceId()))
+                    .mapToLong(LedgerRow::amountSek).sum();
+            long remaining = opened.amountSek() + extended - allocated;
+            frames.add(new BudgetSummary.Frame(frameId, opened.recipientName(), opened.fiscalYear(), opened.amountSek(),
+                    extended, allocated, remaining, Amounts.tkr(remaining)));
+        }
+        return frames;
+    }
+
+    private static List<BudgetSummary.OpenReferral> openReferrals(List<LedgerRow> all) {
+        Set<String> settled = all.stream().filter(r -> LedgerRow.REFERRAL_SETTLED.equals(r.entryType()))
+                .map(LedgerRow::itemId).collect(Collectors.toSet());
+        return all.stream()
+                .filter(r -> LedgerRow.REFERRAL.equals(r.entryType()) && !settled.contains(r.itemId()))
+                .map(r -> new BudgetSummary.OpenReferral(r.itemId(), r.fiscalYear(), r.purpose(), r.sourceName(),
+                        r.recipientName(), r.estimatedSek(), r.decision(), r.revision()))
+                .toList();
+    }
+}

@@ -1,0 +1,149 @@
+package se.styrregistret.query.budget;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import se.styrregistret.kernel.budget.FundingSource;
+import se.styrregistret.kernel.budget.Recipient;
+import se.styrregistret.kernel.budget.RecipientKind;
+import se.styrregistret.kernel.budget.SourceKind;
+import se.styrregistret.kernel.common.DecisionReference;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One movement in the ledger; written once, never changed. */
+@Entity
+@Table(schema = "projection", name = "budget_ledger_entry")
+class LedgerRow {
+
+    static final String FRAME_OPENED = "FRAME_OPENED";
+    static final String FRAME_EXTENDED = "FRAME_EXTENDED";
+    static final String GRANT_REGISTERED = "GRANT_REGISTERED";
+    static final String ALLOCATION = "ALLOCATION";
+    static final String DISTRIBUTED_ON = "DISTRIBUTED_ON";
+    static final String DISTRIBUTION = "DISTRIBUTION";
+    static final String REVERSAL = "REVERSAL";
+    static final String REFERRAL = "REFERRAL";
+    static final String REFERRAL_SETTLED = "REFERRAL_SETTLED";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private long revision;
+    private int entryIndex;
+    private LocalDate effectiveDate;
+    private Instant recordedAt;
+    private int fiscalYear;
+    private String entryType;
+    private String itemId;
+    private String relatedId;
+    @Enumerated(EnumType.STRING)
+    private SourceKind sourceKind;
+    private String sourceId;
+    private String sourceName;
+    @Enumerated(EnumType.STRING)
+    private RecipientKind recipientKind;
+    private String recipientId;
+    private String recipientName;
+    private String district;
+    private long amountSek;
+    private Long estimatedSek;
+    private String purpose;
+    private String decisionCase;
+    private String decisionParagraph;
+    private LocalDate decisionDate;
+    private String decidedBy;
+
+    protected LedgerRow() {
+    }
+
+    static LedgerRow of(long revision, int entryIndex, Instant recordedAt, LocalDate effectiveDate, int fiscalYear,
+                        String entryType, String itemId, long amountSek, DecisionReference decision) {
+        LedgerRow r = new LedgerRow();
+        r.revision = revision;
+        r.entryIndex = entryIndex;
+        r.recordedAt = recordedAt;
+        r.effectiveDate = effectiveDate;
+        r.fiscalYear = fiscalYear;
+        r.entryType = entryType;
+        r.itemId = itemId;
+        r.amountSek = amountSek;
+        r.decisionCase = decision.caseNumber();
+        r.decisionParagraph = decision.paragraph();
+        r.decisionDate = decision.decisionDate();
+        r.decidedBy = decision.decidedBy();
+        return r;
+    }
+
+    LedgerRow from(FundingSource source) {
+        if (source != null) {
+            sourceKind = source.kind();
+            sourceId = source.key();
+            sourceName = source.name();
+        }
+        return this;
+    }
+
+    LedgerRow from(SourceKind kind, String id, String name) {
+        sourceKind = kind;
+        sourceId = id;
+        sourceName = name;
+        return this;
+    }
+
+    LedgerRow to(Recipient recipient) {
+        if (recipient != null) {
+            recipientKind = recipient.kind();
+            recipientId = recipient.key();
+            recipientName = recipient.name();
+            district = recipient.district();
+        }
+        return this;
+    }
+
+    LedgerRow to(RecipientKind kind, String id, String name) {
+        recipientKind = kind;
+        recipientId = id;
+        recipientName = name;
+        return this;
+    }
+
+    LedgerRow about(String purpose, String relatedId, Long estimatedSek) {
+        this.purpose = purpose;
+        this.relatedId = relatedId;
+        this.estimatedSek = estimatedSek;
+        return this;
+    }
+
+    /** Allocations, distributions and reversals move money to recipients; frame, grant and referral rows do not. */
+    boolean movesMoney() {
+        return ALLOCATION.equals(entryType) || DISTRIBUTED_ON.equals(entryType) || DISTRIBUTION.equals(entryType)
+                || REVERSAL.equals(entryType);
+    }
+
+    DecisionReference decision() {
+        return new DecisionReference(decisionCase, decisionParagraph, decisionDate, decidedBy);
+    }
+
+    long revision() { return revision; }
+    LocalDate effectiveDate() { return effectiveDate; }
+    int fiscalYear() { return fiscalYear; }
+    String entryType() { return entryType; }
+    String itemId() { return itemId; }
+    String relatedId() { return relatedId; }
+    SourceKind sourceKind() { return sourceKind; }
+    String sourceId() { return sourceId; }
+    String sourceName() { return sourceName; }
+    RecipientKind recipientKind() { return recipientKind; }
+    String recipientId() { return recipientId; }
+    String recipientName() { return recipientName; }
+    String district() { return district; }
+    long amountSek() { return amountSek; }
+    Long estimatedSek() { return estimatedSek; }
+    String purpose() { return purpose; }
+}

@@ -1,0 +1,19 @@
+package se.styrregistret.kernel.budget;
+
+import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.common.Text;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** (Part of) an allocation was taken back; source and recipient repeated for the ledger. */
+public record AllocationReversed(
+        AllocationId allocationId,
+        int fiscalYear,
+        long amountSek,
+        FundingSource source,
+        Recipient recipient,
+        String reason,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+}

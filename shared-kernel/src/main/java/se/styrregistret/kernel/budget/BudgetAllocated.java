@@ -1,0 +1,19 @@
+package se.styrregistret.kernel.budget;
+
+import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.common.Text;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Money moved from a source to a recipient. */
+public record BudgetAllocated(
+        AllocationId allocationId,
+        int fiscalYear,
+        long amountSek,
+        FundingSource source,
+        Recipient recipient,
+        String purpose,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+}

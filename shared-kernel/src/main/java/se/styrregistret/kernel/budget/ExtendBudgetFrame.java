@@ -1,0 +1,22 @@
+package se.styrregistret.kernel.budget;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.common.Text;
+import se.styrregistret.kernel.governance.GovernanceBodyId;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A decision extends a frame, financed from somewhere (e.g. "KS resursfond 2021"). */
+public record ExtendBudgetFrame(
+        @TargetAggregateIdentifier BudgetFrameId frameId,
+        long amountSek,
+        String financedFrom,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+
+    public ExtendBudgetFrame {
+        financedFrom = financedFrom == null ? null : financedFrom.strip();
+    }
+}

@@ -1,0 +1,5 @@
+package se.styrregistret.kernel.budget;
+
+/** The ledger's totals for one fiscal year (all years when empty), now or as of a revision. */
+public record FindBudgetSummary(Integer fiscalYear, Long asOfRevision) {
+}

@@ -1,0 +1,26 @@
+package se.styrregistret.kernel.budget;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.common.Text;
+import se.styrregistret.kernel.governance.GovernanceBodyId;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A decision defers funding to a later budget process (e.g. Budgetberedningen): no money moves, an open item stays until settled. */
+public record ReferFinancing(
+        @TargetAggregateIdentifier ReferralId referralId,
+        int fiscalYear,
+        String subject,
+        String referredTo,
+        Recipient recipient,
+        Long estimatedAmountSek,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+
+    public ReferFinancing {
+        subject = subject == null ? null : subject.strip();
+        referredTo = referredTo == null ? null : referredTo.strip();
+    }
+}

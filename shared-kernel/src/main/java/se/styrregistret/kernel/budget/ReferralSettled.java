@@ -1,0 +1,17 @@
+package se.styrregistret.kernel.budget;
+
+import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.common.Text;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A referred item was decided. */
+public record ReferralSettled(
+        ReferralId referralId,
+        int fiscalYear,
+        String outcome,
+        AllocationId allocationId,
+        LocalDate effectiveDate,
+        DecisionReference decision) {
+}
