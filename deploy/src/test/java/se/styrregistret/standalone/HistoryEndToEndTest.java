@@ -31,6 +31,8 @@ class HistoryEndToEndTest {
                 a -> a.toString().contains("otmb-2022-2027"), Duration.ofSeconds(30));
         HttpJson.await(system.queryUrl() + "/api/org-chart",
                 c -> c.toString().contains("Områdesteam Skäggetorp"), Duration.ofSeconds(30));
+        HttpJson.await(system.queryUrl() + "/api/budget/summary",
+                s -> s.path("openReferrals").size() == 2, Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -155,6 +157,29 @@ class HistoryEndToEndTest {
         assertThat(knowledge.path("perspectives").path("known").asInt()).isZero();
         assertThat(knowledge.path("actions").path("declared").asInt()).isEqualTo(60);
         assertThat(plan.path("decision").path("decidedBy").asString()).isEqualTo("Kommundirektören");
+    }
+
+    @Test
+    void the_2021_area_team_funding_is_8620_tkr_of_which_2100_tkr_state_grant_with_the_frame_extension_and_open_items() {
+        JsonNode ledger = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/budget/ledger?fiscalYear=2021", "reader"));
+        long toTeams = 0;
+        long fromGrant = 0;
+        for (JsonNode entry : ledger.path("entries")) {
+            if (entry.toString().contains("Områdesteam Berga, Ryd och Skäggetorp") && entry.path("amountSek").asLong() > 0) {
+                toTeams += entry.path("amountSek").asLong();
+                if (entry.toString().contains("Delegationen mot segregation")) fromGrant += entry.path("amountSek").asLong();
+                assertThat(entry.toString()).contains("2021-03-01");
+            }
+        }
+        assertThat(toTeams).isEqualTo(8_620_000);
+        assertThat(fromGrant).isEqualTo(2_100_000);
+
+        JsonNode summary = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/budget/summary", "reader"));
+        JsonNode frame = summary.path("frames").get(0);
+        assertThat(frame.path("committee").asString()).isEqualTo("Kommunstyrelsen");
+        assertThat(frame.path("extendedSek").asLong()).isEqualTo(3_000_000);
+        assertThat(summary.path("openReferrals").toString())
+                .contains("Finansiering av områdesteam 2022", "Budgetberedningen", "Fördelning av 3 mnkr");
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,7 +33,7 @@ class DistrictProjection {
 
     static final String NAME = "districts";
     /** The read models the district view draws on, by projection name. */
-    static final List<String> SOURCES = List.of("orgchart", "actionplans", NAME);
+    static final List<String> SOURCES = List.of("orgchart", "actionplans", "ledger", NAME);
 
     private final DistrictPictureRepository pictures;
     private final DistrictReadModels readModels;
@@ -70,22 +69,15 @@ class DistrictProjection {
         long revision = reached.values().stream().mapToLong(Long::longValue).max().orElse(0);
 
         List<DistrictView.BodyEntry> bodies = readModels.activeBodiesIn(district);
-        DistrictView.BodyEntry areaTeam = bodies.stream()
-                .filter(b -> isAreaTeam(b.name()) || isAreaTeam(b.shortName()))
-                .findFirst().orElse(null);
+        DistrictView.BodyEntry areaTeam = readModels.activeAreaTeamIn(district)
+                .flatMap(id -> bodies.stream().filter(b -> b.id().equals(id)).findFirst())
+                .orElse(null);
         List<DistrictView.PictureEntry> latest = pictures.findLatest(district).stream()
                 .map(DistrictPicture::toEntry).toList();
         Set<PictureKind> recorded = latest.stream().map(DistrictView.PictureEntry::kind).collect(Collectors.toSet());
         List<PictureKind> missing = Arrays.stream(PictureKind.values()).filter(k -> !recorded.contains(k)).toList();
 
-        // Money per year comes from the budget ledger, which this view does not read yet: the list
-        // stays empty rather than show a figure the register does not hold.
         return new DistrictView(district, revision, reached, bodies, areaTeam, readModels.actionsTouching(district),
-                List.of(), latest, missing);
-    }
-
-    /** The org chart has no kind of body yet: an area team is known by its name, "Områdesteam …". */
-    private static boolean isAreaTeam(String name) {
-        return name != null && name.toLowerCase(Locale.ROOT).contains("områdesteam");
+                readModels.allocationsTo(district), latest, missing);
     }
 }

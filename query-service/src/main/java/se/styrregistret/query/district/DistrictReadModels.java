@@ -8,6 +8,7 @@ import se.styrregistret.kernel.actionplan.ActionPlanId;
 import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.EventSerialization;
 import se.styrregistret.kernel.district.DistrictView;
+import se.styrregistret.kernel.district.YearlyAllocation;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.Level;
 
@@ -39,6 +40,29 @@ class DistrictReadModels {
                 (rs, i) -> new DistrictView.BodyEntry(GovernanceBodyId.of(rs.getString("body_id")), rs.getString("name"),
                         rs.getString("short_name"), Level.valueOf(rs.getString("level")),
                         rs.getDate("effective_from").toLocalDate()),
+                district);
+    }
+
+    /** The district's area team, if one is active: the org chart knows it by its area-team details. */
+    java.util.Optional<GovernanceBodyId> activeAreaTeamIn(String district) {
+        return jdbc.query("""
+                        select body_id from projection.body_version
+                        where revision_to is null and status = 'ACTIVE' and area_team is not null and district = ?
+                        order by effective_from desc limit 1""",
+                (rs, i) -> GovernanceBodyId.of(rs.getString(1)), district).stream().findFirst();
+    }
+
+    /** Money the ledger shows going to recipients in the district, per fiscal year, with its sources. */
+    List<YearlyAllocation> allocationsTo(String district) {
+        return jdbc.query("""
+                        select fiscal_year, sum(amount_sek) as total,
+                               string_agg(distinct coalesce(source_name, source_kind), '|') as sources
+                        from projection.budget_ledger_entry
+                        where lower(district) = lower(?)
+                        group by fiscal_year order by fiscal_year""",
+                (rs, i) -> new YearlyAllocation(rs.getInt("fiscal_year"),
+                        java.math.BigDecimal.valueOf(rs.getLong("total")).movePointLeft(3),
+                        rs.getString("sources") == null ? List.of() : List.of(rs.getString("sources").split("\\|"))),
                 district);
     }
 
