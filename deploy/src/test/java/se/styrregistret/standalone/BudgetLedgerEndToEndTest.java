@@ -97,6 +97,12 @@ class BudgetLedgerEndToEndTest {
         assertThat(all.path("openReferrals").get(0).path("fiscalYear").asInt()).isEqualTo(2022);
 
         JsonNode ledger = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/budget/ledger?fiscalYear=2021"));
+
+        // the district view shows the money that reached the district's area team: 840 + 1 334 + 700 tkr
+        JsonNode bergaView = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/districts/Berga"));
+        assertThat(bergaView.path("allocationsPerYear").get(0).path("year").asInt()).isEqualTo(2021);
+        assertThat(bergaView.path("allocationsPerYear").get(0).path("amountTkr").decimalValue())
+                .isEqualByComparingTo("2874");
         assertThat(ledger.path("revision").asLong()).isEqualTo(summary.path("revision").asLong());
         assertThat(ledger.toString()).contains("\"entryType\":\"FRAME_EXTENDED\"").contains("KS resursfond 2021")
                 .contains("Kultur- och fritidsnämnden");

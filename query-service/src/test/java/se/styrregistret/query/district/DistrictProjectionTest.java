@@ -13,6 +13,7 @@ import se.styrregistret.kernel.district.DistrictView;
 import se.styrregistret.kernel.district.FindDistrict;
 import se.styrregistret.kernel.district.PictureKind;
 import se.styrregistret.kernel.governance.GovernanceBodyEstablished;
+import se.styrregistret.kernel.governance.AreaTeamEstablished;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.Level;
 import se.styrregistret.kernel.governance.Scope;
@@ -53,14 +54,14 @@ class DistrictProjectionTest extends QueryServiceTest {
             assertThat(p.text()).isEqualTo("Nuläge 2");
         });
         assertThat(view.picturesNotYetRecorded()).containsExactly(PictureKind.TARGET, PictureKind.ACTION_PLAN);
-        assertThat(view.allocationsPerYear()).isEmpty();
     }
 
     @Test
     void shows_the_districts_active_bodies_area_team_and_current_actions() {
         GovernanceBodyId team = GovernanceBodyId.of(UUID.randomUUID().toString());
         GovernanceBodyId elsewhere = GovernanceBodyId.of(UUID.randomUUID().toString());
-        append("GovernanceBody", team.value(), body(team, "Områdesteam Skäggetorp", Scope.district("Skäggetorp")));
+        append("GovernanceBody", team.value(), new AreaTeamEstablished(team, "Områdesteam Skäggetorp " + team, "Skäggetorp",
+                "Leanlink", "Social- och omsorgsnämnden", 1, 2, null, DATE, KS));
         long rb = append("GovernanceBody", elsewhere.value(), body(elsewhere, "Områdesteam Berga " + elsewhere, Scope.district("Berga")));
         ActionPlanId plan = ActionPlanId.of(UUID.randomUUID().toString());
         append("ActionPlan", plan.value(), new ActionPlanApproved(plan, "Åtgärdsplan mot segregation", null, "Kommundirektören",
@@ -75,6 +76,7 @@ class DistrictProjectionTest extends QueryServiceTest {
 
         assertThat(view.bodies()).extracting(DistrictView.BodyEntry::id).contains(team).doesNotContain(elsewhere);
         assertThat(view.areaTeam()).isNotNull();
+        assertThat(view.areaTeam().id()).isEqualTo(team);
         assertThat(view.actions()).filteredOn(a -> a.planId().equals(plan))
                 .singleElement().satisfies(a -> assertThat(a.title()).isEqualTo("Bilda områdesteam"));
         assertThat(view.revision()).isGreaterThanOrEqualTo(ra);
