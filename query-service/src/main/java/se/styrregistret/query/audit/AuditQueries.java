@@ -108,7 +108,7 @@ class AuditQueries {
         }
         if (query.district() != null) {
             // the event names the district itself (area teams), or it touches a body scoped to it
-            where.append("""
+            where.append(" ").append("""
                      and (lower(a.district) = lower(:district) or exists (
                         select 1 from projection.body_version bv
                         where lower(bv.district) = lower(:district) and a.affected_ids @> jsonb_build_array(bv.body_id)))""");
