@@ -1,6 +1,7 @@
 package se.styrregistret.query.audit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.governance.GovernanceBodyEstablished;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
@@ -75,6 +76,28 @@ class AuditChainAndRebuildTest extends QueryServiceTest {
         } finally {
             tamper("update axon.domain_event_entry set payload = ? where global_index = " + target, (Object) original);
         }
+        assertThat(verification().path("intact").asBoolean()).isTrue();
+    }
+
+    @Autowired
+    AuditChain chain;
+
+    @Test
+    void an_event_read_late_below_the_chain_head_is_linked_in_its_place() {
+        long lower = establish("Sen grupp") - 1;
+        long head = establish("Tidig grupp");
+        awaitProjection(AuditProjection.NAME, head);
+        List<Map<String, Object>> before = jdbc.queryForList(
+                "select * from projection.audit_hash where revision >= ? order by revision", lower);
+
+        // as if the event at `lower` had become visible only after the later ones (a gap that filled late)
+        jdbc.update("delete from projection.audit_hash where revision = ?", lower);
+        chain.extend(chain.stored(head).orElseThrow());
+        assertThat(verification().path("intact").asBoolean()).isFalse();
+        chain.extend(chain.stored(lower).orElseThrow());
+
+        assertThat(jdbc.queryForList("select * from projection.audit_hash where revision >= ? order by revision", lower))
+                .isEqualTo(before);
         assertThat(verification().path("intact").asBoolean()).isTrue();
     }
 
