@@ -7,6 +7,8 @@ import se.styrregistret.kernel.audit.ChainVerification;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -77,8 +79,15 @@ class AuditChain {
         Iterator<Link> expected = links.iterator();
         ChainVerification[] result = {null};
         String[] previous = {null};
-        jdbc.query("select " + StoredEvent.COLUMNS + " from axon.domain_event_entry where global_index <= ? order by global_index",
-                rs -> {
+        // streamed with a cursor (the caller's read-only transaction), not loaded whole
+        jdbc.query(connection -> {
+                    PreparedStatement statement = connection.prepareStatement("select " + StoredEvent.COLUMNS
+                            + " from axon.domain_event_entry where global_index <= ? order by global_index");
+                    statement.setFetchSize(500);
+                    statement.setLong(1, head);
+                    return statement;
+                },
+                (ResultSet rs) -> {
                     if (result[0] != null) return;
                     StoredEvent event = StoredEvent.read(rs);
                     if (!expected.hasNext()) {
@@ -97,7 +106,7 @@ class AuditChain {
                         }
                         previous[0] = hash;
                     }
-                }, head);
+                });
         if (result[0] != null) {
             return result[0];
         }

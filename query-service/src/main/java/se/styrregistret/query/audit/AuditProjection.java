@@ -1,6 +1,7 @@
 package se.styrregistret.query.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -55,9 +56,14 @@ class AuditProjection {
             aggregateId = domain.getAggregateIdentifier();
             sequenceNumber = domain.getSequenceNumber();
         }
-        EventFacts facts = EventFacts.of(payload, aggregateId);
+        JsonNode json = readJson(stored);
+        boolean known = payload != null && payload.getClass().isRecord();
+        EventFacts facts = known || json == null ? EventFacts.of(payload, aggregateId)
+                : EventFacts.ofJson(json, aggregateId, stored.payloadType());
+        String eventType = known ? payload.getClass().getSimpleName() : EventFacts.simpleName(stored.payloadType());
         DecisionReference d = facts.decision();
-        String summary = AuditSummaries.summarise(payload, facts, this::bodyName);
+        String summary = known ? AuditSummaries.summarise(payload, facts, this::bodyName)
+                : AuditSummaries.generic(eventType, facts);
         jdbc.update("""
                         insert into projection.audit_event (revision, event_identifier, aggregate_type, aggregate_id,
                             sequence_number, recorded_at, recorded_by, correlation_id, trace_id, effective_date,
@@ -70,8 +76,8 @@ class AuditProjection {
                 meta(message, "traceId"), facts.effectiveDate(),
                 d == null ? null : d.caseNumber(), d == null ? null : d.paragraph(),
                 d == null ? null : d.decisionDate(), d == null ? null : d.decidedBy(),
-                message.getPayloadType().getSimpleName(), facts.category(), json(facts.affectedIds()),
-                facts.district(), summary, payloadJson(stored, payload));
+                eventType, facts.category(), json(facts.affectedIds()),
+                facts.district(), summary, json != null ? json.toString() : fallbackJson(payload));
         chain.extend(stored);
         revisions.advance(NAME, revision);
     }
@@ -100,16 +106,21 @@ class AuditProjection {
         return value == null ? null : value.toString();
     }
 
-    /** The payload exactly as stored when it is JSON (it is, with the project's serializer), else re-serialised. */
-    private static String payloadJson(StoredEvent stored, Object payload) {
+    /** The payload as stored: JSON with the project's serializer; null if it is not JSON. */
+    private static JsonNode readJson(StoredEvent stored) {
         try {
-            return JSON.readTree(stored.payload()).toString();
+            JsonNode node = JSON.readTree(stored.payload());
+            return node == null || node.isMissingNode() ? null : node;
         } catch (IOException e) {
-            try {
-                return json(Map.of("unreadable", true, "value", String.valueOf(JSON.writeValueAsString(payload))));
-            } catch (JsonProcessingException inner) {
-                return "{}";
-            }
+            return null;
+        }
+    }
+
+    private static String fallbackJson(Object payload) {
+        try {
+            return json(Map.of("storedPayloadNotJson", true, "deserialised", JSON.writeValueAsString(payload)));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return "{\"storedPayloadNotJson\":true}";
         }
     }
 

@@ -67,21 +67,25 @@ final class AuditSummaries {
             text = "Funktionen %s flyttades från %s till %s".formatted(e.function(),
                     e.fromOrganisation(), e.toOrganisation());
         } else {
-            text = generic(payload, facts);
+            text = generic(payload.getClass().getSimpleName(), facts);
         }
+        return limit(text);
+    }
+
+    static String limit(String text) {
         return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…";
     }
 
     /** Any other event: its type and what it names. */
-    static String generic(Object payload, EventFacts facts) {
-        StringBuilder sb = new StringBuilder("Händelse ").append(payload.getClass().getSimpleName());
+    static String generic(String eventType, EventFacts facts) {
+        StringBuilder sb = new StringBuilder("Händelse ").append(eventType);
         if (!facts.affectedIds().isEmpty()) {
             sb.append(" för ").append(String.join(", ", facts.affectedIds()));
         }
         if (facts.effectiveDate() != null) {
             sb.append(", gäller från ").append(facts.effectiveDate());
         }
-        return sb.toString();
+        return limit(sb.toString());
     }
 
     private static String change(FieldChange c) {

@@ -2,7 +2,11 @@ package se.styrregistret.query.audit;
 
 import se.styrregistret.kernel.common.DecisionReference;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.lang.reflect.RecordComponent;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,13 +53,71 @@ record EventFacts(LocalDate effectiveDate, DecisionReference decision, List<Stri
             }
         }
         ids.remove("");
-        return new EventFacts(effectiveDate, decision, new ArrayList<>(ids), district, category(payload));
+        return new EventFacts(effectiveDate, decision, new ArrayList<>(ids), district,
+                category(payload == null ? null : payload.getClass().getName()));
+    }
+
+    /**
+     * The same facts from the stored JSON, for an event whose class this service does not know
+     * (deployed before the kernel that added it): the audit trail still records it.
+     */
+    static EventFacts ofJson(JsonNode payload, String aggregateId, String payloadType) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (aggregateId != null) ids.add(aggregateId);
+        LocalDate effectiveDate = null;
+        DecisionReference decision = null;
+        String district = null;
+        if (payload != null && payload.isObject()) {
+            for (Map.Entry<String, JsonNode> field : payload.properties()) {
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                if (value == null || value.isNull()) continue;
+                if (name.equals("effectiveDate") && value.isTextual()) {
+                    effectiveDate = date(value.asText());
+                } else if (name.equals("decision") && value.isObject()) {
+                    decision = new DecisionReference(text(value, "caseNumber"), text(value, "paragraph"),
+                            date(text(value, "decisionDate")), text(value, "decidedBy"));
+                } else if (name.equals("district") && value.isTextual()) {
+                    district = district == null ? value.asText() : district;
+                } else if (name.endsWith("Ids") && value.isArray()) {
+                    value.forEach(v -> {
+                        if (v.isValueNode()) ids.add(v.asText());
+                    });
+                } else if (isIdName(name) && value.isValueNode()) {
+                    ids.add(value.asText());
+                } else if (district == null && value.isObject() && value.path("district").isTextual()) {
+                    district = value.path("district").asText();
+                }
+            }
+        }
+        ids.remove("");
+        return new EventFacts(effectiveDate, decision, new ArrayList<>(ids), district, category(payloadType));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The simple name of a (possibly nested) class name. */
+    static String simpleName(String className) {
+        if (className == null) return "Okänd";
+        String name = className.substring(className.lastIndexOf('.') + 1);
+        return name.substring(name.lastIndexOf('$') + 1);
     }
 
     /** The kernel package an event lives in: governance, budget, actionplan; "other" outside the kernel. */
-    static String category(Object payload) {
-        if (payload == null) return "other";
-        String pkg = payload.getClass().getPackageName();
+    static String category(String className) {
+        if (className == null) return "other";
+        String pkg = className.contains(".") ? className.substring(0, className.lastIndexOf('.')) : "";
         String prefix = "se.styrregistret.kernel.";
         if (!pkg.startsWith(prefix)) return "other";
         String rest = pkg.substring(prefix.length());

@@ -124,6 +124,38 @@ class AuditTrailProjectionTest extends QueryServiceTest {
     }
 
     @Test
+    void an_event_whose_class_this_service_does_not_know_is_audited_from_its_stored_json() {
+        String planId = "plan-" + UUID.randomUUID();
+        String caseNumber = unique("KS 2020-12");
+        String json = """
+                {"planId":"%s","title":"Åtgärdsplan mot segregation","actionIds":["a-1","a-2"],"scope":{"district":"Ryd"},
+                 "effectiveDate":"2020-12-02","decision":{"caseNumber":"%s","decisionDate":"2020-12-02","decidedBy":"Kommundirektören"}}"""
+                .formatted(planId, caseNumber);
+        jdbc.update("""
+                insert into axon.domain_event_entry (global_index, sequence_number, meta_data, payload, aggregate_identifier,
+                    event_identifier, payload_type, time_stamp, type)
+                values (nextval('axon.domain_event_entry_global_index_seq'), 0, convert_to(?, 'UTF8'), convert_to(?, 'UTF8'),
+                    ?, ?, 'se.styrregistret.kernel.actionplan.ActionPlanAdoptedFromTheFuture', ?, 'ActionPlan')""",
+                "{\"recordedBy\":\"registrar\"}", json, planId, UUID.randomUUID().toString(), java.time.Instant.now().toString());
+        long revision = jdbc.queryForObject("select global_index from axon.domain_event_entry where aggregate_identifier = ?",
+                Long.class, planId);
+        awaitProjection(AUDIT, revision);
+
+        JsonNode entry = getJson("/api/audit-trail/" + revision, "auditor").path("entry");
+        assertThat(entry.path("eventType").asString()).isEqualTo("ActionPlanAdoptedFromTheFuture");
+        assertThat(entry.path("recordedBy").asString()).isEqualTo("registrar");
+        assertThat(entry.path("effectiveDate").asString()).isEqualTo("2020-12-02");
+        assertThat(entry.path("decision").path("caseNumber").asString()).isEqualTo(caseNumber);
+        assertThat(entry.path("district").asString()).isEqualTo("Ryd");
+        List<String> ids = new ArrayList<>();
+        entry.path("affectedIds").forEach(n -> ids.add(n.asString()));
+        assertThat(ids).containsExactly(planId, "a-1", "a-2");
+        assertThat(entry.path("payload").path("title").asString()).isEqualTo("Åtgärdsplan mot segregation");
+        assertThat(jdbc.queryForObject("select category from projection.audit_event where revision = ?", String.class, revision))
+                .isEqualTo("actionplan");
+    }
+
+    @Test
     void summaries_name_the_body_and_what_changed() {
         GovernanceBodyId id = newId();
         DecisionReference d = decision(unique("KS"));
