@@ -109,7 +109,9 @@ class Reorganisation2020EndToEndTest {
                 .isEqualTo("Politisk styrgrupp för trygghetsskapande och brottsförebyggande åtgärder");
         assertThat(libra.path("history").get(2).path("decision").path("caseNumber").asString()).isEqualTo("KS 2019-1003");
 
-        JsonNode transfers = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/function-transfers"));
+        // posted after the area teams: the chart showing them does not mean the projection has read this yet
+        JsonNode transfers = HttpJson.await(system.queryUrl() + "/api/function-transfers", t -> t.size() > 0,
+                Duration.ofSeconds(20));
         assertThat(transfers.get(0).path("toOrganisation").asString()).isEqualTo("Leanlink");
 
         assertThat(HttpJson.get(system.queryUrl() + "/api/governance-bodies/no-such-body").statusCode()).isEqualTo(404);

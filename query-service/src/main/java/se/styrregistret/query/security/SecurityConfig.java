@@ -39,7 +39,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                             .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
-                            .requestMatchers("/api/audit-trail", "/api/audit-trail/**").hasAnyRole("AUDITOR", "REGISTRAR", "ADMIN")
+                            .requestMatchers("/api/audit-trail", "/api/audit-trail.csv", "/api/audit-trail/**").hasAnyRole("AUDITOR", "REGISTRAR", "ADMIN")
                             .requestMatchers("/api/admin/**").hasRole("ADMIN");
                     if (properties.publicRead()) {
                         auth.requestMatchers(HttpMethod.GET, "/api/**").permitAll();

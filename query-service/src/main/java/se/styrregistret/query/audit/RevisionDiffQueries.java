@@ -1,0 +1,148 @@
+package se.styrregistret.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.styrregistret.kernel.audit.BodyRef;
+import se.styrregistret.kernel.audit.FindRevisionDiff;
+import se.styrregistret.kernel.audit.RevisionDiff;
+import se.styrregistret.kernel.common.EventSerialization;
+import se.styrregistret.kernel.governance.FieldChange;
+import se.styrregistret.query.revision.ProjectionRevisions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The organisation chart at one revision against another, from the versioned rows of
+ * {@code projection.body_version} (the recorded clock only: the rows open at revision N are
+ * those with {@code revision_from <= N and (revision_to is null or revision_to > N)}).
+ */
+@Component
+@Transactional(readOnly = true)
+class RevisionDiffQueries {
+
+    /** The org chart's processor: the diff reflects how far it has read. */
+    static final String ORG_CHART = "orgchart";
+    static final String NO_LEDGER = "Budgetreskontran finns ännu inte i registret; flyttade medel redovisas när den är på plats.";
+
+    private static final ObjectMapper JSON = EventSerialization.objectMapper();
+
+    /** The fields compared, column → the name the API uses (as in the change history). */
+    private static final Map<String, String> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("name", "name");
+        FIELDS.put("short_name", "shortName");
+        FIELDS.put("level", "level");
+        FIELDS.put("scope_kind", "scopeKind");
+        FIELDS.put("district", "district");
+        FIELDS.put("status", "status");
+        FIELDS.put("convener", "convener");
+        FIELDS.put("meeting_frequency", "meetingFrequency");
+        FIELDS.put("mandate", "mandate");
+        FIELDS.put("supporting_resources", "supportingResources");
+        FIELDS.put("reports_to", "reportsTo");
+        FIELDS.put("predecessors", "predecessors");
+        FIELDS.put("successors", "successors");
+        FIELDS.put("area_team", "areaTeam");
+        FIELDS.put("rescinded_decision", "rescindedDecision");
+        FIELDS.put("note", "note");
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionRevisions revisions;
+
+    RevisionDiffQueries(JdbcTemplate jdbc, ProjectionRevisions revisions) {
+        this.jdbc = jdbc;
+        this.revisions = revisions;
+    }
+
+    @QueryHandler
+    RevisionDiff handle(FindRevisionDiff query) {
+        long head = revisions.current(ORG_CHART);
+        Map<String, Map<String, String>> before = chartAt(query.from());
+        Map<String, Map<String, String>> after = chartAt(query.to());
+        List<BodyRef> added = new ArrayList<>();
+        List<BodyRef> ended = new ArrayList<>();
+        List<RevisionDiff.BodyChange> changed = new ArrayList<>();
+        List<RevisionDiff.MemberChange> membersIn = new ArrayList<>();
+        List<RevisionDiff.MemberChange> membersOut = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>(before.keySet());
+        ids.addAll(after.keySet());
+        for (String id : ids) {
+            Map<String, String> a = before.get(id);
+            Map<String, String> b = after.get(id);
+            boolean activeBefore = a != null && "ACTIVE".equals(a.get("status"));
+            boolean activeAfter = b != null && "ACTIVE".equals(b.get("status"));
+            String name = b != null ? b.get("name") : a.get("name");
+            if (a == null && activeAfter) {
+                added.add(new BodyRef(id, name));
+            } else if (activeBefore && !activeAfter) {
+                ended.add(new BodyRef(id, name));
+            }
+            if (a != null && b != null) {
+                List<FieldChange> changes = new ArrayList<>();
+                FIELDS.forEach((column, field) -> {
+                    if (!Objects.equals(a.get(column), b.get(column))) {
+                        changes.add(new FieldChange(field, a.get(column), b.get(column)));
+                    }
+                });
+                if (!changes.isEmpty()) changed.add(new RevisionDiff.BodyChange(id, name, changes));
+            }
+            Map<String, String[]> membersBefore = members(a);
+            Map<String, String[]> membersAfter = members(b);
+            membersAfter.forEach((key, m) -> {
+                if (!membersBefore.containsKey(key)) membersIn.add(new RevisionDiff.MemberChange(id, name, m[0], m[1]));
+            });
+            membersBefore.forEach((key, m) -> {
+                if (!membersAfter.containsKey(key)) membersOut.add(new RevisionDiff.MemberChange(id, name, m[0], m[1]));
+            });
+        }
+        return new RevisionDiff(head, query.from(), query.to(), added, ended, changed, membersIn, membersOut, List.of(),
+                NO_LEDGER);
+    }
+
+    /** The rows open at revision {@code n}, one per body, every compared column as text (jsonb in its canonical form). */
+    private Map<String, Map<String, String>> chartAt(long n) {
+        StringBuilder columns = new StringBuilder("body_id, members::text as members");
+        FIELDS.keySet().forEach(c -> columns.append(", ").append(c).append("::text as ").append(c));
+        Map<String, Map<String, String>> chart = new LinkedHashMap<>();
+        jdbc.query("select " + columns + """
+                         from projection.body_version
+                        where revision_from <= ? and (revision_to is null or revision_to > ?)
+                        order by name, body_id""", rs -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (String c : FIELDS.keySet()) row.put(c, rs.getString(c));
+            row.put("members", rs.getString("members"));
+            chart.put(rs.getString("body_id"), row);
+        }, n, n);
+        return chart;
+    }
+
+    /** Members by role and holder, in order: key → {role, holder}. */
+    private static Map<String, String[]> members(Map<String, String> row) {
+        Map<String, String[]> members = new LinkedHashMap<>();
+        if (row == null || row.get("members") == null) return members;
+        try {
+            for (JsonNode m : JSON.readTree(row.get("members"))) {
+                String role = m.path("role").isNull() ? null : m.path("role").asText(null);
+                String holder = m.path("holder").isNull() ? null : m.path("holder").asText(null);
+                members.put(role + "\u0000" + holder, new String[]{role, holder});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return members;
+    }
+}
