@@ -58,11 +58,10 @@ class ActionPlanEndToEndTest {
         // the three area teams, each scoped to its district
         Map<String, String> teams = new java.util.LinkedHashMap<>();
         for (String district : DISTRICTS) {
-            HttpResponse<String> team = post("/api/governance-bodies", """
-                    {"name":"Områdesteam %s","level":"OPERATIONAL","scope":{"kind":"DISTRICT","district":"%s"},
-                     "members":[{"role":"Teamledare"},{"role":"Trygghetsvärd"},{"role":"Trygghetsvärd"}],
-                     "supportingResources":["Leanlink"],"effectiveDate":"2021-03-01",%s}"""
-                    .formatted(district, district, KS_DECISION));
+            HttpResponse<String> team = post("/api/area-teams", """
+                    {"district":"%s","hostOrganisation":"Leanlink","commissioningCommittee":"Social- och omsorgsnämnden",
+                     "teamLeaders":1,"safetyWardens":2,"effectiveDate":"2021-03-01",%s}"""
+                    .formatted(district, KS_DECISION));
             assertThat(team.statusCode()).as(team.body()).isEqualTo(201);
             teams.put(district, HttpJson.json(team).path("id").asString());
         }

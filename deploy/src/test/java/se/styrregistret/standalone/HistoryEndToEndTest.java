@@ -165,7 +165,8 @@ class HistoryEndToEndTest {
         long toTeams = 0;
         long fromGrant = 0;
         for (JsonNode entry : ledger.path("entries")) {
-            if (entry.toString().contains("Områdesteam Berga, Ryd och Skäggetorp") && entry.path("amountSek").asLong() > 0) {
+            if (entry.path("entryType").asString().equals("ALLOCATION")
+                    && entry.toString().contains("Områdesteam Berga, Ryd och Skäggetorp")) {
                 toTeams += entry.path("amountSek").asLong();
                 if (entry.toString().contains("Delegationen mot segregation")) fromGrant += entry.path("amountSek").asLong();
                 assertThat(entry.toString()).contains("2021-03-01");

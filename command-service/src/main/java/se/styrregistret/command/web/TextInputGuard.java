@@ -1,0 +1,64 @@
+package se.styrregistret.command.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Strict reading of what clients send. Control characters (other than tab and line breaks) are
+ * refused in any text: they have no place in a decision record, and NUL cannot be stored in
+ * PostgreSQL text at all, so one let through would poison the projections that read the event.
+ * Dates are ISO strings only: Jackson would otherwise read a number as a count of days since 1970.
+ */
+@Configuration(proxyBeanMethods = false)
+class TextInputGuard {
+
+    @Bean
+    JacksonModule rejectControlCharacters() {
+        return new SimpleModule("strict-input")
+                .addDeserializer(String.class, new Guarded())
+                .addDeserializer(LocalDate.class, new IsoDate());
+    }
+
+    static final class IsoDate extends ValueDeserializer<LocalDate> {
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String text = p.getString().strip();
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text,
+                        "inget giltigt datum (ÅÅÅÅ-MM-DD)");
+            }
+        }
+    }
+
+    static final class Guarded extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            String value = super.deserialize(p, ctxt);
+            if (value != null) {
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                        return (String) ctxt.handleWeirdStringValue(String.class, value,
+                                "kontrolltecken (U+%04X) är inte tillåtna i text", (int) c);
+                    }
+                }
+            }
+            return value;
+        }
+    }
+}
