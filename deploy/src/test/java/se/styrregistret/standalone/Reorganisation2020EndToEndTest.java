@@ -116,6 +116,9 @@ class Reorganisation2020EndToEndTest {
 
         assertThat(HttpJson.get(system.queryUrl() + "/api/governance-bodies/no-such-body").statusCode()).isEqualTo(404);
         assertThat(HttpJson.get(system.queryUrl() + "/api/org-chart?asOfDate=2021-02-30").statusCode()).isEqualTo(400);
+        var negative = HttpJson.get(system.queryUrl() + "/api/org-chart?asOfRevision=-1");
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(HttpJson.json(negative).path("field").asString()).isEqualTo("asOfRevision");
         assertThat(HttpJson.get(system.commandUrl() + "/v3/api-docs").body()).contains("/api/libra-replacement", "/api/area-teams");
         assertThat(HttpJson.get(system.queryUrl() + "/v3/api-docs").body()).contains("/api/org-chart");
     }

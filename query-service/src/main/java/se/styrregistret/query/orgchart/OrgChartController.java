@@ -14,6 +14,7 @@ import se.styrregistret.kernel.governance.FindOrgChart;
 import se.styrregistret.kernel.governance.FunctionTransferView;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.OrgChart;
+import se.styrregistret.query.web.InvalidParameter;
 import se.styrregistret.query.web.NotFound;
 
 import java.time.LocalDate;
@@ -32,6 +33,9 @@ class OrgChartController {
     @GetMapping("/api/org-chart")
     OrgChart orgChart(@RequestParam(required = false) Long asOfRevision,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
+        if (asOfRevision != null && asOfRevision < 0) {
+            throw new InvalidParameter("asOfRevision", "en revision är 0 eller större");
+        }
         return queries.query(new FindOrgChart(asOfRevision, asOfDate), ResponseTypes.instanceOf(OrgChart.class)).join();
     }
 
