@@ -311,11 +311,15 @@
     chartTimer = setTimeout(fetchChart, 200);
   }
 
+  var chartRequest = 0;
   function fetchChart() {
+    var ticket = ++chartRequest;
     var query = '?asOfRevision=' + encodeURIComponent($('rev-slider').value);
     var date = $('as-of-date').value;
     if (date) query += '&asOfDate=' + encodeURIComponent(date);
-    api('/api/org-chart' + query).then(renderChart).catch(function (e) { showError(e, 'organisationsschemat'); });
+    api('/api/org-chart' + query).then(function (chart) {
+      if (ticket === chartRequest) renderChart(chart); // an older answer arriving late is dropped
+    }).catch(function (e) { showError(e, 'organisationsschemat'); });
   }
 
   function renderChart(chart) {
@@ -421,10 +425,13 @@
     });
     var panel = $('body-detail');
     panel.hidden = false;
-    clear(panel).appendChild(el('p', { class: 'status' }, 'Hämtar …'));
+    if (!panel.firstChild) panel.appendChild(el('p', { class: 'status' }, 'Hämtar …'));
     api('/api/governance-bodies/' + encodeURIComponent(id)).then(function (details) {
+      if (state.selectedBody !== id) return;
+      // keep the focus in the panel when it is redrawn (the chart moved to another revision)
+      var keepFocus = focus || panel.contains(document.activeElement);
       renderDetail(panel, state.bodies[id] || details.current, details);
-      if (focus) $('detail-heading').focus();
+      if (keepFocus) $('detail-heading').focus();
     }).catch(function (e) { clear(panel); showError(e, 'organet'); });
   }
 
@@ -631,7 +638,7 @@
 
   function barChart(title, totals) {
     var figure = el('figure', { class: 'chart' });
-    var barHeight = 26, gap = 10, labelWidth = 330, barWidth = 300, valueWidth = 90;
+    var barHeight = 26, gap = 10, labelWidth = 380, barWidth = 280, valueWidth = 90;
     var width = labelWidth + barWidth + valueWidth;
     var height = Math.max(1, totals.length) * (barHeight + gap) + gap;
     var max = totals.reduce(function (m, t) { return Math.max(m, Math.abs(t.amountSek)); }, 0) || 1;
@@ -641,7 +648,7 @@
     totals.forEach(function (t, i) {
       var y = gap + i * (barHeight + gap);
       var w = Math.max(2, Math.round(Math.abs(t.amountSek) / max * barWidth));
-      var label = t.label.length > 48 ? t.label.substring(0, 46) + '…' : t.label;
+      var label = t.label.length > 44 ? t.label.substring(0, 42) + '…' : t.label;
       chart.appendChild(svg('text', { x: labelWidth - 8, y: y + barHeight * 0.68, 'text-anchor': 'end', class: 'bar-label' }, label));
       chart.appendChild(svg('rect', { x: labelWidth, y: y, width: w, height: barHeight, rx: 3, class: 'bar' }));
       chart.appendChild(svg('text', { x: labelWidth + w + 6, y: y + barHeight * 0.68, class: 'bar-value' }, t.amountTkr || tkr(t.amountSek)));

@@ -261,6 +261,7 @@ class WebUiBrowserTest {
         driver.findElement(By.id("logout")).click();
         wait.until(d -> driver.findElement(By.id("view-login")).isDisplayed());
         login("reader", "reader");
+        show("#/org");
         waitForText("org-chart", POLITICAL_STEERING_GROUP);
         show("#/revisionslogg");
         waitForText("message", "403");
@@ -268,6 +269,7 @@ class WebUiBrowserTest {
         driver.findElement(By.id("logout")).click();
         wait.until(d -> driver.findElement(By.id("view-login")).isDisplayed());
         login("registrar", "registrar");
+        show("#/org");
         waitForText("org-chart", POLITICAL_STEERING_GROUP);
     }
 
