@@ -145,6 +145,13 @@
 
   // ---------- API ----------
 
+  // Each view keeps only the answer to its latest request: a slow older answer never overwrites a newer one.
+  var tickets = {};
+  function ticket(name) {
+    var mine = tickets[name] = (tickets[name] || 0) + 1;
+    return function () { return tickets[name] === mine; };
+  }
+
   function authHeader() {
     return sessionStorage.getItem(AUTH_KEY);
   }
@@ -529,7 +536,8 @@
     if ($('tl-to').value) params.push('to=' + encodeURIComponent($('tl-to').value));
     if (district) params.push('district=' + encodeURIComponent(district));
     if (body) params.push('bodyId=' + encodeURIComponent(body));
-    var target = clear($('timeline'));
+    var target = $('timeline');
+    var current = ticket('timeline');
     var first = knownBodies ? Promise.resolve() : api('/api/timeline').then(function (all) {
       knownBodies = {};
       all.entries.forEach(function (e) { (e.affectedBodies || []).forEach(function (b) { knownBodies[b.id] = b.name || b.id; }); });
@@ -540,7 +548,7 @@
     first.then(function () {
       return api('/api/timeline' + (params.length ? '?' + params.join('&') : ''));
     }).then(function (tl) {
-      renderTimeline(target, tl);
+      if (current()) renderTimeline(target, tl);
     }).catch(function (e) { showError(e, 'tidslinjen'); });
   }
 
@@ -570,6 +578,7 @@
   // ---------- 3. budget ----------
 
   function loadBudget() {
+    var current = ticket('budget');
     var years = state.budgetYears ? Promise.resolve(state.budgetYears) : api('/api/budget/summary').then(function (all) {
       var set = {};
       (all.byYear || []).forEach(function (y) { set[y.key] = true; });
@@ -589,7 +598,7 @@
       $('budget-csv').setAttribute('data-filename', 'budgetreskontra' + (year ? '-' + year : '') + '.csv');
       return Promise.all([api('/api/budget/summary' + q), api('/api/budget/ledger' + q)]);
     }).then(function (answers) {
-      renderBudget(clear($('budget')), answers[0], answers[1]);
+      if (current()) renderBudget(clear($('budget')), answers[0], answers[1]);
     }).catch(function (e) { showError(e, 'budgeten'); });
   }
 
@@ -680,6 +689,7 @@
     $('audit-csv').setAttribute('href', '/api/audit-trail.csv' + auditQuery(false));
     $('audit-csv').setAttribute('data-filename', 'revisionslogg.csv');
     var target = $('audit');
+    var current = ticket('audit');
     api('/api/audit-trail/verification').then(function (v) {
       var p = clear($('audit-verification'));
       p.className = 'verification ' + (v.intact ? 'ok' : 'broken');
@@ -692,7 +702,7 @@
       p.textContent = e instanceof ApiError && e.status === 403 ? 'Hashkedjan kan bara kontrolleras av revisor eller registrator.' : 'Kunde inte kontrollera hashkedjan.';
     });
     api('/api/audit-trail' + auditQuery(true)).then(function (page) {
-      renderAudit(clear(target), page);
+      if (current()) renderAudit(clear(target), page);
     }).catch(function (e) {
       clear(target);
       if (e instanceof ApiError && e.status === 403) {
@@ -720,8 +730,10 @@
 
   function loadRevision(revision) {
     var target = clear($('revision'));
+    var current = ticket('revision');
     $('revision-heading').textContent = 'Revision ' + revision;
     api('/api/audit-trail/' + encodeURIComponent(revision)).then(function (record) {
+      if (!current()) return undefined;
       var e = record.entry;
       var dl = el('dl', { class: 'facts' });
       [['Händelse', e.summary], ['Händelsetyp', (CHANGE_TYPES[e.eventType] || e.eventType) + ' (' + e.eventType + ')'],
@@ -764,7 +776,8 @@
     Array.prototype.forEach.call(document.querySelectorAll('.district-button'), function (b) {
       b.setAttribute('aria-pressed', b.getAttribute('data-district') === name ? 'true' : 'false');
     });
-    var target = clear($('district'));
+    var target = $('district');
+    var current = ticket('district');
     Promise.all([
       api('/api/districts/' + encodeURIComponent(name)),
       api('/api/timeline?district=' + encodeURIComponent(name)),
@@ -772,7 +785,9 @@
     ]).then(function (answers) {
       var view = answers[0];
       var areaTeam = view.areaTeam ? api('/api/governance-bodies/' + encodeURIComponent(view.areaTeam.id)).catch(function () { return null; }) : Promise.resolve(null);
-      return areaTeam.then(function (team) { renderDistrict(target, view, answers[1], answers[2], team); });
+      return areaTeam.then(function (team) {
+        if (current()) renderDistrict(clear(target), view, answers[1], answers[2], team);
+      });
     }).catch(function (e) { showError(e, 'stadsdelen'); });
   }
 

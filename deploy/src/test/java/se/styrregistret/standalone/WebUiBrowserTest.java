@@ -161,6 +161,8 @@ class WebUiBrowserTest {
     @Order(5)
     void a_body_opened_with_the_keyboard_shows_its_lineage_and_the_decisions_behind_each_change() {
         show("#/org");
+        driver.findElement(By.id("org-now")).click();
+        waitForText("org-chart", POLITICAL_STEERING_GROUP);
         setValue("as-of-date", "2019-12-31", "change");
         waitForText("org-chart", LIBRA);
         WebElement libra = driver.findElement(By.cssSelector(".body-box[data-id='libra']"));
