@@ -512,11 +512,10 @@
         CHANGE_TYPES[h.changeType] || h.changeType,
         h.effectiveDate || '–',
         decisionText(h.decision),
-        changes.length ? el('ul', { class: 'changes' }, changes) : '–',
-        h.recordedBy || '–');
+        changes.length ? el('ul', { class: 'changes' }, changes) : '–');
     });
     panel.appendChild(table('Historik och beslut för ' + body.name,
-      ['Revision', 'Ändring', 'Gäller från', 'Beslut', 'Fält', 'Registrerad av'], rows, 'data history'));
+      ['Rev.', 'Ändring', 'Gäller från', 'Beslut', 'Ändrade uppgifter'], rows, 'data history'));
   }
 
   function levelName(level) {
@@ -886,7 +885,10 @@
     download($('audit-csv'));
     window.addEventListener('hashchange', route);
     var resizeTimer = null;
-    window.addEventListener('resize', function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(drawLines, 100); });
+    var redraw = function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(drawLines, 50); };
+    window.addEventListener('resize', redraw);
+    // the chart's boxes move when the detail panel opens or closes: draw the lines again
+    if (window.ResizeObserver) new ResizeObserver(redraw).observe($('org-chart'));
     if (authHeader()) enter(); else { showView('login'); }
   });
 })();
