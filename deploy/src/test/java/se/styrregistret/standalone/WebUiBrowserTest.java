@@ -228,6 +228,12 @@ class WebUiBrowserTest {
         assertThat(budget).contains("2 520 tkr", "4 000 tkr", "2 100 tkr", "Delegationen mot segregation");
         assertThat(driver.findElements(By.cssSelector("#budget svg.bars rect.bar"))).hasSizeGreaterThanOrEqualTo(1);
         screenshot("7-budget-2021");
+        asPrinted(() -> {
+            assertThat(driver.findElement(By.id("tabs")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("budget-controls")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.cssSelector("#budget table.ledger")).isDisplayed()).isTrue();
+            screenshot("7b-budget-2021-utskrift");
+        });
     }
 
     @Test
@@ -251,6 +257,12 @@ class WebUiBrowserTest {
         waitForText("district", "Områdesteam Skäggetorp");
         assertThat(text("district")).contains("Bilda områdesteam", "Leanlink", "Social- och omsorgsnämnden");
         screenshot("9-stadsdel-skaggetorp");
+        asPrinted(() -> {
+            assertThat(driver.findElement(By.id("tabs")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.cssSelector(".district-picker")).isDisplayed()).isFalse();
+            assertThat(text("district")).contains("Områdesteam Skäggetorp");
+            screenshot("9b-stadsdel-skaggetorp-utskrift");
+        });
         Pdf pdf = driver.print(new PrintOptions());
         byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -300,6 +312,16 @@ class WebUiBrowserTest {
     }
 
     // ---------- helpers ----------
+
+    /** Runs {@code check} with the page rendered for print, as the print stylesheet lays it out. */
+    static void asPrinted(Runnable check) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            check.run();
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+    }
 
     static void login(String user, String password) {
         WebElement userField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
