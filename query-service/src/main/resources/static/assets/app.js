@@ -620,7 +620,7 @@
       (summary.bySource || []).map(function (t) { return row(t.label, num(t.amountTkr)); })));
     target.appendChild(grid);
     if (!(summary.byDistrict || []).length) {
-      target.appendChild(el('p', { class: 'note' }, 'Beslutsunderlagen fördelar inte medlen per stadsdel; därför visas inga belopp per stadsdel.'));
+      target.appendChild(el('p', { class: 'note' }, 'Inga belopp är registrerade per stadsdel för ' + year + '; inget belopp räknas fram som registret inte har.'));
     }
 
     target.appendChild(table('Budgetramar och vad som återstår', ['Nämnd', 'År', 'Ursprunglig ram', 'Utökning', 'Fördelat', 'Återstår'],
