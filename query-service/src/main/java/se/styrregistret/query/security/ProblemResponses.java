@@ -26,7 +26,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Styrregistret\"");
+        // the web page (fetch with X-Requested-With) shows its own login form: no browser dialog
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Styrregistret\"");
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, "Inloggning krävs");
     }
 
