@@ -1,5 +1,7 @@
 package se.styrregistret.standalone;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,30 @@ class OperationsEndToEndTest {
 
         JsonNode liveness = HttpJson.json(HttpJson.get(system.queryUrl() + "/actuator/health/liveness", "admin"));
         assertThat(liveness.path("components").has("db")).as("liveness must not depend on the database").isFalse();
+    }
+
+    @Test
+    void readiness_goes_down_while_an_event_processor_is_stopped_and_up_again_when_it_runs() {
+        StreamingEventProcessor ledger = system.queryContext().getBean(EventProcessingConfiguration.class)
+                .eventProcessor("ledger", StreamingEventProcessor.class).orElseThrow();
+        ledger.shutDown();
+        try {
+            HttpResponse<String> down = HttpJson.get(system.queryUrl() + "/actuator/health/readiness", "admin");
+            assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+            JsonNode processors = HttpJson.json(down).path("components").path("eventProcessors");
+            assertThat(processors.path("status").asString()).isEqualTo("DOWN");
+            assertThat(processors.path("details").path("ledger").path("state").asString()).isEqualTo("stopped");
+            // liveness does not depend on the processors: Kubernetes must not restart the pod for this
+            assertThat(HttpJson.get(system.queryUrl() + "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        } finally {
+            ledger.start();
+        }
+        Instant deadline = Instant.now().plusSeconds(20);
+        int status = 0;
+        while (Instant.now().isBefore(deadline) && (status = HttpJson.get(system.queryUrl() + "/actuator/health/readiness", null).statusCode()) != 200) {
+            sleep(Duration.ofMillis(200));
+        }
+        assertThat(status).isEqualTo(200);
     }
 
     @Test
