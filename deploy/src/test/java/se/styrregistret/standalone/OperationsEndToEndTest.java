@@ -137,6 +137,21 @@ class OperationsEndToEndTest {
     }
 
     @Test
+    void a_command_that_fails_is_counted_as_a_failure_of_its_type() {
+        String failure = "outcome=\"failure\"";
+        String dissolve = "command=\"DissolveGovernanceBody\"";
+        double before = value(prometheus(system.commandUrl()), "styrregistret_commands_seconds_count", dissolve, failure);
+
+        var unknown = HttpJson.post(system.commandUrl() + "/api/governance-bodies/no-such-body/dissolution", """
+                {"effectiveDate":"2021-05-01",
+                 "decision":{"caseNumber":"KS 2021-79","decisionDate":"2021-05-01","decidedBy":"Kommunstyrelsen"}}""");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+
+        assertThat(value(prometheus(system.commandUrl()), "styrregistret_commands_seconds_count", dissolve, failure))
+                .isEqualTo(before + 1);
+    }
+
+    @Test
     void prometheus_shows_a_lag_gauge_per_processor_that_returns_to_zero() {
         var created = HttpJson.post(system.commandUrl() + "/api/governance-bodies", """
                 {"name":"Områdesgrupp Berga","level":"OPERATIONAL","scope":{"kind":"MUNICIPALITY"},
