@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writing needs REGISTRAR; the API description is open. Stateless: HTTP Basic against the
+ * Writing needs REGISTRAR; the API description and the health probes are open, metrics and build info need ADMIN. Stateless: HTTP Basic against the
  * configured users, or bearer JWTs in the {@code prod} profile. No cookies, so no CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +36,9 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        // probes are open (status only; details need ADMIN), metrics and build info need ADMIN
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/info").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole("REGISTRAR")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("REGISTRAR", "AUDITOR", "ADMIN")
                         .anyRequest().denyAll())

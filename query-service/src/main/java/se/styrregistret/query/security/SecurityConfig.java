@@ -39,6 +39,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                             .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                            // probes are open (status only; details need ADMIN), metrics and build info need ADMIN
+                            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/info").hasRole("ADMIN")
                             .requestMatchers("/api/audit-trail", "/api/audit-trail.csv", "/api/audit-trail/**").hasAnyRole("AUDITOR", "REGISTRAR", "ADMIN")
                             .requestMatchers("/api/admin/**").hasRole("ADMIN");
                     if (properties.publicRead()) {
