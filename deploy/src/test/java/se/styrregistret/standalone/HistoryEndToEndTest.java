@@ -184,6 +184,41 @@ class HistoryEndToEndTest {
     }
 
     @Test
+    void the_revision_diff_over_the_whole_history_shows_the_money_that_moved() {
+        long head = new JdbcTemplate(system.dataSource()).queryForObject(
+                "select max(global_index) from axon.domain_event_entry", Long.class);
+        // the chart says how far it has read the log, including events it has no rows for
+        HttpJson.await(system.queryUrl() + "/api/org-chart", c -> c.path("revision").asLong() >= head, Duration.ofSeconds(30));
+
+        JsonNode diff = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/revisions/0/diff/" + head, "reader"));
+
+        assertThat(diff.path("added").toString()).contains("politisk-styrgrupp", "omradesteam-skaggetorp");
+        long allocated = 0;
+        for (JsonNode m : diff.path("moneyMoved")) {
+            if (m.path("entryType").asString().equals("ALLOCATION")) allocated += m.path("amountSek").asLong();
+        }
+        assertThat(allocated).isEqualTo(8_620_000);
+        assertThat(diff.path("moneyMoved").toString()).contains("Delegationen mot segregation", "Social- och omsorgsnämnden");
+    }
+
+    @Test
+    void the_district_view_travels_in_time_too() {
+        JsonNode mid2020 = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/districts/Skäggetorp?asOfDate=2020-06-30", "reader"));
+        assertThat(mid2020.path("areaTeam").isNull() || mid2020.path("areaTeam").isMissingNode()).isTrue();
+        assertThat(mid2020.path("actions")).isEmpty();
+
+        JsonNode end2021 = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/districts/Skäggetorp?asOfDate=2021-12-31", "reader"));
+        assertThat(end2021.path("areaTeam").path("id").asString()).isEqualTo("omradesteam-skaggetorp");
+        assertThat(end2021.path("actions").toString()).contains("Bilda områdesteam");
+
+        JsonNode atRevision3 = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/districts/Skäggetorp?asOfRevision=3", "reader"));
+        assertThat(atRevision3.path("revision").asLong()).isEqualTo(3);
+        assertThat(atRevision3.path("bodies")).isEmpty();
+
+        assertThat(HttpJson.get(system.queryUrl() + "/api/districts/Skäggetorp?asOfRevision=-2", "reader").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void the_otmb_declaration_covers_2022_to_2027_with_the_working_group_commitment() {
         JsonNode agreements = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/agreements", "reader")).path("agreements");
         JsonNode otmb = null;

@@ -34,7 +34,6 @@ class RevisionDiffQueries {
 
     /** The org chart's processor: the diff reflects how far it has read. */
     static final String ORG_CHART = "orgchart";
-    static final String NO_LEDGER = "Budgetreskontran finns ännu inte i registret; flyttade medel redovisas när den är på plats.";
 
     private static final ObjectMapper JSON = EventSerialization.objectMapper();
 
@@ -109,8 +108,23 @@ class RevisionDiffQueries {
                 if (!membersAfter.containsKey(key)) membersOut.add(new RevisionDiff.MemberChange(id, name, m[0], m[1]));
             });
         }
-        return new RevisionDiff(head, query.from(), query.to(), added, ended, changed, membersIn, membersOut, List.of(),
-                NO_LEDGER);
+        return new RevisionDiff(head, query.from(), query.to(), added, ended, changed, membersIn, membersOut,
+                moneyMoved(Math.min(query.from(), query.to()), Math.max(query.from(), query.to())));
+    }
+
+    /** Ledger rows are immutable, one per movement: those recorded in (from, to] are the money that moved. */
+    private List<RevisionDiff.MoneyMovement> moneyMoved(long from, long to) {
+        return jdbc.query("""
+                        select revision, entry_type, fiscal_year, amount_sek, source_name, recipient_name, district,
+                               purpose, decision_case
+                        from projection.budget_ledger_entry
+                        where revision > ? and revision <= ?
+                        order by revision, entry_index""",
+                (rs, i) -> new RevisionDiff.MoneyMovement(rs.getLong("revision"), rs.getString("entry_type"),
+                        rs.getInt("fiscal_year"), rs.getLong("amount_sek"), rs.getString("source_name"),
+                        rs.getString("recipient_name"), rs.getString("district"), rs.getString("purpose"),
+                        rs.getString("decision_case")),
+                from, to);
     }
 
     /** The rows open at revision {@code n}, one per body, every compared column as text (jsonb in its canonical form). */

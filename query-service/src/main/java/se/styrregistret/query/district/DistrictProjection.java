@@ -11,6 +11,8 @@ import se.styrregistret.kernel.district.DistrictPictureRecorded;
 import se.styrregistret.kernel.district.DistrictView;
 import se.styrregistret.kernel.district.FindDistrict;
 import se.styrregistret.kernel.district.PictureKind;
+import se.styrregistret.query.revision.AsOf;
+import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionRevisions;
 
 import java.time.Instant;
@@ -38,8 +40,11 @@ class DistrictProjection {
     private final DistrictPictureRepository pictures;
     private final DistrictReadModels readModels;
     private final ProjectionRevisions revisions;
+    private final AsOfResolver asOfResolver;
 
-    DistrictProjection(DistrictPictureRepository pictures, DistrictReadModels readModels, ProjectionRevisions revisions) {
+    DistrictProjection(DistrictPictureRepository pictures, DistrictReadModels readModels, ProjectionRevisions revisions,
+                       AsOfResolver asOfResolver) {
+        this.asOfResolver = asOfResolver;
         this.pictures = pictures;
         this.readModels = readModels;
         this.revisions = revisions;
@@ -66,18 +71,20 @@ class DistrictProjection {
         String district = query.district();
         Map<String, Long> reached = new LinkedHashMap<>();
         SOURCES.forEach(s -> reached.put(s, revisions.current(s)));
-        long revision = reached.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long head = reached.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        AsOf asOf = asOfResolver.resolve(query.asOfRevision(), query.asOfDate(), head);
+        long revision = asOf.revision();
 
-        List<DistrictView.BodyEntry> bodies = readModels.activeBodiesIn(district);
-        DistrictView.BodyEntry areaTeam = readModels.activeAreaTeamIn(district)
+        List<DistrictView.BodyEntry> bodies = readModels.activeBodiesIn(district, asOf);
+        DistrictView.BodyEntry areaTeam = readModels.activeAreaTeamIn(district, asOf)
                 .flatMap(id -> bodies.stream().filter(b -> b.id().equals(id)).findFirst())
                 .orElse(null);
-        List<DistrictView.PictureEntry> latest = pictures.findLatest(district).stream()
+        List<DistrictView.PictureEntry> latest = pictures.findInForce(district, asOf.revision(), asOf.date()).stream()
                 .map(DistrictPicture::toEntry).toList();
         Set<PictureKind> recorded = latest.stream().map(DistrictView.PictureEntry::kind).collect(Collectors.toSet());
         List<PictureKind> missing = Arrays.stream(PictureKind.values()).filter(k -> !recorded.contains(k)).toList();
 
-        return new DistrictView(district, revision, reached, bodies, areaTeam, readModels.actionsTouching(district),
-                readModels.allocationsTo(district), latest, missing);
+        return new DistrictView(district, revision, reached, bodies, areaTeam, readModels.actionsTouching(district, asOf),
+                readModels.allocationsTo(district, asOf), latest, missing);
     }
 }

@@ -4,7 +4,12 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.styrregistret.query.web.InvalidParameter;
+
+import java.time.LocalDate;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import se.styrregistret.kernel.district.DistrictView;
@@ -22,9 +27,14 @@ class DistrictQueryController {
 
     /** The reporting view of one priority district; the name is matched case-insensitively. */
     @GetMapping("/api/districts/{district}")
-    DistrictView district(@PathVariable String district) {
+    DistrictView district(@PathVariable String district,
+                          @RequestParam(required = false) Long asOfRevision,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
+        if (asOfRevision != null && asOfRevision < 0) {
+            throw new InvalidParameter("asOfRevision", "en revision är 0 eller större");
+        }
         String name = PriorityDistricts.canonical(district).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "Okänd stadsdel '" + district.strip() + "'; kända: " + PriorityDistricts.ALL));
-        return queries.query(new FindDistrict(name), ResponseTypes.instanceOf(DistrictView.class)).join();
+        return queries.query(new FindDistrict(name, asOfRevision, asOfDate), ResponseTypes.instanceOf(DistrictView.class)).join();
     }
 }

@@ -9,6 +9,7 @@ import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.EventSerialization;
 import se.styrregistret.kernel.district.DistrictView;
 import se.styrregistret.kernel.district.YearlyAllocation;
+import se.styrregistret.query.revision.AsOf;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.Level;
 
@@ -32,48 +33,62 @@ class DistrictReadModels {
         this.jdbc = jdbc;
     }
 
-    List<DistrictView.BodyEntry> activeBodiesIn(String district) {
+    /** Rows in force on {@code asOf.date()} as known at {@code asOf.revision()}: the versioned tables' one lookup. */
+    static final String IN_FORCE = "%1$srevision_from <= ? and %1$seffective_from <= ? "
+            + "and (%1$srevision_to is null or %1$srevision_to > ? or %1$seffective_to > ?)";
+
+    private static Object[] at(AsOf asOf, Object... rest) {
+        Object[] args = new Object[4 + rest.length];
+        args[0] = asOf.revision();
+        args[1] = asOf.date();
+        args[2] = asOf.revision();
+        args[3] = asOf.date();
+        System.arraycopy(rest, 0, args, 4, rest.length);
+        return args;
+    }
+
+    List<DistrictView.BodyEntry> activeBodiesIn(String district, AsOf asOf) {
         return jdbc.query("""
                         select body_id, name, short_name, level, effective_from from projection.body_version
-                        where revision_to is null and status = 'ACTIVE' and scope_kind = 'DISTRICT' and district = ?
-                        order by name""",
+                        where %s and status = 'ACTIVE' and scope_kind = 'DISTRICT' and district = ?
+                        order by name""".formatted(IN_FORCE.formatted("")),
                 (rs, i) -> new DistrictView.BodyEntry(GovernanceBodyId.of(rs.getString("body_id")), rs.getString("name"),
                         rs.getString("short_name"), Level.valueOf(rs.getString("level")),
                         rs.getDate("effective_from").toLocalDate()),
-                district);
+                at(asOf, district));
     }
 
     /** The district's area team, if one is active: the org chart knows it by its area-team details. */
-    java.util.Optional<GovernanceBodyId> activeAreaTeamIn(String district) {
+    java.util.Optional<GovernanceBodyId> activeAreaTeamIn(String district, AsOf asOf) {
         return jdbc.query("""
                         select body_id from projection.body_version
-                        where revision_to is null and status = 'ACTIVE' and area_team is not null and district = ?
-                        order by effective_from desc limit 1""",
-                (rs, i) -> GovernanceBodyId.of(rs.getString(1)), district).stream().findFirst();
+                        where %s and status = 'ACTIVE' and area_team is not null and district = ?
+                        order by effective_from desc limit 1""".formatted(IN_FORCE.formatted("")),
+                (rs, i) -> GovernanceBodyId.of(rs.getString(1)), at(asOf, district)).stream().findFirst();
     }
 
     /** Money the ledger shows going to recipients in the district, per fiscal year, with its sources. */
-    List<YearlyAllocation> allocationsTo(String district) {
+    List<YearlyAllocation> allocationsTo(String district, AsOf asOf) {
         return jdbc.query("""
                         select fiscal_year, sum(amount_sek) as total,
                                string_agg(distinct coalesce(source_name, source_kind), '|') as sources
                         from projection.budget_ledger_entry
-                        where lower(district) = lower(?)
+                        where lower(district) = lower(?) and revision <= ? and effective_date <= ?
                         group by fiscal_year order by fiscal_year""",
                 (rs, i) -> new YearlyAllocation(rs.getInt("fiscal_year"),
                         java.math.BigDecimal.valueOf(rs.getLong("total")).movePointLeft(3),
                         rs.getString("sources") == null ? List.of() : List.of(rs.getString("sources").split("\\|"))),
-                district);
+                district, asOf.revision(), asOf.date());
     }
 
-    List<DistrictView.ActionEntry> actionsTouching(String district) {
+    List<DistrictView.ActionEntry> actionsTouching(String district, AsOf asOf) {
         return jdbc.query("""
                         select a.plan_id, p.title as plan_title, a.action_id, a.title, a.development_area, a.status,
                                a.status_date, a.linked_bodies::text as linked_bodies
                         from projection.action_version a
-                        join projection.action_plan_version p on p.plan_id = a.plan_id and p.revision_to is null
-                        where a.revision_to is null and not a.withdrawn and a.districts @> jsonb_build_array(?::text)
-                        order by p.title, a.action_id""",
+                        join projection.action_plan_version p on p.plan_id = a.plan_id and %s
+                        where %s and not a.withdrawn and a.districts @> jsonb_build_array(?::text)
+                        order by p.title, a.action_id""".formatted(IN_FORCE.formatted("p."), IN_FORCE.formatted("a.")),
                 (rs, i) -> {
                     Date statusDate = rs.getDate("status_date");
                     return new DistrictView.ActionEntry(ActionPlanId.of(rs.getString("plan_id")), rs.getString("plan_title"),
@@ -81,7 +96,7 @@ class DistrictReadModels {
                             ProgressStatus.valueOf(rs.getString("status")),
                             statusDate == null ? null : statusDate.toLocalDate(), strings(rs.getString("linked_bodies")));
                 },
-                district);
+                at(asOf, asOf.revision(), asOf.date(), asOf.revision(), asOf.date(), district));
     }
 
     private static List<String> strings(String json) {

@@ -4,6 +4,11 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import se.styrregistret.kernel.common.EventSerialization;
+
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -12,6 +17,8 @@ import java.util.OptionalLong;
  */
 @Component
 public class ProjectionRevisions {
+
+    private static final ObjectMapper TOKENS = EventSerialization.objectMapper();
 
     private final JdbcTemplate jdbc;
 
@@ -41,9 +48,37 @@ public class ProjectionRevisions {
         jdbc.update("delete from projection.projection_revision where projection = ?", projection);
     }
 
+    /**
+     * How far into the log the projection has read: its processor's token (below the oldest gap,
+     * the lowest over segments), which also counts the events it had no handler for; never less
+     * than the last revision it applied.
+     */
     public long current(String projection) {
-        Long revision = jdbc.query("select revision from projection.projection_revision where projection = ?",
+        Long applied = jdbc.query("select revision from projection.projection_revision where projection = ?",
                 rs -> rs.next() ? rs.getLong(1) : null, projection);
-        return revision == null ? 0 : revision;
+        List<String> tokens = jdbc.queryForList(
+                "select convert_from(token, 'UTF8') from axon.token_entry where processor_name = ? and token is not null",
+                String.class, projection);
+        long read = tokens.isEmpty() ? 0 : tokens.stream().mapToLong(ProjectionRevisions::settledPosition).min().orElse(0);
+        return Math.max(applied == null ? 0 : applied, read);
+    }
+
+    /** A gap-aware token's position below its oldest gap; a replay token's current part; 0 when unreadable. */
+    static long settledPosition(String tokenJson) {
+        try {
+            JsonNode token = TOKENS.readTree(tokenJson);
+            if (token.has("currentToken")) token = token.get("currentToken");
+            if (token == null || !token.has("index")) return 0;
+            long index = token.get("index").asLong();
+            JsonNode gaps = token.get("gaps");
+            if (gaps != null && gaps.isArray() && !gaps.isEmpty()) {
+                long oldestGap = Long.MAX_VALUE;
+                for (JsonNode gap : gaps) oldestGap = Math.min(oldestGap, gap.asLong());
+                return Math.min(index, oldestGap - 1);
+            }
+            return index;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return 0;
+        }
     }
 }

@@ -9,12 +9,16 @@ import java.util.List;
  * register showed them (the recorded clock).
  *
  * @param revision       the revision the answer reflects
- * @param moneyMoved     budget movements between the revisions: empty until the budget ledger exists
- * @param moneyMovedNote why {@code moneyMoved} is empty
+ * @param moneyMoved     the budget ledger's movements recorded after {@code from} up to {@code to}
  */
 public record RevisionDiff(long revision, long from, long to, List<BodyRef> added, List<BodyRef> ended,
                            List<BodyChange> changed, List<MemberChange> membersIn, List<MemberChange> membersOut,
-                           List<Object> moneyMoved, String moneyMovedNote) {
+                           List<MoneyMovement> moneyMoved) {
+
+    /** One ledger movement: what kind, how much, from where to whom, on which decision. */
+    public record MoneyMovement(long revision, String entryType, int fiscalYear, long amountSek, String source,
+                                String recipient, String district, String purpose, String caseNumber) {
+    }
 
     public record BodyChange(String bodyId, String name, List<FieldChange> changes) {
     }
