@@ -175,6 +175,14 @@ class HistoryEndToEndTest {
         assertThat(toTeams).isEqualTo(8_620_000);
         assertThat(fromGrant).isEqualTo(2_100_000);
 
+        JsonNode beforeTheTeams = HttpJson.json(HttpJson.get(
+                system.queryUrl() + "/api/budget/summary?fiscalYear=2021&asOfDate=2021-02-28", "reader"));
+        assertThat(beforeTheTeams.path("totalSek").asLong()).isZero();
+        JsonNode afterTheTeams = HttpJson.json(HttpJson.get(
+                system.queryUrl() + "/api/budget/summary?fiscalYear=2021&asOfDate=2021-06-30", "reader"));
+        assertThat(afterTheTeams.path("totalSek").asLong()).isEqualTo(8_620_000);
+        assertThat(afterTheTeams.path("frames")).isEmpty();
+
         JsonNode summary = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/budget/summary", "reader"));
         JsonNode frame = summary.path("frames").get(0);
         assertThat(frame.path("committee").asString()).isEqualTo("Kommunstyrelsen");

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +16,10 @@ import se.styrregistret.kernel.budget.BudgetLedger;
 import se.styrregistret.kernel.budget.BudgetSummary;
 import se.styrregistret.kernel.budget.FindBudgetLedger;
 import se.styrregistret.kernel.budget.FindBudgetSummary;
+import se.styrregistret.query.web.InvalidParameter;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,22 +42,33 @@ class BudgetLedgerController {
     @GetMapping("/ledger")
     @Operation(summary = "Reskontran: en rad per rörelse (källa → mottagare, år, belopp, beslut, revision) med löpande saldo")
     BudgetLedger ledger(@Parameter(description = "budgetår; utelämnat = alla år") @RequestParam(required = false) Integer fiscalYear,
-                        @RequestParam(required = false) Long asOfRevision) {
-        return queries.query(new FindBudgetLedger(fiscalYear, asOfRevision), ResponseTypes.instanceOf(BudgetLedger.class)).join();
+                        @RequestParam(required = false) Long asOfRevision,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
+        requireRevision(asOfRevision);
+        return queries.query(new FindBudgetLedger(fiscalYear, asOfRevision, asOfDate), ResponseTypes.instanceOf(BudgetLedger.class)).join();
     }
 
     @GetMapping("/summary")
     @Operation(summary = "Summor per mottagare, stadsdel, källa och år; återstående ramar; öppna hänvisade poster")
     BudgetSummary summary(@Parameter(description = "budgetår; utelämnat = alla år") @RequestParam(required = false) Integer fiscalYear,
-                          @RequestParam(required = false) Long asOfRevision) {
-        return queries.query(new FindBudgetSummary(fiscalYear, asOfRevision), ResponseTypes.instanceOf(BudgetSummary.class)).join();
+                          @RequestParam(required = false) Long asOfRevision,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
+        requireRevision(asOfRevision);
+        return queries.query(new FindBudgetSummary(fiscalYear, asOfRevision, asOfDate), ResponseTypes.instanceOf(BudgetSummary.class)).join();
+    }
+
+    private static void requireRevision(Long asOfRevision) {
+        if (asOfRevision != null && asOfRevision < 0) {
+            throw new InvalidParameter("asOfRevision", "en revision är 0 eller större");
+        }
     }
 
     @GetMapping(value = "/ledger.csv", produces = "text/csv;charset=UTF-8")
     @Operation(summary = "Reskontran som CSV (UTF-8, rubrikrad, kommaseparerad); revisionen i huvudet " + REVISION_HEADER)
     ResponseEntity<String> ledgerCsv(@RequestParam(required = false) Integer fiscalYear,
-                                     @RequestParam(required = false) Long asOfRevision) {
-        BudgetLedger ledger = ledger(fiscalYear, asOfRevision);
+                                     @RequestParam(required = false) Long asOfRevision,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
+        BudgetLedger ledger = ledger(fiscalYear, asOfRevision, asOfDate);
         StringBuilder csv = new StringBuilder(line(List.of("revision", "effective_date", "fiscal_year", "entry_type", "item_id",
                 "source_kind", "source_id", "source_name", "recipient_kind", "recipient_id", "recipient_name", "district",
                 "amount_sek", "amount_tkr", "running_balance_sek", "purpose", "decision_case", "decision_paragraph",

@@ -154,10 +154,13 @@ class LedgerProjection {
         return asOfRevision == null ? head : Math.min(asOfRevision, head);
     }
 
-    private List<LedgerRow> rowsUpTo(Integer fiscalYear, long revision) {
-        return fiscalYear == null
+    /** Movements recorded up to {@code revision} and, when a date is given, in effect on that date. */
+    private List<LedgerRow> rowsUpTo(Integer fiscalYear, long revision, java.time.LocalDate asOfDate) {
+        List<LedgerRow> recorded = fiscalYear == null
                 ? rows.findByRevisionLessThanEqualOrderByRevisionAscEntryIndexAsc(revision)
                 : rows.findByFiscalYearAndRevisionLessThanEqualOrderByRevisionAscEntryIndexAsc(fiscalYear, revision);
+        return asOfDate == null ? recorded
+                : recorded.stream().filter(r -> !r.effectiveDate().isAfter(asOfDate)).toList();
     }
 
     @QueryHandler
@@ -165,7 +168,7 @@ class LedgerProjection {
         long revision = revisionFor(query.asOfRevision());
         long balance = 0;
         List<BudgetLedger.Entry> entries = new ArrayList<>();
-        for (LedgerRow r : rowsUpTo(query.fiscalYear(), revision)) {
+        for (LedgerRow r : rowsUpTo(query.fiscalYear(), revision, query.asOfDate())) {
             if (r.movesMoney()) balance += r.amountSek();
             entries.add(new BudgetLedger.Entry(r.revision(), r.effectiveDate(), r.fiscalYear(), r.entryType(), r.itemId(),
                     r.sourceKind(), r.sourceId(), r.sourceName(), r.recipientKind(), r.recipientId(), r.recipientName(),
@@ -178,7 +181,7 @@ class LedgerProjection {
     @QueryHandler
     BudgetSummary handle(FindBudgetSummary query) {
         long revision = revisionFor(query.asOfRevision());
-        List<LedgerRow> all = rowsUpTo(query.fiscalYear(), revision);
+        List<LedgerRow> all = rowsUpTo(query.fiscalYear(), revision, query.asOfDate());
         List<LedgerRow> money = all.stream().filter(LedgerRow::movesMoney).toList();
         long total = money.stream().mapToLong(LedgerRow::amountSek).sum();
         return new BudgetSummary(revision, query.fiscalYear(), total, Amounts.tkr(total),

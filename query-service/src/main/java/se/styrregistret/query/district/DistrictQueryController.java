@@ -2,19 +2,19 @@ package se.styrregistret.query.district;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.styrregistret.query.web.InvalidParameter;
-
-import java.time.LocalDate;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import se.styrregistret.kernel.district.DistrictView;
 import se.styrregistret.kernel.district.FindDistrict;
 import se.styrregistret.kernel.district.PriorityDistricts;
+import se.styrregistret.query.web.InvalidParameter;
+
+import java.time.LocalDate;
 
 @RestController
 class DistrictQueryController {
