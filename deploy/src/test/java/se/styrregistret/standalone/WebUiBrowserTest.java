@@ -165,8 +165,7 @@ class WebUiBrowserTest {
         waitForText("org-chart", POLITICAL_STEERING_GROUP);
         setValue("as-of-date", "2019-12-31", "change");
         waitForText("org-chart", LIBRA);
-        WebElement libra = driver.findElement(By.cssSelector(".body-box[data-id='libra']"));
-        libra.sendKeys(Keys.ENTER);
+        actWhenStable(By.cssSelector(".body-box[data-id='libra']"), libra -> libra.sendKeys(Keys.ENTER));
         waitForText("body-detail", "KS 2019-1003");
         String detail = text("body-detail");
         assertThat(detail).contains(LIBRA, "Efterträdare: " + POLITICAL_STEERING_GROUP, "§ 290 (Kommunstyrelsen 2007-05-29)",
@@ -177,7 +176,7 @@ class WebUiBrowserTest {
         // and the political steering group, opened with Space, names LiBrå as its predecessor
         driver.findElement(By.id("org-now")).click();
         waitForText("org-chart", POLITICAL_STEERING_GROUP);
-        driver.findElement(By.cssSelector(".body-box[data-id='politisk-styrgrupp']")).sendKeys(Keys.SPACE);
+        actWhenStable(By.cssSelector(".body-box[data-id='politisk-styrgrupp']"), box -> box.sendKeys(Keys.SPACE));
         waitForText("body-detail", "Föregångare: " + LIBRA);
         assertThat(text("body-detail")).contains("Kommunpolis", "Säkerhetsenheten", "KS 2019-1003");
         screenshot("4-organ-politisk-styrgrupp");
@@ -303,7 +302,7 @@ class WebUiBrowserTest {
         show("#/org");
         driver.findElement(By.id("org-now")).click();
         waitForText("org-chart", "<b>Testorgan</b>");
-        driver.findElement(By.cssSelector(".body-box[data-id='testorgan-markup']")).click();
+        clickWhenStable(By.cssSelector(".body-box[data-id='testorgan-markup']"));
         waitForText("body-detail", "<script>window.__injected=2</script>");
         assertThat(text("org-chart")).contains("Rådgivande", name);
         assertThat(driver.findElements(By.cssSelector("#org-chart b, #org-chart img, #body-detail script"))).isEmpty();
@@ -312,6 +311,23 @@ class WebUiBrowserTest {
     }
 
     // ---------- helpers ----------
+
+    /** Clicks an element of the chart, finding it again if a re-render replaced it in between. */
+    static void clickWhenStable(By locator) {
+        actWhenStable(locator, WebElement::click);
+    }
+
+    /** Acts on an element of the chart, finding it again if a re-render replaced it in between. */
+    static void actWhenStable(By locator, java.util.function.Consumer<WebElement> action) {
+        wait.until(d -> {
+            try {
+                action.accept(d.findElement(locator));
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
 
     /** Runs {@code check} with the page rendered for print, as the print stylesheet lays it out. */
     static void asPrinted(Runnable check) {
