@@ -211,10 +211,6 @@ public class GovernanceBody {
         apply(new EstablishingDecisionRescinded(bodyId, rescinded, effectiveDate, decision));
     }
 
-    String name() {
-        return name;
-    }
-
     // ---- rules shared by the handlers
 
     private void requireNew(GovernanceBodyId id) {

@@ -53,11 +53,6 @@ public final class ExpectedVersion {
         return Optional.of(Long.parseLong(m.group(1)));
     }
 
-    static boolean requested() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && attributes.getRequest().getHeader("If-Match") != null;
-    }
-
     /** Resolves the target as the annotations say, with the expected version from the metadata. */
     @Component("versionedTargetResolver")
     public static class TargetResolver implements CommandTargetResolver {

@@ -29,7 +29,6 @@ import se.styrregistret.query.web.NotFound;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 

@@ -3,10 +3,8 @@ package se.styrregistret.kernel.budget;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
-import se.styrregistret.kernel.governance.GovernanceBodyId;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A decision moves money from a source (a frame, resource funds or a grant) to a recipient for a fiscal year. */
 public record AllocateBudget(

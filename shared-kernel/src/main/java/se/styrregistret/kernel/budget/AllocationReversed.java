@@ -1,10 +1,8 @@
 package se.styrregistret.kernel.budget;
 
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.common.Text;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** (Part of) an allocation was taken back; source and recipient repeated for the ledger. */
 public record AllocationReversed(

@@ -1,10 +1,8 @@
 package se.styrregistret.kernel.budget;
 
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.common.Text;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** Money moved from a source to a recipient. */
 public record BudgetAllocated(

@@ -1,10 +1,8 @@
 package se.styrregistret.kernel.budget;
 
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.common.Text;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A committee's budget frame for a fiscal year was opened. */
 public record BudgetFrameOpened(

@@ -3,7 +3,6 @@ package se.styrregistret.kernel.budget;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
-import se.styrregistret.kernel.governance.GovernanceBodyId;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -2,11 +2,8 @@ package se.styrregistret.kernel.budget;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.common.Text;
-import se.styrregistret.kernel.governance.GovernanceBodyId;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A decision extends a frame, financed from somewhere (e.g. "KS resursfond 2021"). */
 public record ExtendBudgetFrame(

@@ -3,10 +3,8 @@ package se.styrregistret.kernel.budget;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
-import se.styrregistret.kernel.governance.GovernanceBodyId;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A decision gives a committee (nämnd) its budget frame for a fiscal year. The opening amount may be 0 when the register only knows the frame through later extensions. */
 public record OpenBudgetFrame(

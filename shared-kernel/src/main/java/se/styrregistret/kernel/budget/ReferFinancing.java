@@ -2,11 +2,8 @@ package se.styrregistret.kernel.budget;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.common.Text;
-import se.styrregistret.kernel.governance.GovernanceBodyId;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A decision defers funding to a later budget process (e.g. Budgetberedningen): no money moves, an open item stays until settled. */
 public record ReferFinancing(

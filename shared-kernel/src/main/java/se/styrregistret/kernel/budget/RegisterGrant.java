@@ -3,10 +3,8 @@ package se.styrregistret.kernel.budget;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
-import se.styrregistret.kernel.governance.GovernanceBodyId;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** External money (e.g. a state grant from Delegationen mot segregation) for a year. */
 public record RegisterGrant(

@@ -3,10 +3,8 @@ package se.styrregistret.kernel.budget;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
-import se.styrregistret.kernel.governance.GovernanceBodyId;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A correction: (part of) an allocation is taken back by a new event, never by an edit. */
 public record ReverseAllocation(

@@ -23,10 +23,6 @@ public record Scope(@NotNull ScopeKind kind, @Size(max = 100) String district) {
         return new Scope(ScopeKind.DISTRICT, name);
     }
 
-    public static Scope county() {
-        return new Scope(ScopeKind.COUNTY, null);
-    }
-
     /** A district scope must name its district; other scopes must not. */
     @JsonIgnore
     public boolean isConsistent() {
