@@ -74,6 +74,21 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void the_shared_deployments_log_json_lines() {
+        Map<String, Map<String, Object>> services = composeServices();
+        for (String name : SERVICES) {
+            assertThat(map(services.get(name).get("environment")).get("LOGGING_STRUCTURED_FORMAT_CONSOLE")).as(name).isEqualTo("ecs");
+        }
+        assertThat(map(byName("ConfigMap", "styrregistret-config").get("data")).get("LOGGING_STRUCTURED_FORMAT_CONSOLE")).isEqualTo("ecs");
+        // both Deployments read that ConfigMap
+        for (String name : SERVICES) {
+            assertThat(containers(byName("Deployment", name))).as(name).allSatisfy(container ->
+                    assertThat(list(container.get("envFrom"))).anySatisfy(from ->
+                            assertThat(map(from.get("configMapRef"))).containsEntry("name", "styrregistret-config")));
+        }
+    }
+
+    @Test
     void the_dockerfiles_compose_builds_exist_and_run_the_exec_jar_on_a_java_17_jre() throws IOException {
         Map<String, Map<String, Object>> services = composeServices();
         for (String name : SERVICES) {
