@@ -7,6 +7,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import se.styrregistret.kernel.common.DatabaseUnavailable;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
@@ -45,6 +49,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     /** The largest command body accepted; the biggest real decision is a few kB. */
     static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final JdbcTemplate jdbc;
@@ -85,11 +90,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String principal = principal();
         String hash = hash(request, body);
-        int claimed = jdbc.update("""
-                insert into registry.idempotency_key (principal, idem_key, request_hash) values (?, ?, ?)
-                on conflict do nothing""", principal, key, hash);
-        if (claimed == 0) {
-            answerAgain(request, response, principal, key, hash);
+        try {
+            int claimed = jdbc.update("""
+                    insert into registry.idempotency_key (principal, idem_key, request_hash) values (?, ?, ?)
+                    on conflict do nothing""", principal, key, hash);
+            if (claimed == 0) {
+                answerAgain(request, response, principal, key, hash);
+                return;
+            }
+        } catch (DataAccessException e) {
+            if (!DatabaseUnavailable.isCause(e)) throw e;
+            unavailable(request, response);
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
@@ -97,17 +108,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(replayable, recorded);
             if (recorded.getStatus() < 500) {
-                jdbc.update("""
-                                update registry.idempotency_key set status = ?, content_type = ?, location = ?, body = ?
-                                where principal = ? and idem_key = ?""",
-                        recorded.getStatus(), recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION),
-                        recorded.getContentAsByteArray(), principal, key);
                 kept = true;
+                try {
+                    jdbc.update("""
+                                    update registry.idempotency_key set status = ?, content_type = ?, location = ?, body = ?
+                                    where principal = ? and idem_key = ?""",
+                            recorded.getStatus(), recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION),
+                            recorded.getContentAsByteArray(), principal, key);
+                } catch (DataAccessException e) {
+                    // the answer stands (the change is decided); a repeat then finds the key in progress
+                    log.warn("Idempotency-Key {} answered but not recorded: {}", key, e.toString());
+                }
             }
         } finally {
             if (!kept) {
                 // nothing was decided: let the client retry with the same key
-                jdbc.update("delete from registry.idempotency_key where principal = ? and idem_key = ?", principal, key);
+                forget(principal, key);
             }
             recorded.copyBodyToResponse();
         }
@@ -138,6 +154,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader("Idempotency-Replayed", "true");
         byte[] body = (byte[]) row.get("body");
         if (body != null) response.getOutputStream().write(body);
+    }
+
+    private void forget(String principal, String key) {
+        try {
+            jdbc.update("delete from registry.idempotency_key where principal = ? and idem_key = ?", principal, key);
+        } catch (DataAccessException e) {
+            log.warn("Idempotency-Key {} could not be released: {}", key, e.toString());
+        }
+    }
+
+    private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Registret når inte sin databas just nu. Försök igen om en stund med samma Idempotency-Key.");
+        problem.setType(URI.create("urn:styrregistret:problem:unavailable"));
+        problem.setTitle("Tillfälligt otillgänglig");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String field,

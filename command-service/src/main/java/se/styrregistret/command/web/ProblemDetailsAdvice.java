@@ -17,6 +17,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.styrregistret.command.common.InvalidInput;
 import se.styrregistret.command.common.RuleViolation;
+import se.styrregistret.kernel.common.DatabaseUnavailable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -111,11 +112,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("rule", "concurrent-modification");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
+        if (DatabaseUnavailable.isCause(ex)) return unavailable(ex);
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Ett oväntat fel inträffade; ingenting registrerades");
         problem.setTitle("Internt fel");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * The database is down or restarting: a temporary condition, not a fault. If the connection broke
+     * while the change was committing its fate is unknown, so the advice is to retry with the same
+     * Idempotency-Key, which records the change at most once.
+     */
+    static ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+        log.warn("Database unavailable: {}", ex.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Registret når inte sin databas just nu. Försök igen om en stund, gärna med samma Idempotency-Key.");
+        problem.setType(URI.create("urn:styrregistret:problem:unavailable"));
+        problem.setTitle("Tillfälligt otillgänglig");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     private static boolean isUniqueViolation(Throwable ex) {

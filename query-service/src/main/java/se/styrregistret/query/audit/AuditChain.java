@@ -1,5 +1,6 @@
 package se.styrregistret.query.audit;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.audit.ChainVerification;
@@ -44,6 +45,16 @@ class AuditChain {
      */
     void extend(StoredEvent event) {
         long revision = event.globalIndex();
+        // within one batch nobody else writes the chain (the processor holds the segment), so the head
+        // this batch wrote last is the head: no lookups for the usual case of an event past the head
+        Link[] head = batchHead();
+        if (head != null && head[0] != null && revision > head[0].revision()) {
+            String hash = hash(head[0].hash(), event);
+            jdbc.update("insert into projection.audit_hash (revision, previous_hash, hash) values (?, ?, ?)",
+                    revision, head[0].hash(), hash);
+            head[0] = new Link(revision, hash);
+            return;
+        }
         String previous = jdbc.query(
                 "select hash from projection.audit_hash where revision < ? order by revision desc limit 1",
                 rs -> rs.next() ? rs.getString(1) : null, revision);
@@ -52,6 +63,7 @@ class AuditChain {
                 insert into projection.audit_hash (revision, previous_hash, hash) values (?, ?, ?)
                 on conflict (revision) do update set previous_hash = excluded.previous_hash, hash = excluded.hash""",
                 revision, previous, hash);
+        long last = revision;
         List<Long> later = jdbc.queryForList(
                 "select revision from projection.audit_hash where revision > ? order by revision", Long.class, revision);
         for (long r : later) {
@@ -59,7 +71,18 @@ class AuditChain {
             String h = hash(hash, next);
             jdbc.update("update projection.audit_hash set previous_hash = ?, hash = ? where revision = ?", hash, h, r);
             hash = h;
+            last = r;
         }
+        if (head != null) head[0] = new Link(last, hash);
+    }
+
+    private record Link(long revision, String hash) {
+    }
+
+    /** The chain's head as this batch left it (null outside a batch; an empty slot before its first link). */
+    private static Link[] batchHead() {
+        if (!CurrentUnitOfWork.isStarted()) return null;
+        return CurrentUnitOfWork.get().getOrComputeResource(AuditChain.class.getName() + ".head", key -> new Link[1]);
     }
 
     void reset() {
@@ -71,8 +94,6 @@ class AuditChain {
         Long head = jdbc.queryForObject("select max(revision) from projection.audit_hash", Long.class);
         if (head == null) {
             return ChainVerification.intact(0);
-        }
-        record Link(long revision, String hash) {
         }
         List<Link> links = jdbc.query("select revision, hash from projection.audit_hash order by revision",
                 (rs, i) -> new Link(rs.getLong(1), rs.getString(2)));

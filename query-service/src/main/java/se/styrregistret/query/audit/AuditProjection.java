@@ -94,10 +94,9 @@ class AuditProjection {
         if (bodyId == null) return "okänt organ";
         String name = jdbc.query("""
                         select payload ->> 'name' from projection.audit_event
-                        where affected_ids @> cast(? as jsonb) and payload ->> 'name' is not null
-                          and payload ->> 'bodyId' = ?
+                        where payload ->> 'bodyId' = ? and payload ->> 'name' is not null
                         order by revision desc limit 1""",
-                rs -> rs.next() ? rs.getString(1) : null, json(java.util.List.of(bodyId)), bodyId);
+                rs -> rs.next() ? rs.getString(1) : null, bodyId);
         return name == null ? bodyId : name;
     }
 

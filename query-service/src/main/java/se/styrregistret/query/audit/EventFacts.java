@@ -30,7 +30,7 @@ record EventFacts(LocalDate effectiveDate, DecisionReference decision, List<Stri
         DecisionReference decision = null;
         String district = null;
         if (payload != null && payload.getClass().isRecord()) {
-            for (RecordComponent c : payload.getClass().getRecordComponents()) {
+            for (RecordComponent c : components(payload.getClass())) {
                 Object value = value(c, payload);
                 if (value == null) continue;
                 String name = c.getName();
@@ -135,18 +135,30 @@ record EventFacts(LocalDate effectiveDate, DecisionReference decision, List<Stri
 
     /** An id record such as {@code GovernanceBodyId(value)} by its one value; anything else as text. */
     private static String idText(Object value) {
-        if (value.getClass().isRecord() && value.getClass().getRecordComponents().length == 1) {
-            Object inner = value(value.getClass().getRecordComponents()[0], value);
+        if (value.getClass().isRecord() && components(value.getClass()).length == 1) {
+            Object inner = value(components(value.getClass())[0], value);
             return inner == null ? "" : inner.toString();
         }
         return value.toString();
     }
 
     private static String nestedDistrict(Object record) {
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
+        for (RecordComponent c : components(record.getClass())) {
             if (c.getName().equals("district") && value(c, record) instanceof String s) return s;
         }
         return null;
+    }
+
+    /** A record's components, looked up once per class (the JDK builds a new array on every call). */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
+    private static RecordComponent[] components(Class<?> type) {
+        return COMPONENTS.get(type);
     }
 
     private static Object value(RecordComponent c, Object record) {

@@ -1,6 +1,8 @@
 package se.styrregistret.query.revision;
 
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +12,7 @@ import se.styrregistret.kernel.common.EventSerialization;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which revision each projection has reached: every read answer says the revision it reflects.
@@ -35,8 +38,26 @@ public class ProjectionRevisions {
         return position.getAsLong();
     }
 
-    /** Call from an event handler; an upsert, so concurrent segments never collide on the first row. */
+    /**
+     * Call from an event handler. Inside a processor's batch the highest revision is written once, as
+     * the batch commits (one statement per batch, not per event); an upsert, so concurrent segments
+     * never collide on the first row.
+     */
     public void advance(String projection, long revision) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            upsert(projection, revision);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get();
+        AtomicLong highest = batch.getOrComputeResource(ProjectionRevisions.class.getName() + "." + projection, key -> {
+            AtomicLong h = new AtomicLong(revision);
+            batch.onPrepareCommit(u -> upsert(projection, h.get()));
+            return h;
+        });
+        highest.accumulateAndGet(revision, Math::max);
+    }
+
+    private void upsert(String projection, long revision) {
         jdbc.update("""
                 insert into projection.projection_revision (projection, revision) values (?, ?)
                 on conflict (projection) do update set revision = greatest(projection_revision.revision, excluded.revision)""",

@@ -2,6 +2,7 @@ package se.styrregistret.query.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -9,6 +10,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import se.styrregistret.kernel.common.DatabaseUnavailable;
 
 import java.net.URI;
 import java.util.List;
@@ -40,6 +43,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseUnavailable.isCause(ex)) {
+            // down or restarting: temporary, not a fault; the projections catch up by themselves afterwards
+            log.warn("Database unavailable: {}", ex.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Registret når inte sin databas just nu. Försök igen om en stund.");
+            problem.setType(URI.create("urn:styrregistret:problem:unavailable"));
+            problem.setTitle("Tillfälligt otillgänglig");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        }
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Ett oväntat fel inträffade");
         problem.setTitle("Internt fel");

@@ -1,0 +1,92 @@
+package se.styrregistret.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What a registrar does all day, one client's share of it: establish bodies (with a mandate and
+ * members), appoint members to them, allocate money to them. Each client works on its own bodies,
+ * so no two clients contend for one aggregate (a contended body would measure retries, not the path).
+ */
+final class CommandMix {
+
+    private static final String[] DISTRICTS = {"Berga", "Ryd", "Skäggetorp", "Lambohov", "Johannelund", "Ekholmen"};
+    private static final String[] ROLES = {"Kommunpolis", "Stadsdelssamordnare", "Fältsekreterare", "Rektor",
+            "Fritidsgårdsföreståndare", "Socialsekreterare", "Bostadsbolagets områdeschef", "Räddningstjänsten"};
+
+    /**
+     * One command: where it goes, what it says, the id a 2xx answer names (null when the server
+     * chooses) and a string found only in this command's event, to find it in the log afterwards.
+     */
+    record Command(String kind, String path, String json, String expectedId, String marker, String eventType) {
+    }
+
+    private final String prefix;
+    private final SplittableRandom random;
+    private final List<String> bodies = new ArrayList<>();
+    private long counter;
+
+    CommandMix(String runId, int client, long seed) {
+        this.prefix = "b" + runId + "-c" + client;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** A body joins the client's own only once its establishment was accepted. */
+    void accepted(Command command) {
+        if (command.kind().equals("EstablishGovernanceBody")) bodies.add(command.expectedId());
+    }
+
+    Command next() {
+        int dice = random.nextInt(100);
+        if (bodies.isEmpty() || dice < 25) return establish();
+        if (dice < 70) return appoint();
+        return allocate();
+    }
+
+    /** A body with a client-chosen id, so the harness can find its event in the log afterwards. */
+    Command establish() {
+        String id = prefix + "-" + (++counter);
+        String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
+        String json = """
+                {"id":"%s","name":"Områdesteam %s %s","shortName":"OT %s","level":"OPERATIONAL",
+                 "scope":{"kind":"DISTRICT","district":"%s"},
+                 "mandate":["Samordna det trygghetsskapande och brottsförebyggande arbetet i %s",
+                            "Ta fram en gemensam lägesbild och föreslå insatser till den tvärsektoriella samordningsgruppen"],
+                 "convener":"Stadsdelssamordnare","meetingFrequency":"Varannan vecka",
+                 "members":[{"role":"Kommunpolis"},{"role":"Stadsdelssamordnare"},{"role":"Fältsekreterare"}],
+                 %s}""".formatted(id, district, id, counter, district, district, decision());
+        return new Command("EstablishGovernanceBody", "/api/governance-bodies", json, id, id,
+                "se.styrregistret.kernel.governance.GovernanceBodyEstablished");
+    }
+
+    private Command appoint() {
+        String body = bodies.get(random.nextInt(bodies.size()));
+        String role = ROLES[random.nextInt(ROLES.length)] + " " + prefix + "-" + (++counter);
+        String json = """
+                {"role":"%s","holder":"Namn %d",%s}""".formatted(role, counter, decision());
+        // quoted: "Rektor b1-c1-1" must not also match "Rektor b1-c1-10"
+        return new Command("AppointMember", "/api/governance-bodies/" + body + "/members", json, body, '"' + role + '"',
+                "se.styrregistret.kernel.governance.MemberAppointed");
+    }
+
+    private Command allocate() {
+        String body = bodies.get(random.nextInt(bodies.size()));
+        long amount = 10_000L * (1 + random.nextInt(200));
+        String json = """
+                {"fiscalYear":2025,"amountSek":%d,"source":{"kind":"RESOURCE_FUNDS","name":"KS resursfond 2025"},
+                 "recipient":{"kind":"GOVERNANCE_BODY","bodyId":"%s","name":"Områdesteam %s"},
+                 "purpose":"Trygghetsskapande åtgärder",%s}""".formatted(amount, body, body, decision());
+        return new Command("AllocateBudget", "/api/budget/allocations", json, null, null,
+                "se.styrregistret.kernel.budget.BudgetAllocated");
+    }
+
+    private String decision() {
+        // each client's decisions move forward in time: a member is never appointed before the body's start
+        LocalDate date = LocalDate.of(2025, 1, 1).plusDays(counter / 10);
+        return """
+                "effectiveDate":"%s","decision":{"caseNumber":"KS 2025-%d","decisionDate":"%s","decidedBy":"Kommunstyrelsen"}"""
+                .formatted(date, 100 + random.nextInt(900), date);
+    }
+}
