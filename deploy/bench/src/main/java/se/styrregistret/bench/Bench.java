@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *   java -jar deploy/bench/target/styrregistret-bench.jar [--quick] [--out=target/bench]
  *        [--jdbc-url=jdbc:postgresql://127.0.0.1:5432/postgres]   (default: an embedded PostgreSQL of its own)
  *        [--command-jar=PATH] [--query-jar=PATH]                  (default: the jars the build made)
- *        [--events=1000000] [--small-events=10000] [--seconds=60] [--clients=1,8,32] [--queries=1000]
+ *        [--events=1000000] [--small-events=10000] [--seconds=60] [--clients=1,8,32] [--queries=100]
  * </pre>
  * Both services run as their own processes over one database. Targets are reported, never
  * asserted; correctness (counts, no errors, the fault runs) is, and a failed check fails the run.
@@ -54,7 +54,7 @@ public final class Bench {
                     Long.parseLong(o.getOrDefault("small-events", quick ? "1000" : "10000")),
                     Double.parseDouble(o.getOrDefault("seconds", quick ? "2" : "60")),
                     Stream.of(o.getOrDefault("clients", quick ? "1,8" : "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray(),
-                    Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "300")),
+                    Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
                     o.getOrDefault("heap", "1g"));
             Set<String> known = Set.of("out", "jdbc-url", "command-jar", "query-jar", "events", "small-events", "seconds",
                     "clients", "queries", "heap");
@@ -104,6 +104,8 @@ public final class Bench {
         // the embedded database logs every line of its server's output at INFO
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky")).setLevel(ch.qos.logback.classic.Level.WARN);
         Settings settings = Settings.parse(args);
+        // Ctrl+C: the services are processes of their own and would outlive the harness
+        Runtime.getRuntime().addShutdownHook(new Thread(ServiceProcess::closeAll, "bench-shutdown"));
         Report report = new Bench(settings).run();
         System.out.println("Report: " + settings.out().toAbsolutePath().resolve("report.md"));
         if (!report.failures().isEmpty()) {
@@ -369,7 +371,7 @@ public final class Bench {
         }
         for (ServiceProcess q : started) q.awaitReady(Duration.ofMinutes(3));
         double ready = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        Map<String, Double> perProcessor = Projections.awaitCaughtUp(db, head, start, Duration.ofMinutes(30));
+        Map<String, Double> perProcessor = Projections.awaitCaughtUp(db, head, start, Duration.ofMinutes(120));
         double seconds = perProcessor.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double rate = events / seconds;
         double processingRate = events / Math.max(0.001, seconds - ready);
@@ -614,7 +616,8 @@ public final class Bench {
     }
 
     private void closeAll() {
-        for (AutoCloseable c : new AutoCloseable[]{query, command, generator, db}) {
+        ServiceProcess.closeAll();
+        for (AutoCloseable c : new AutoCloseable[]{generator, db}) {
             if (c == null) continue;
             try {
                 c.close();

@@ -22,6 +22,9 @@ final class ServiceProcess implements AutoCloseable {
     private static final Pattern HEAP_USED = Pattern.compile(
             "^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.Ee+-]+)$", Pattern.MULTILINE);
 
+    /** Every process this harness started, so none outlives it whatever fails on the way. */
+    private static final List<ServiceProcess> LAUNCHED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final String name;
     private final Process process;
     private final int port;
@@ -56,7 +59,9 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-            return new ServiceProcess(name, builder.start(), port, log);
+            ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
+            LAUNCHED.add(service);
+            return service;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -137,6 +142,12 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Stops every process still running (SIGTERM, then SIGKILL). */
+    static void closeAll() {
+        for (ServiceProcess service : LAUNCHED) service.close();
+        LAUNCHED.clear();
     }
 
     static int freePort() {

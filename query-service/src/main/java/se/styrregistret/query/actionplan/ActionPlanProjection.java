@@ -61,6 +61,8 @@ class ActionPlanProjection {
     @EventHandler
     void on(ActionPlanApproved event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        // applied already: a batch whose commit answer was lost (the database went away) comes again
+        if (plans.findCurrent(event.planId().value()).isPresent()) return;
         plans.save(ActionPlanVersion.approved(event, revision, recordedAt));
         event.actions().forEach(a -> actions.save(ActionVersion.first(event.planId().value(), a, revision,
                 event.effectiveDate(), recordedAt, "ActionPlanApproved", event.decision())));
@@ -70,6 +72,7 @@ class ActionPlanProjection {
     @EventHandler
     void on(ActionAdded event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (actions.findCurrent(event.planId().value(), event.action().actionId()).isPresent()) return; // applied already
         actions.save(ActionVersion.first(event.planId().value(), event.action(), revision, event.effectiveDate(),
                 recordedAt, "ActionAdded", event.decision()));
         revisions.advance(NAME, revision);
@@ -90,6 +93,7 @@ class ActionPlanProjection {
     @EventHandler
     void on(ActionProgressReported event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (progress.existsByRevision(revision)) return; // applied already
         progress.save(new ActionProgress(event.planId().value(), event.actionId(), revision, recordedAt, "REPORTED",
                 event.previousStatus(), event.status(), event.effectiveDate(), event.note(), event.decision()));
         change(event.planId(), event.actionId(), revision, event.effectiveDate(), recordedAt,
@@ -100,6 +104,7 @@ class ActionPlanProjection {
     @EventHandler
     void on(ActionReopened event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (progress.existsByRevision(revision)) return; // applied already
         progress.save(new ActionProgress(event.planId().value(), event.actionId(), revision, recordedAt, "REOPENED",
                 event.previousStatus(), event.status(), event.effectiveDate(), event.reason(), event.decision()));
         change(event.planId(), event.actionId(), revision, event.effectiveDate(), recordedAt,
@@ -117,6 +122,7 @@ class ActionPlanProjection {
                         String changeType, DecisionReference decision, Consumer<ActionVersion> change) {
         ActionVersion current = actions.findCurrent(planId.value(), actionId).orElseThrow(() ->
                 new IllegalStateException("no current version of action " + actionId + " in plan " + planId));
+        if (current.revisionFrom() >= revision) return; // applied already: an action's events come in order
         ActionVersion next = current.next(revision, effectiveDate, recordedAt, changeType, decision);
         actions.saveAndFlush(current);
         change.accept(next);

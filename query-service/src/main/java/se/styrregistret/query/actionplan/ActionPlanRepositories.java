@@ -25,4 +25,6 @@ interface ActionProgressRepository extends JpaRepository<ActionProgress, Long> {
 
     @Query("select p from ActionProgress p where p.planId = :planId order by p.revision")
     List<ActionProgress> findByPlan(String planId);
+
+    boolean existsByRevision(long revision);
 }

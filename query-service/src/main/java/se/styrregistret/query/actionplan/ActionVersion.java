@@ -130,4 +130,8 @@ class ActionVersion {
     boolean withdrawn() { return withdrawn; }
     List<String> linkedBodies() { return List.copyOf(linkedBodies); }
     DecisionColumns decision() { return decision; }
+
+    long revisionFrom() {
+        return revisionFrom;
+    }
 }

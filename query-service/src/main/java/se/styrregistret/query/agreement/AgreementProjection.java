@@ -31,6 +31,8 @@ class AgreementProjection {
     @EventHandler
     void on(AgreementRecorded event, TrackingToken token) {
         long revision = revisionOf(token);
+        // applied already: a batch whose commit answer was lost is processed again
+        if (agreements.existsById(event.agreementId().value())) return;
         agreements.save(new AgreementRow(revision, event));
         revisions.advance(NAME, revision);
     }

@@ -40,7 +40,9 @@ import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
  * The budget ledger: one row per movement, written in the event's own transaction with the
  * projection's revision. Totals, running balances, remaining frames and open referrals are
  * computed at query time from the rows up to the asked revision (cross-aggregate figures are
- * never stored, so concurrent appends cannot leave them inconsistent).
+ * never stored, so concurrent appends cannot leave them inconsistent). An event whose rows exist
+ * is applied already and skipped: when the database goes away during a commit, the commit may have
+ * succeeded without the processor hearing so, and the batch comes again.
  */
 @Component
 @ProcessingGroup(LedgerProjection.NAME)
@@ -59,6 +61,7 @@ class LedgerProjection {
     @EventHandler
     void on(BudgetFrameOpened e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
         rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_OPENED,
                         e.frameId().value(), e.amountSek(), e.decision())
                 .from(e.financedFrom() == null ? null : SourceKind.RESOURCE_FUNDS, e.financedFrom(), e.financedFrom())
@@ -70,6 +73,7 @@ class LedgerProjection {
     @EventHandler
     void on(BudgetFrameExtended e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
         rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_EXTENDED,
                         e.frameId().value(), e.amountSek(), e.decision())
                 .from(SourceKind.RESOURCE_FUNDS, e.financedFrom(), e.financedFrom())
@@ -81,6 +85,7 @@ class LedgerProjection {
     @EventHandler
     void on(GrantRegistered e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
         rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.GRANT_REGISTERED,
                         e.grantId().value(), e.amountSek(), e.decision())
                 .from(SourceKind.GRANT, e.grantId().value(), e.grantor())
@@ -91,6 +96,7 @@ class LedgerProjection {
     @EventHandler
     void on(BudgetAllocated e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
         rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.ALLOCATION,
                         e.allocationId().value(), e.amountSek(), e.decision())
                 .from(e.source()).to(e.recipient()).about(e.purpose(), null, null));
@@ -100,6 +106,7 @@ class LedgerProjection {
     @EventHandler
     void on(AllocationDistributed e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
         List<LedgerRow> entries = new ArrayList<>();
         entries.add(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.DISTRIBUTED_ON,
                         e.allocationId().value(), -e.amountSek(), e.decision())
@@ -117,6 +124,7 @@ class LedgerProjection {
     @EventHandler
     void on(AllocationReversed e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
         rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REVERSAL,
                         e.allocationId().value(), -e.amountSek(), e.decision())
                 .from(e.source()).to(e.recipient()).about(e.reason(), null, null));
@@ -126,6 +134,7 @@ class LedgerProjection {
     @EventHandler
     void on(FinancingReferred e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
         rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL,
                         e.referralId().value(), 0, e.decision())
                 .from(null, null, e.referredTo()).to(e.recipient())
@@ -136,6 +145,7 @@ class LedgerProjection {
     @EventHandler
     void on(ReferralSettled e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
         rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL_SETTLED,
                         e.referralId().value(), 0, e.decision())
                 .about(e.outcome(), e.allocationId() == null ? null : e.allocationId().value(), null));

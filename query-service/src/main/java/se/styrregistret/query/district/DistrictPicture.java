@@ -70,4 +70,8 @@ class DistrictPicture {
         return new DistrictView.PictureEntry(kind, kind.displayName(), version, text, effectiveFrom,
                 new DecisionReference(decisionCase, decisionParagraph, decisionDate, decidedBy), revisionFrom);
     }
+
+    long revisionFrom() {
+        return revisionFrom;
+    }
 }

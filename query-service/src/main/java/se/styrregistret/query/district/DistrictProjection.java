@@ -53,6 +53,8 @@ class DistrictProjection {
     @EventHandler
     void on(DistrictPictureRecorded event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        // applied already: a batch whose commit answer was lost (the database went away) comes again
+        if (pictures.findLatest(event.district(), event.kind()).filter(p -> p.revisionFrom() >= revision).isPresent()) return;
         pictures.findLatest(event.district(), event.kind()).ifPresent(previous -> {
             previous.supersede(revision, event.effectiveDate());
             pictures.saveAndFlush(previous);

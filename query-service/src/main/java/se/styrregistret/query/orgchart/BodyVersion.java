@@ -207,6 +207,10 @@ class BodyVersion {
         return new DecisionReference(decisionCase, decisionParagraph, decisionDate, decidedBy, decisionDatePrecision);
     }
 
+    long revisionFrom() {
+        return revisionFrom;
+    }
+
     String bodyId() {
         return bodyId;
     }

@@ -139,6 +139,7 @@ class OrgChartProjection {
     @EventHandler
     void on(FunctionTransferred event, TrackingToken token) {
         long revision = revisionOf(token);
+        if (transfers.existsById(revision)) return; // applied already (see change)
         transfers.save(new FunctionTransfer(revision, event));
         revisions.advance(NAME, revision);
     }
@@ -153,6 +154,9 @@ class OrgChartProjection {
     private void change(GovernanceBodyId bodyId, BodyVersion.Change change, Consumer<BodyVersion> edit) {
         BodyVersion current = versions.findCurrent(bodyId.value()).orElseThrow(() -> new IllegalStateException(
                 "event for body " + bodyId + " at revision " + change.revision() + " but the body has no current version"));
+        // a body's events arrive in revision order: a current version this new or newer means the event
+        // is applied already (its batch committed, but the commit's answer was lost and the batch came again)
+        if (current.revisionFrom() >= change.revision()) return;
         BodyVersion next = current.next(change);
         edit.accept(next);
         versions.save(current);
@@ -162,6 +166,7 @@ class OrgChartProjection {
     }
 
     private void save(BodyVersion first, TrackingToken token) {
+        if (versions.findCurrent(first.bodyId()).isPresent()) return; // established already (see change)
         versions.save(first);
         revisions.advance(NAME, revisionOf(token));
     }
