@@ -12,11 +12,20 @@ interface BodyVersionRepository extends JpaRepository<BodyVersion, Long> {
     @Query("select v from BodyVersion v where v.bodyId = :bodyId and v.revisionTo is null")
     Optional<BodyVersion> findCurrent(String bodyId);
 
-    /** Every body's version in force on {@code date} as the register knew it at {@code revision}. */
-    @Query("""
-            select v from BodyVersion v
-            where v.revisionFrom <= :revision and v.effectiveFrom <= :date
-              and (v.revisionTo is null or v.revisionTo > :revision or v.effectiveTo > :date)
+    /**
+     * Every body's version in force on {@code date} as the register knew it at {@code revision}:
+     * {@code revision_from <= N and effective_from <= D and (revision_to is null or revision_to > N
+     * or effective_to > D)}, written as two disjoint parts so each has an index (V420): the versions
+     * whose revision interval contains N, and those superseded by N through a change effective after D.
+     */
+    @Query(nativeQuery = true, value = """
+            select v.* from projection.body_version v
+            where int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
+              and v.effective_from <= :date
+            union all
+            select v.* from projection.body_version v
+            where v.revision_to <= :revision and v.effective_to > :date
+              and v.revision_from <= :revision and v.effective_from <= :date
             """)
     List<BodyVersion> findAsOf(long revision, LocalDate date);
 
