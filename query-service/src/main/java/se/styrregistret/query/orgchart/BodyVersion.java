@@ -223,10 +223,6 @@ class BodyVersion {
         return name;
     }
 
-    String status() {
-        return status;
-    }
-
     List<String> predecessors() {
         return predecessors;
     }

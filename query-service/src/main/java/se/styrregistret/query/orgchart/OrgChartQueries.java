@@ -44,8 +44,7 @@ class OrgChartQueries {
     @QueryHandler
     OrgChart handle(FindOrgChart query) {
         AsOf point = asOf.resolve(query.asOfRevision(), query.asOfDate(), revisions.current(OrgChartProjection.NAME));
-        Map<Level, List<BodySummary>> byLevel = versions.findAsOf(point.revision(), point.date()).stream()
-                .filter(v -> "ACTIVE".equals(v.status()))
+        Map<Level, List<BodySummary>> byLevel = versions.findActiveAsOf(point.revision(), point.date()).stream()
                 .sorted(Comparator.comparing(BodyVersion::name))
                 .collect(Collectors.groupingBy(BodyVersion::level,
                         Collectors.mapping(BodyVersion::toSummary, Collectors.toList())));
