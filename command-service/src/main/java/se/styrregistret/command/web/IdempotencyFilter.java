@@ -165,13 +165,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Registret når inte sin databas just nu. Försök igen om en stund med samma Idempotency-Key.");
-        problem.setType(URI.create("urn:styrregistret:problem:unavailable"));
-        problem.setTitle("Tillfälligt otillgänglig");
+        ProblemDetail problem = ProblemDetailsAdvice.unavailableProblem();
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        response.setHeader(HttpHeaders.RETRY_AFTER, ProblemDetailsAdvice.RETRY_AFTER_SECONDS);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);

@@ -127,11 +127,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     static ResponseEntity<ProblemDetail> unavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(unavailableProblem());
+    }
+
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /** The one 503 body of this service, also written by the Idempotency-Key filter (outside MVC). */
+    static ProblemDetail unavailableProblem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "Registret når inte sin databas just nu. Försök igen om en stund, gärna med samma Idempotency-Key.");
         problem.setType(URI.create("urn:styrregistret:problem:unavailable"));
         problem.setTitle("Tillfälligt otillgänglig");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return problem;
     }
 
     private static boolean isUniqueViolation(Throwable ex) {
