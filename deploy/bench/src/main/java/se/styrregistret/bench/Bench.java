@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  *        [--jdbc-url=jdbc:postgresql://127.0.0.1:5432/postgres]   (default: an embedded PostgreSQL of its own)
  *        [--command-jar=PATH] [--query-jar=PATH]                  (default: the jars the build made)
  *        [--events=1000000] [--small-events=10000] [--seconds=60] [--clients=1,8,32] [--queries=100]
+ *        [--only=catch-up]   (only the log, one cold catch-up, as-of latency and memory: for projection work)
  * </pre>
  * Both services run as their own processes over one database. Targets are reported, never
  * asserted; correctness (counts, no errors, the fault runs) is, and a failed check fails the run.
@@ -35,7 +36,7 @@ public final class Bench {
 
     /** What one run does; {@link #quick()} is the smoke test the build runs. */
     record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path queryJar, long events, long smallEvents,
-                    double seconds, int[] clients, int queries, String heap) {
+                    double seconds, int[] clients, int queries, String heap, String only) {
 
         static Settings parse(String... args) {
             boolean quick = Arrays.asList(args).contains("--quick");
@@ -55,9 +56,13 @@ public final class Bench {
                     Double.parseDouble(o.getOrDefault("seconds", quick ? "2" : "60")),
                     Stream.of(o.getOrDefault("clients", quick ? "1,8" : "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray(),
                     Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
-                    o.getOrDefault("heap", "1g"));
+                    o.getOrDefault("heap", "1g"),
+                    o.get("only"));
             Set<String> known = Set.of("out", "jdbc-url", "command-jar", "query-jar", "events", "small-events", "seconds",
-                    "clients", "queries", "heap");
+                    "clients", "queries", "heap", "only");
+            if (s.only() != null && !s.only().equals("catch-up")) {
+                throw new IllegalArgumentException("--only knows one part: catch-up");
+            }
             for (String key : o.keySet()) {
                 if (!known.contains(key)) throw new IllegalArgumentException("unknown option --" + key + "; known: " + known);
             }
@@ -117,7 +122,7 @@ public final class Bench {
     Report run() {
         Instant begin = Instant.now();
         String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-        report.put("mode", settings.quick() ? "quick" : "full");
+        report.put("mode", mode());
         report.put("startedAt", begin.toString());
         try {
             db = settings.jdbcUrl() == null ? BenchDatabase.embedded(settings.out().resolve("pgdata"))
@@ -126,6 +131,16 @@ public final class Bench {
             command = startCommandService();
             query = startQueryService("query-service");
             generator = new EventLogGenerator(db, seed);
+
+            if ("catch-up".equals(settings.only())) {
+                // for working on the projections: a log of --events (kept in a server given by --jdbc-url,
+                // so the next run only times the catch-up), one cold catch-up, as-of latency, memory
+                appendUpTo(settings.events());
+                catchUp(1);
+                asOfLatency(Projections.head(db), settings.queries());
+                memory();
+                return report;
+            }
 
             appendUpTo(settings.smallEvents());
             long smallHead = Projections.head(db);
@@ -151,10 +166,14 @@ public final class Bench {
             report.put("seconds", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
             report.line("").line("Run time: %.0f s.".formatted(Duration.between(begin, Instant.now()).toMillis() / 1000.0));
             closeAll();
-            report.write(settings.out(), "Styrregistret benchmark (" + (settings.quick() ? "quick" : "full") + " run, "
+            report.write(settings.out(), "Styrregistret benchmark (" + mode() + " run, "
                     + LocalDate.now() + ")");
         }
         return report;
+    }
+
+    private String mode() {
+        return settings.only() != null ? settings.only() + " only" : settings.quick() ? "quick" : "full";
     }
 
     // ---------------------------------------------------------------- environment
@@ -376,6 +395,7 @@ public final class Bench {
         double rate = events / seconds;
         double processingRate = events / Math.max(0.001, seconds - ready);
         catchUpRates.put(instances, rate);
+        double vacuum = Projections.vacuum(db);
         Map<String, String> fingerprint = Projections.fingerprint(db);
         if (instances == 1) {
             cleanFingerprint = fingerprint;
@@ -392,12 +412,15 @@ public final class Bench {
         json.put("eventsPerSecond", rate);
         json.put("eventsPerSecondAfterStartup", processingRate);
         json.put("perProcessorSeconds", perProcessor);
+        json.put("vacuumAnalyzeSeconds", vacuum);
         json.put("targetEventsPerSecond", 20_000);
         json.put("targetMet", rate >= 20_000);
         report.put("catchUp" + instances, json);
         report.line("");
         report.line("**%d instance(s)**: %,d events in %.1f s from process start (%.1f s of it starting up) = **%.0f events/s** (%.0f events/s once started; target ≥ 20 000: %s). Per projection, seconds from process start until it reached the head: %s."
                 .formatted(instances, events, seconds, ready, rate, processingRate, rate >= 20_000 ? "met" : "missed", perProcessor));
+        report.line("Then VACUUM (ANALYZE) of the projection tables, as after any rebuild (deploy/OPERATIONS.md): %.1f s."
+                .formatted(vacuum));
         // the first instance stays as the query-service for what follows; a second is stopped
         query = started.get(0);
         for (int i = 1; i < started.size(); i++) started.get(i).close();

@@ -1,6 +1,5 @@
 package se.styrregistret.query.audit;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.audit.ChainVerification;
@@ -11,9 +10,13 @@ import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,23 +41,40 @@ class AuditChain {
                 rs -> rs.next() ? Optional.of(StoredEvent.read(rs)) : Optional.empty(), revision);
     }
 
+    /** The stored rows of these revisions, with one query (a processor batch's events). */
+    Map<Long, StoredEvent> stored(Collection<Long> revisions) {
+        Map<Long, StoredEvent> found = new HashMap<>();
+        if (revisions.isEmpty()) return found;
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "select " + StoredEvent.COLUMNS + " from axon.domain_event_entry where global_index = any(?)");
+            statement.setArray(1, connection.createArrayOf("bigint", revisions.toArray()));
+            return statement;
+        }, (ResultSet rs) -> {
+            StoredEvent event = StoredEvent.read(rs);
+            found.put(event.globalIndex(), event);
+        });
+        return found;
+    }
+
+    /** The chain's last link; empty before the first. */
+    Optional<Link> head() {
+        return jdbc.query("select revision, hash from projection.audit_hash order by revision desc limit 1",
+                rs -> rs.next() ? Optional.of(new Link(rs.getLong(1), rs.getString(2))) : Optional.empty());
+    }
+
+    /** The link after {@code head} for the next event of the log (the usual case: an event past the head). */
+    static Link next(Link head, StoredEvent event) {
+        return new Link(event.globalIndex(), hash(head == null ? null : head.hash(), event));
+    }
+
     /**
-     * Adds the event's link. An event read below the chain's head (a gap in the log that filled
-     * late, as concurrent appends can cause) is linked in its place and the links after it redone,
-     * so the chain always runs in revision order.
+     * Adds the event's link wherever it belongs and returns the chain's head afterwards. An event read
+     * below the head (a gap in the log that filled late, as concurrent appends can cause) is linked in
+     * its place and the links after it redone, so the chain always runs in revision order.
      */
-    void extend(StoredEvent event) {
+    Link extend(StoredEvent event) {
         long revision = event.globalIndex();
-        // within one batch nobody else writes the chain (the processor holds the segment), so the head
-        // this batch wrote last is the head: no lookups for the usual case of an event past the head
-        Link[] head = batchHead();
-        if (head != null && head[0] != null && revision > head[0].revision()) {
-            String hash = hash(head[0].hash(), event);
-            jdbc.update("insert into projection.audit_hash (revision, previous_hash, hash) values (?, ?, ?)",
-                    revision, head[0].hash(), hash);
-            head[0] = new Link(revision, hash);
-            return;
-        }
         String previous = jdbc.query(
                 "select hash from projection.audit_hash where revision < ? order by revision desc limit 1",
                 rs -> rs.next() ? rs.getString(1) : null, revision);
@@ -73,16 +93,23 @@ class AuditChain {
             hash = h;
             last = r;
         }
-        if (head != null) head[0] = new Link(last, hash);
+        return new Link(last, hash);
     }
 
-    private record Link(long revision, String hash) {
+    /**
+     * Writes links that follow one another past the chain's head (see {@link #next}), the first one
+     * after the link whose hash is {@code previous}.
+     */
+    void append(String previous, List<Link> links) {
+        List<Object[]> rows = new ArrayList<>(links.size());
+        for (Link link : links) {
+            rows.add(new Object[]{link.revision(), previous, link.hash()});
+            previous = link.hash();
+        }
+        jdbc.batchUpdate("insert into projection.audit_hash (revision, previous_hash, hash) values (?, ?, ?)", rows);
     }
 
-    /** The chain's head as this batch left it (null outside a batch; an empty slot before its first link). */
-    private static Link[] batchHead() {
-        if (!CurrentUnitOfWork.isStarted()) return null;
-        return CurrentUnitOfWork.get().getOrComputeResource(AuditChain.class.getName() + ".head", key -> new Link[1]);
+    record Link(long revision, String hash) {
     }
 
     void reset() {

@@ -8,16 +8,23 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.EventSerialization;
+import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
 
@@ -46,7 +53,13 @@ class AuditProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         long revision = revisionOf(token);
-        StoredEvent stored = chain.stored(revision).orElseThrow(() -> new IllegalStateException(
+        ProjectionBatch.apply(AuditBatch.class.getName(),
+                () -> new AuditBatch(jdbc, chain, revisionsOfTheBatch(), aggregatesOfTheBatch()),
+                audit -> record(audit, payload, message, revision));
+    }
+
+    private void record(AuditBatch audit, Object payload, EventMessage<?> message, long revision) {
+        StoredEvent stored = audit.stored(revision).orElseThrow(() -> new IllegalStateException(
                 "revision " + revision + " is not in axon.domain_event_entry"));
         String aggregateType = null;
         String aggregateId = null;
@@ -62,24 +75,39 @@ class AuditProjection {
                 : EventFacts.ofJson(json, aggregateId, stored.payloadType());
         String eventType = known ? payload.getClass().getSimpleName() : EventFacts.simpleName(stored.payloadType());
         DecisionReference d = facts.decision();
-        String summary = known ? AuditSummaries.summarise(payload, facts, this::bodyName)
+        String summary = known ? AuditSummaries.summarise(payload, facts, audit::bodyName)
                 : AuditSummaries.generic(eventType, facts);
-        jdbc.update("""
-                        insert into projection.audit_event (revision, event_identifier, aggregate_type, aggregate_id,
-                            sequence_number, recorded_at, recorded_by, correlation_id, trace_id, effective_date,
-                            decision_case, decision_paragraph, decision_date, decided_by, event_type, category,
-                            affected_ids, district, summary, payload)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, cast(? as jsonb))
-                        on conflict (revision) do nothing""",
-                revision, message.getIdentifier(), aggregateType, aggregateId, sequenceNumber,
+        Object[] row = {revision, message.getIdentifier(), aggregateType, aggregateId, sequenceNumber,
                 Timestamp.from(message.getTimestamp()), meta(message, "recordedBy"), meta(message, "correlationId"),
                 meta(message, "traceId"), facts.effectiveDate(),
                 d == null ? null : d.caseNumber(), d == null ? null : d.paragraph(),
                 d == null ? null : d.decisionDate(), d == null ? null : d.decidedBy(),
                 eventType, facts.category(), json(facts.affectedIds()),
-                facts.district(), summary, json != null ? json.toString() : fallbackJson(payload));
-        chain.extend(stored);
+                facts.district(), summary,
+                // the stored JSON as it is (the database parses it into jsonb); written anew only if it is not JSON
+                json != null ? new String(stored.payload(), StandardCharsets.UTF_8) : fallbackJson(payload)};
+        audit.add(stored, row, text(json, "bodyId"), text(json, "name"));
         revisions.advance(NAME, revision);
+    }
+
+    /** The log positions of the batch's events, so their stored rows are read with one query. */
+    private static List<Long> revisionsOfTheBatch() {
+        List<Long> positions = new ArrayList<>();
+        for (EventMessage<?> m : ProjectionBatch.messages()) {
+            if (m instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+                tracked.trackingToken().position().ifPresent(positions::add);
+            }
+        }
+        return positions;
+    }
+
+    /** The aggregates the batch's events belong to: a body's events are its own, so these are the names summaries ask for. */
+    private static Set<String> aggregatesOfTheBatch() {
+        Set<String> ids = new HashSet<>();
+        for (EventMessage<?> m : ProjectionBatch.messages()) {
+            if (m instanceof DomainEventMessage<?> domain) ids.add(domain.getAggregateIdentifier());
+        }
+        return ids;
     }
 
     @ResetHandler
@@ -89,15 +117,9 @@ class AuditProjection {
         revisions.reset(NAME);
     }
 
-    /** The name the audit trail last saw for a body (from its establishing or amending events). */
-    String bodyName(String bodyId) {
-        if (bodyId == null) return "okänt organ";
-        String name = jdbc.query("""
-                        select payload ->> 'name' from projection.audit_event
-                        where payload ->> 'bodyId' = ? and payload ->> 'name' is not null
-                        order by revision desc limit 1""",
-                rs -> rs.next() ? rs.getString(1) : null, bodyId);
-        return name == null ? bodyId : name;
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json == null ? null : json.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
     }
 
     private static String meta(EventMessage<?> message, String key) {

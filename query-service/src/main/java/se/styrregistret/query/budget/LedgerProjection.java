@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.budget.AllocationDistributed;
 import se.styrregistret.kernel.budget.AllocationPart;
@@ -23,10 +24,12 @@ import se.styrregistret.kernel.budget.GrantRegistered;
 import se.styrregistret.kernel.budget.RecipientKind;
 import se.styrregistret.kernel.budget.ReferralSettled;
 import se.styrregistret.kernel.budget.SourceKind;
+import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +44,9 @@ import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
  * projection's revision. Totals, running balances, remaining frames and open referrals are
  * computed at query time from the rows up to the asked revision (cross-aggregate figures are
  * never stored, so concurrent appends cannot leave them inconsistent). An event whose rows exist
- * is applied already and skipped: when the database goes away during a commit, the commit may have
- * succeeded without the processor hearing so, and the batch comes again.
+ * is applied already and skipped (the insert does nothing on the row's key): when the database goes
+ * away during a commit, the commit may have succeeded without the processor hearing so, and the
+ * batch comes again.
  */
 @Component
 @ProcessingGroup(LedgerProjection.NAME)
@@ -52,17 +56,18 @@ class LedgerProjection {
 
     private final LedgerRowRepository rows;
     private final ProjectionRevisions revisions;
+    private final JdbcTemplate jdbc;
 
-    LedgerProjection(LedgerRowRepository rows, ProjectionRevisions revisions) {
+    LedgerProjection(LedgerRowRepository rows, ProjectionRevisions revisions, JdbcTemplate jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
         this.revisions = revisions;
     }
 
     @EventHandler
     void on(BudgetFrameOpened e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
-        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_OPENED,
+        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_OPENED,
                         e.frameId().value(), e.amountSek(), e.decision())
                 .from(e.financedFrom() == null ? null : SourceKind.RESOURCE_FUNDS, e.financedFrom(), e.financedFrom())
                 .to(RecipientKind.COMMITTEE, e.committee(), e.committee())
@@ -73,8 +78,7 @@ class LedgerProjection {
     @EventHandler
     void on(BudgetFrameExtended e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
-        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_EXTENDED,
+        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_EXTENDED,
                         e.frameId().value(), e.amountSek(), e.decision())
                 .from(SourceKind.RESOURCE_FUNDS, e.financedFrom(), e.financedFrom())
                 .to(RecipientKind.COMMITTEE, e.committee(), e.committee())
@@ -85,8 +89,7 @@ class LedgerProjection {
     @EventHandler
     void on(GrantRegistered e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
-        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.GRANT_REGISTERED,
+        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.GRANT_REGISTERED,
                         e.grantId().value(), e.amountSek(), e.decision())
                 .from(SourceKind.GRANT, e.grantId().value(), e.grantor())
                 .about(e.purpose(), null, null));
@@ -96,8 +99,7 @@ class LedgerProjection {
     @EventHandler
     void on(BudgetAllocated e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
-        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.ALLOCATION,
+        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.ALLOCATION,
                         e.allocationId().value(), e.amountSek(), e.decision())
                 .from(e.source()).to(e.recipient()).about(e.purpose(), null, null));
         revisions.advance(NAME, revision);
@@ -106,7 +108,6 @@ class LedgerProjection {
     @EventHandler
     void on(AllocationDistributed e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
         List<LedgerRow> entries = new ArrayList<>();
         entries.add(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.DISTRIBUTED_ON,
                         e.allocationId().value(), -e.amountSek(), e.decision())
@@ -117,15 +118,14 @@ class LedgerProjection {
                             e.allocationId().value(), part.amountSek(), e.decision())
                     .from(e.source()).to(part.recipient()).about(part.purpose(), null, null));
         }
-        rows.saveAll(entries);
+        entries.forEach(this::write);
         revisions.advance(NAME, revision);
     }
 
     @EventHandler
     void on(AllocationReversed e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
-        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REVERSAL,
+        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REVERSAL,
                         e.allocationId().value(), -e.amountSek(), e.decision())
                 .from(e.source()).to(e.recipient()).about(e.reason(), null, null));
         revisions.advance(NAME, revision);
@@ -134,8 +134,7 @@ class LedgerProjection {
     @EventHandler
     void on(FinancingReferred e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
-        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL,
+        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL,
                         e.referralId().value(), 0, e.decision())
                 .from(null, null, e.referredTo()).to(e.recipient())
                 .about(e.subject(), null, e.estimatedAmountSek()));
@@ -145,11 +144,16 @@ class LedgerProjection {
     @EventHandler
     void on(ReferralSettled e, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (rows.existsByRevision(revision)) return; // applied already (see class comment)
-        rows.save(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL_SETTLED,
+        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL_SETTLED,
                         e.referralId().value(), 0, e.decision())
                 .about(e.outcome(), e.allocationId() == null ? null : e.allocationId().value(), null));
         revisions.advance(NAME, revision);
+    }
+
+    /** Rows are written per processor batch, one batched insert (see {@link ProjectionBatch}). */
+    private void write(LedgerRow row) {
+        ProjectionBatch.apply(LedgerRow.class.getName(), () -> new ProjectionBatch.Rows(jdbc, LedgerRow.INSERT),
+                batch -> batch.add(row.insertValues()));
     }
 
     @ResetHandler
@@ -225,19 +229,27 @@ class LedgerProjection {
                 .toList();
     }
 
+    /** Each frame opened, with its extensions and what was allocated from it: one pass over the rows. */
     private static List<BudgetSummary.Frame> frames(List<LedgerRow> all) {
+        Map<String, Long> extended = new HashMap<>();
+        Map<String, Long> allocated = new HashMap<>();
+        for (LedgerRow r : all) {
+            if (LedgerRow.FRAME_EXTENDED.equals(r.entryType())) {
+                extended.merge(r.itemId(), r.amountSek(), Long::sum);
+            } else if ((LedgerRow.ALLOCATION.equals(r.entryType()) || LedgerRow.REVERSAL.equals(r.entryType()))
+                    && r.sourceKind() == SourceKind.FRAME) {
+                allocated.merge(r.sourceId(), r.amountSek(), Long::sum);
+            }
+        }
         List<BudgetSummary.Frame> frames = new ArrayList<>();
         for (LedgerRow opened : all) {
             if (!LedgerRow.FRAME_OPENED.equals(opened.entryType())) continue;
             String frameId = opened.itemId();
-            long extended = all.stream().filter(r -> LedgerRow.FRAME_EXTENDED.equals(r.entryType()) && frameId.equals(r.itemId()))
-                    .mapToLong(LedgerRow::amountSek).sum();
-            long allocated = all.stream().filter(r -> (LedgerRow.ALLOCATION.equals(r.entryType()) || LedgerRow.REVERSAL.equals(r.entryType()))
-                            && r.sourceKind() == SourceKind.FRAME && frameId.equals(r.sourceId()))
-                    .mapToLong(LedgerRow::amountSek).sum();
-            long remaining = opened.amountSek() + extended - allocated;
+            long extension = extended.getOrDefault(frameId, 0L);
+            long allocation = allocated.getOrDefault(frameId, 0L);
+            long remaining = opened.amountSek() + extension - allocation;
             frames.add(new BudgetSummary.Frame(frameId, opened.recipientName(), opened.fiscalYear(), opened.amountSek(),
-                    extended, allocated, remaining, Amounts.tkr(remaining)));
+                    extension, allocation, remaining, Amounts.tkr(remaining)));
         }
         return frames;
     }

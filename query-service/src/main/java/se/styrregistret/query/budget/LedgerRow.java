@@ -15,6 +15,8 @@ import se.styrregistret.kernel.common.DecisionReference;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** One movement in the ledger; written once, never changed. */
 @Entity
@@ -128,6 +130,26 @@ class LedgerRow {
 
     DecisionReference decision() {
         return new DecisionReference(decisionCase, decisionParagraph, decisionDate, decidedBy);
+    }
+
+    /**
+     * Every column but the key. A row already there (same revision and entry index) means its event
+     * is applied already: its batch committed without the processor hearing so, and came again.
+     */
+    static final String INSERT = """
+            insert into projection.budget_ledger_entry (revision, entry_index, effective_date, recorded_at, fiscal_year,
+                entry_type, item_id, related_id, source_kind, source_id, source_name, recipient_kind, recipient_id,
+                recipient_name, district, amount_sek, estimated_sek, purpose, decision_case, decision_paragraph,
+                decision_date, decided_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (revision, entry_index) do nothing""";
+
+    /** This row's values for {@link #INSERT}. */
+    Object[] insertValues() {
+        return new Object[]{revision, entryIndex, effectiveDate, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC),
+                fiscalYear, entryType, itemId, relatedId, sourceKind == null ? null : sourceKind.name(), sourceId,
+                sourceName, recipientKind == null ? null : recipientKind.name(), recipientId, recipientName, district,
+                amountSek, estimatedSek, purpose, decisionCase, decisionParagraph, decisionDate, decidedBy};
     }
 
     long revision() { return revision; }

@@ -6,8 +6,6 @@ import java.util.List;
 
 interface LedgerRowRepository extends JpaRepository<LedgerRow, Long> {
 
-    boolean existsByRevision(long revision);
-
     List<LedgerRow> findByRevisionLessThanEqualOrderByRevisionAscEntryIndexAsc(long revision);
 
     List<LedgerRow> findByFiscalYearAndRevisionLessThanEqualOrderByRevisionAscEntryIndexAsc(int fiscalYear, long revision);

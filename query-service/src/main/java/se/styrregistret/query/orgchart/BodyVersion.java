@@ -1,5 +1,8 @@
 package se.styrregistret.query.orgchart;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,10 +24,15 @@ import se.styrregistret.kernel.governance.Member;
 import se.styrregistret.kernel.governance.Scope;
 import se.styrregistret.kernel.governance.ScopeKind;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One version of a body: valid from one revision and effective date until the next change
@@ -101,10 +109,8 @@ class BodyVersion {
         return v;
     }
 
-    /** Closes this version at the change and returns the version that follows it, so far a copy. */
+    /** The version that follows this one at the change, so far a copy; this one stays open until {@link #close}. */
     BodyVersion next(Change change) {
-        revisionTo = change.revision();
-        effectiveTo = change.effectiveDate();
         BodyVersion v = new BodyVersion();
         v.bodyId = bodyId;
         v.name = name;
@@ -127,6 +133,12 @@ class BodyVersion {
         v.establishedBy = establishedBy;
         v.stamp(change);
         return v;
+    }
+
+    /** Closes this version where {@code next} begins, on both clocks. */
+    void close(BodyVersion next) {
+        revisionTo = next.revisionFrom;
+        effectiveTo = next.effectiveFrom;
     }
 
     private void stamp(Change change) {
@@ -209,6 +221,91 @@ class BodyVersion {
 
     long revisionFrom() {
         return revisionFrom;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    Long revisionTo() {
+        return revisionTo;
+    }
+
+    LocalDate effectiveTo() {
+        return effectiveTo;
+    }
+
+    /**
+     * A stored version read with plain JDBC (the projection's batch reads the open versions this
+     * way: no entity to manage and flush). JSON columns as {@link #insertValues} writes them.
+     */
+    static BodyVersion read(ResultSet rs, ObjectMapper json) throws SQLException {
+        try {
+            BodyVersion v = new BodyVersion();
+            v.id = rs.getLong("id");
+            v.bodyId = rs.getString("body_id");
+            v.revisionFrom = rs.getLong("revision_from");
+            long to = rs.getLong("revision_to");
+            v.revisionTo = rs.wasNull() ? null : to;
+            v.effectiveFrom = rs.getObject("effective_from", LocalDate.class);
+            v.effectiveTo = rs.getObject("effective_to", LocalDate.class);
+            v.recordedAt = rs.getObject("recorded_at", OffsetDateTime.class).toInstant();
+            v.recordedBy = rs.getString("recorded_by");
+            v.changeType = rs.getString("change_type");
+            v.changes = json.readValue(rs.getString("changes"), new TypeReference<List<FieldChange>>() { });
+            v.name = rs.getString("name");
+            v.shortName = rs.getString("short_name");
+            v.level = Level.valueOf(rs.getString("level"));
+            v.scopeKind = ScopeKind.valueOf(rs.getString("scope_kind"));
+            v.district = rs.getString("district");
+            v.status = rs.getString("status");
+            v.convener = rs.getString("convener");
+            v.meetingFrequency = rs.getString("meeting_frequency");
+            v.mandate = json.readValue(rs.getString("mandate"), STRINGS);
+            v.supportingResources = json.readValue(rs.getString("supporting_resources"), STRINGS);
+            v.members = json.readValue(rs.getString("members"), new TypeReference<List<Member>>() { });
+            v.reportsTo = rs.getString("reports_to");
+            v.predecessors = json.readValue(rs.getString("predecessors"), STRINGS);
+            v.successors = json.readValue(rs.getString("successors"), STRINGS);
+            String areaTeam = rs.getString("area_team");
+            v.areaTeam = areaTeam == null ? null : json.readValue(areaTeam, AreaTeamDetails.class);
+            String rescinded = rs.getString("rescinded_decision");
+            v.rescindedDecision = rescinded == null ? null : json.readValue(rescinded, DecisionReference.class);
+            v.note = rs.getString("note");
+            v.establishedBy = json.readValue(rs.getString("established_by"), DecisionReference.class);
+            v.decisionCase = rs.getString("decision_case");
+            v.decisionParagraph = rs.getString("decision_paragraph");
+            v.decisionDate = rs.getObject("decision_date", LocalDate.class);
+            v.decidedBy = rs.getString("decided_by");
+            v.decisionDatePrecision = DecisionReference.DatePrecision.valueOf(rs.getString("decision_date_precision"));
+            return v;
+        } catch (JsonProcessingException e) {
+            throw new SQLException("body_version row with unreadable JSON", e);
+        }
+    }
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    /** Every column but the key, in the order of {@link #INSERT}. */
+    static final String INSERT = """
+            insert into projection.body_version (body_id, revision_from, revision_to, effective_from, effective_to,
+                recorded_at, recorded_by, change_type, changes, name, short_name, level, scope_kind, district, status,
+                convener, meeting_frequency, mandate, supporting_resources, members, reports_to, predecessors, successors,
+                area_team, rescinded_decision, note, established_by, decision_case, decision_paragraph, decision_date,
+                decided_by, decision_date_precision)
+            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb),
+                cast(? as jsonb), ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?,
+                cast(? as jsonb), ?, ?, ?, ?, ?)""";
+
+    /** This version's values for {@link #INSERT}; JSON columns written as the entity mapping reads them. */
+    Object[] insertValues(Function<Object, String> json) {
+        return new Object[]{bodyId, revisionFrom, revisionTo, effectiveFrom, effectiveTo,
+                OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), recordedBy, changeType, json.apply(changes), name,
+                shortName, level.name(), scopeKind.name(), district, status, convener, meetingFrequency,
+                json.apply(mandate), json.apply(supportingResources), json.apply(members), reportsTo,
+                json.apply(predecessors), json.apply(successors), areaTeam == null ? null : json.apply(areaTeam),
+                rescindedDecision == null ? null : json.apply(rescindedDecision), note, json.apply(establishedBy),
+                decisionCase, decisionParagraph, decisionDate, decidedBy, decisionDatePrecision.name()};
     }
 
     String bodyId() {

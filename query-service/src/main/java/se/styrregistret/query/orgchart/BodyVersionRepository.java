@@ -8,12 +8,8 @@ import org.springframework.data.jpa.repository.QueryHints;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 interface BodyVersionRepository extends JpaRepository<BodyVersion, Long> {
-
-    @Query("select v from BodyVersion v where v.bodyId = :bodyId and v.revisionTo is null")
-    Optional<BodyVersion> findCurrent(String bodyId);
 
     /**
      * The active bodies' versions in force on {@code date} as the register knew it at {@code revision}:

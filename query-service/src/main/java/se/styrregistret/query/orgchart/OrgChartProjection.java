@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.governance.AreaTeamDetails;
@@ -24,12 +25,15 @@ import se.styrregistret.kernel.governance.MemberAppointed;
 import se.styrregistret.kernel.governance.MemberRemoved;
 import se.styrregistret.kernel.governance.ReportingLineSet;
 import se.styrregistret.kernel.governance.Scope;
+import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
@@ -44,13 +48,17 @@ import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
 class OrgChartProjection {
 
     static final String NAME = "orgchart";
+    private static final String GOVERNANCE_EVENTS = GovernanceBodyEstablished.class.getPackageName();
 
     private final BodyVersionRepository versions;
     private final FunctionTransferRepository transfers;
     private final ProjectionRevisions revisions;
+    private final JdbcTemplate jdbc;
 
-    OrgChartProjection(BodyVersionRepository versions, FunctionTransferRepository transfers, ProjectionRevisions revisions) {
+    OrgChartProjection(BodyVersionRepository versions, FunctionTransferRepository transfers, ProjectionRevisions revisions,
+                       JdbcTemplate jdbc) {
         this.versions = versions;
+        this.jdbc = jdbc;
         this.transfers = transfers;
         this.revisions = revisions;
     }
@@ -152,23 +160,41 @@ class OrgChartProjection {
     }
 
     private void change(GovernanceBodyId bodyId, BodyVersion.Change change, Consumer<BodyVersion> edit) {
-        BodyVersion current = versions.findCurrent(bodyId.value()).orElseThrow(() -> new IllegalStateException(
-                "event for body " + bodyId + " at revision " + change.revision() + " but the body has no current version"));
-        // a body's events arrive in revision order: a current version this new or newer means the event
-        // is applied already (its batch committed, but the commit's answer was lost and the batch came again)
-        if (current.revisionFrom() >= change.revision()) return;
-        BodyVersion next = current.next(change);
-        edit.accept(next);
-        versions.save(current);
-        versions.flush(); // close before open: at most one open row per body at any moment
-        versions.save(next);
-        revisions.advance(NAME, change.revision());
+        batch(chart -> {
+            BodyVersion current = chart.current(bodyId.value()).orElseThrow(() -> new IllegalStateException(
+                    "event for body " + bodyId + " at revision " + change.revision() + " but the body has no current version"));
+            // a body's events arrive in revision order: a current version this new or newer means the event
+            // is applied already (its batch committed, but the commit's answer was lost and the batch came again)
+            if (current.revisionFrom() >= change.revision()) return;
+            BodyVersion next = current.next(change);
+            edit.accept(next);
+            chart.supersede(current, next);
+            revisions.advance(NAME, change.revision());
+        });
     }
 
     private void save(BodyVersion first, TrackingToken token) {
-        if (versions.findCurrent(first.bodyId()).isPresent()) return; // established already (see change)
-        versions.save(first);
-        revisions.advance(NAME, revisionOf(token));
+        batch(chart -> {
+            if (chart.current(first.bodyId()).isPresent()) return; // established already (see change)
+            chart.open(first);
+            revisions.advance(NAME, revisionOf(token));
+        });
+    }
+
+    /** The chart's changes are written per processor batch (see {@link OrgChartBatch}). */
+    private void batch(Consumer<OrgChartBatch> action) {
+        ProjectionBatch.apply(OrgChartBatch.class.getName(), () -> new OrgChartBatch(jdbc, bodiesOfTheBatch()), action);
+    }
+
+    /** The bodies the batch's governance events are about, so their open versions are read with one query. */
+    private static Set<String> bodiesOfTheBatch() {
+        Set<String> ids = new HashSet<>();
+        for (EventMessage<?> m : ProjectionBatch.messages()) {
+            if (!GOVERNANCE_EVENTS.equals(m.getPayloadType().getPackageName())) continue;
+            GovernanceBodyId id = bodyIdOf(m.getPayload());
+            if (id != null && id.value() != null) ids.add(id.value());
+        }
+        return ids;
     }
 
     private static BodyVersion.Change change(EventMessage<?> message, TrackingToken token, LocalDate effectiveDate,
@@ -177,6 +203,20 @@ class OrgChartProjection {
         return new BodyVersion.Change(revisionOf(token), effectiveDate, message.getTimestamp(),
                 recordedBy == null ? null : recordedBy.toString(), message.getPayloadType().getSimpleName(),
                 fieldChanges, decision);
+    }
+
+    private static GovernanceBodyId bodyIdOf(Object payload) {
+        if (payload instanceof GovernanceBodyEstablished e) return e.bodyId();
+        if (payload instanceof AreaTeamEstablished e) return e.bodyId();
+        if (payload instanceof GovernanceBodyAmended e) return e.bodyId();
+        if (payload instanceof MemberAppointed e) return e.bodyId();
+        if (payload instanceof MemberRemoved e) return e.bodyId();
+        if (payload instanceof ReportingLineSet e) return e.bodyId();
+        if (payload instanceof GovernanceBodyDissolved e) return e.bodyId();
+        if (payload instanceof GovernanceBodyReplaced e) return e.bodyId();
+        if (payload instanceof GovernanceBodySucceeded e) return e.bodyId();
+        if (payload instanceof EstablishingDecisionRescinded e) return e.bodyId();
+        return null;
     }
 
     private static String describe(Member m) {

@@ -16,6 +16,7 @@ import se.styrregistret.kernel.governance.GovernanceBodyReplaced;
 import se.styrregistret.kernel.governance.GovernanceBodySucceeded;
 import se.styrregistret.kernel.governance.Level;
 import se.styrregistret.kernel.governance.Member;
+import se.styrregistret.kernel.governance.MemberAppointed;
 import se.styrregistret.kernel.governance.OrgChart;
 import se.styrregistret.kernel.governance.ReportingLineSet;
 import se.styrregistret.kernel.governance.Scope;
@@ -113,6 +114,48 @@ class OrgChartProjectionTest extends QueryServiceTest {
                 .as("at revision r1 the amendment was not yet known")
                 .hasValueSatisfying(b -> assertThat(b.meetingFrequency()).isEqualTo("3 gånger per år"));
         assertThat(body(queries.handle(new FindOrgChart(null, LocalDate.of(2019, 12, 31))), id)).isEmpty();
+    }
+
+    @Test
+    void changes_to_one_body_in_one_batch_chain_their_versions_and_the_audit_names_the_body_as_renamed() {
+        GovernanceBodyId id = newId();
+        String name = "Trygghetsgrupp " + id;
+        LocalDate start = LocalDate.of(2020, 1, 20);
+        List<Object> events = new java.util.ArrayList<>();
+        events.add(established(id, name, Level.OPERATIONAL, start, KS_2019_1003));
+        for (int i = 1; i <= 8; i++) {
+            events.add(new MemberAppointed(id, new Member("Roll " + i, null), start.plusDays(i), KS_2019_1003));
+        }
+        events.add(new GovernanceBodyAmended(id, List.of(new FieldChange("name", name, "Ny " + name)), "Ny " + name,
+                List.of("Samordna"), "Kommundirektören", "3 gånger per år", List.of(), start.plusDays(9), KS_2019_1003));
+        events.add(new MemberAppointed(id, new Member("Roll 9", null), start.plusDays(10), KS_2019_1003));
+        // one append: the processors receive all of it in one batch, written with one statement per table
+        List<org.axonframework.eventhandling.EventMessage<?>> messages = new java.util.ArrayList<>();
+        for (int seq = 0; seq < events.size(); seq++) {
+            messages.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>("GovernanceBody", id.value(), seq,
+                    events.get(seq), org.axonframework.messaging.MetaData.with("recordedBy", "test-registrar")));
+        }
+        eventStore.publish(messages);
+        long last = jdbc.queryForObject("select max(global_index) from axon.domain_event_entry", Long.class);
+        awaitProjection(OrgChartProjection.NAME, last);
+        awaitProjection("audit", last);
+
+        var rows = jdbc.queryForList("""
+                select revision_from, revision_to, effective_from, effective_to, name, jsonb_array_length(members) members
+                from projection.body_version where body_id = ? order by revision_from""", id.value());
+        assertThat(rows).hasSize(events.size());
+        for (int i = 0; i < rows.size() - 1; i++) {
+            assertThat(rows.get(i).get("revision_to")).as("version %d closes where %d opens", i, i + 1)
+                    .isEqualTo(rows.get(i + 1).get("revision_from"));
+            assertThat(rows.get(i).get("effective_to")).isEqualTo(rows.get(i + 1).get("effective_from"));
+        }
+        assertThat(rows.get(rows.size() - 1).get("revision_to")).isNull();
+        assertThat(rows.get(rows.size() - 1).get("members")).isEqualTo(1 + 9);
+        assertThat(rows.get(rows.size() - 1).get("name")).isEqualTo("Ny " + name);
+        assertThat(jdbc.queryForObject("select summary from projection.audit_event where revision = ?", String.class, last))
+                .isEqualTo("Roll 9 blev ledamot i «Ny " + name + "»");
+        assertThat(jdbc.queryForObject("select summary from projection.audit_event where revision = ?", String.class,
+                last - 2)).isEqualTo("Roll 8 blev ledamot i «" + name + "»");
     }
 
     @Test
