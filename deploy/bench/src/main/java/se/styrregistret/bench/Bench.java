@@ -51,8 +51,8 @@ public final class Bench {
                     o.get("jdbc-url"),
                     jar(o.get("command-jar"), "bench.commandJar", "command-service"),
                     jar(o.get("query-jar"), "bench.queryJar", "query-service"),
-                    Long.parseLong(o.getOrDefault("events", quick ? "8000" : "1000000")),
-                    Long.parseLong(o.getOrDefault("small-events", quick ? "5000" : "10000")),
+                    Long.parseLong(o.getOrDefault("events", quick ? "15000" : "1000000")),
+                    Long.parseLong(o.getOrDefault("small-events", "10000")),
                     Double.parseDouble(o.getOrDefault("seconds", quick ? "2" : "60")),
                     Stream.of(o.getOrDefault("clients", quick ? "1,8" : "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray(),
                     Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
@@ -133,8 +133,7 @@ public final class Bench {
             generator = new EventLogGenerator(db, seed);
 
             if ("catch-up".equals(settings.only())) {
-                // for working on the projections: a log of --events (kept in a server given by --jdbc-url,
-                // so the next run only times the catch-up), one cold catch-up, as-of latency, memory
+                // for working on the projections: a log of --events, one cold catch-up, as-of latency, memory
                 appendUpTo(settings.events());
                 catchUp(1);
                 asOfLatency(Projections.head(db), settings.queries());
@@ -545,14 +544,17 @@ public final class Bench {
         // not waiting for readiness: the processors start before the web server answers
         ServiceProcess victim = ServiceProcess.launch("query-service", settings.queryJar(), settings.heap(), serviceArgs(), logs,
                 ServiceProcess.freePort());
-        // kill it once the slowest projection is about a third of the way
+        // kill it as soon as the first projection has committed a batch: a catch-up of a small log takes
+        // only seconds, and waiting for a later point risked the kill landing after its end
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         long reached = 0;
         while (Instant.now().isBefore(deadline)) {
             Map<String, Long> positions = Projections.tokenPositions(db);
-            reached = Projections.PROCESSORS.stream().mapToLong(p -> positions.getOrDefault(p, -1L)).min().orElse(-1);
-            if (reached >= head / 3) break;
-            ServiceProcess.sleep(50);
+            if (Projections.PROCESSORS.stream().anyMatch(p -> positions.getOrDefault(p, -1L) > 0)) {
+                reached = Projections.PROCESSORS.stream().mapToLong(p -> positions.getOrDefault(p, -1L)).min().orElse(-1);
+                break;
+            }
+            ServiceProcess.sleep(20);
         }
         victim.kill9();
         Map<String, Long> atKill = Projections.tokenPositions(db);

@@ -31,7 +31,7 @@ class BenchQuickTest {
                 "faultKillCommandService", "faultKillQueryService", "faultDatabaseRestart", "memory");
         @SuppressWarnings("unchecked")
         Map<String, Object> catchUp = (Map<String, Object>) report.data().get("catchUp2");
-        assertThat((long) catchUp.get("events")).isGreaterThanOrEqualTo(8_000);
+        assertThat((long) catchUp.get("events")).isGreaterThanOrEqualTo(15_000);
         assertThat(Files.readString(out.resolve("report.md"))).contains("## 1. Command path", "## 3. Catch-up", "PASS");
         assertThat(Files.readString(out.resolve("report.json"))).contains("\"faultDatabaseRestart\"");
     }
