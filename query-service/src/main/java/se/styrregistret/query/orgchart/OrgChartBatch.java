@@ -35,7 +35,14 @@ final class OrgChartBatch implements ProjectionBatch.State {
 
     OrgChartBatch(JdbcTemplate jdbc, Collection<String> bodiesOfTheBatch) {
         this.jdbc = jdbc;
-        load(bodiesOfTheBatch);
+        try {
+            load(bodiesOfTheBatch);
+        } catch (RuntimeException e) {
+            // one body's stored version cannot be read: read body by body instead, so only that body's
+            // events fail (and are dead-lettered), not every event of the batch
+            looked.clear();
+            latest.clear();
+        }
     }
 
     /** The body's open version: opened earlier in this batch, else as stored. */

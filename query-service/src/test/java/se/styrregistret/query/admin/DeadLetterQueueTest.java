@@ -1,11 +1,15 @@
 package se.styrregistret.query.admin;
 
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.governance.GovernanceBodyAmended;
 import se.styrregistret.kernel.governance.GovernanceBodyEstablished;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.Level;
+import se.styrregistret.kernel.governance.Member;
+import se.styrregistret.kernel.governance.MemberAppointed;
 import se.styrregistret.kernel.governance.Scope;
 import se.styrregistret.query.support.QueryServiceTest;
 import tools.jackson.databind.JsonNode;
@@ -62,7 +66,7 @@ class DeadLetterQueueTest extends QueryServiceTest {
                 real.value())).isEqualTo(1);
 
         JsonNode parked = awaitDeadLetter(ghost.value());
-        JsonNode letter = parked.path("sequences").get(0).get(0);
+        JsonNode letter = letterOf(parked, ghost.value());
         assertThat(letter.path("payloadType").asString()).isEqualTo("GovernanceBodyAmended");
         assertThat(letter.path("cause").asString()).contains("no current version");
 
@@ -77,6 +81,50 @@ class DeadLetterQueueTest extends QueryServiceTest {
 
         assertThat(send("GET", "/api/admin/dead-letters/orgchart", READER).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/admin/dead-letters/no-such-projection", ADMIN).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_stored_version_that_cannot_be_read_parks_its_own_body_s_event_and_not_the_rest_of_the_batch() throws Exception {
+        GovernanceBodyId broken = GovernanceBodyId.of("broken-" + UUID.randomUUID());
+        long established = append("GovernanceBody", broken.value(), established(broken));
+        awaitProjection("orgchart", established);
+        // as if a row had been written by a version that stored its members differently
+        jdbc.update("update projection.body_version set members = '\"inte en lista\"'::jsonb where body_id = ?", broken.value());
+
+        // one append, so one batch: the broken body's event first, then a new body and a change to it
+        GovernanceBodyId fresh = GovernanceBodyId.of("fresh-" + UUID.randomUUID());
+        MetaData meta = MetaData.with("recordedBy", "test-registrar");
+        eventStore.publish(List.of(
+                new GenericDomainEventMessage<>("GovernanceBody", broken.value(), 1,
+                        new MemberAppointed(broken, new Member("Kommunpolis", null), LocalDate.of(2020, 3, 1), KS), meta),
+                new GenericDomainEventMessage<>("GovernanceBody", fresh.value(), 0, established(fresh), meta),
+                new GenericDomainEventMessage<>("GovernanceBody", fresh.value(), 1,
+                        new MemberAppointed(fresh, new Member("Kommunpolis", null), LocalDate.of(2020, 3, 1), KS), meta)));
+        long last = jdbc.queryForObject("select max(global_index) from axon.domain_event_entry", Long.class);
+
+        awaitProjection("orgchart", last);
+        assertThat(jdbc.queryForList("select revision_to from projection.body_version where body_id = ? order by revision_from",
+                Long.class, fresh.value())).as("the other body's two events applied").hasSize(2).last().isNull();
+        JsonNode parked = awaitDeadLetter(broken.value());
+        assertThat(parked.toString()).doesNotContain(fresh.value());
+        // leave the queue as it was for the other tests
+        var evicted = send("POST", "/api/admin/dead-letters/orgchart/evict?eventId="
+                + letterOf(parked, broken.value()).path("eventId").asString(), ADMIN);
+        assertThat(evicted.statusCode()).as(evicted.body()).isEqualTo(200);
+    }
+
+    static JsonNode letterOf(JsonNode letters, String aggregateId) {
+        for (JsonNode sequence : letters.path("sequences")) {
+            for (JsonNode letter : sequence) {
+                if (letter.path("aggregateId").asString().equals(aggregateId)) return letter;
+            }
+        }
+        throw new AssertionError("no dead letter for " + aggregateId + " in " + letters);
+    }
+
+    static GovernanceBodyEstablished established(GovernanceBodyId id) {
+        return new GovernanceBodyEstablished(id, "Organ " + id, null, Level.TACTICAL, Scope.municipality(), List.of(),
+                null, null, List.of(), List.of(), LocalDate.of(2020, 2, 1), KS);
     }
 
     JsonNode awaitDeadLetter(String aggregateId) throws Exception {
