@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -51,6 +52,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final int MAX_BODY_BYTES = 256 * 1024;
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    /** How long a claimed key with neither answer nor decision waits before a retry may take it up. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -94,7 +97,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             int claimed = jdbc.update("""
                     insert into registry.idempotency_key (principal, idem_key, request_hash) values (?, ?, ?)
                     on conflict do nothing""", principal, key, hash);
-            if (claimed == 0) {
+            if (claimed == 0 && !takeUpAbandoned(principal, key, hash)) {
                 answerAgain(request, response, principal, key, hash);
                 return;
             }
@@ -103,6 +106,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             unavailable(request, response);
             return;
         }
+        // the command this request dispatches marks the key decided in its own transaction (IdempotencyDecision)
+        replayable.setAttribute(IdempotencyDecision.ATTRIBUTE, new IdempotencyDecision.Claim(principal, key));
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
@@ -132,7 +137,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void answerAgain(HttpServletRequest request, HttpServletResponse response, String principal, String key,
                              String hash) throws IOException {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                select request_hash, status, content_type, location, body from registry.idempotency_key
+                select request_hash, status, content_type, location, body, decided_at from registry.idempotency_key
                 where principal = ? and idem_key = ?""", principal, key);
         if (rows.isEmpty()) {
             problem(request, response, HttpStatus.CONFLICT, HEADER, "nyckeln används just nu; försök igen");
@@ -144,8 +149,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "nyckeln har redan använts för en annan begäran");
             return;
         }
+        if (row.get("status") == null && row.get("decided_at") != null) {
+            // the change committed, then the process died before it could record the answer
+            problem(request, response, HttpStatus.CONFLICT, HEADER,
+                    "den första begäran med nyckeln genomfördes men svaret gick förlorat; se registret i stället för att skicka igen");
+            return;
+        }
         if (row.get("status") == null) {
-            problem(request, response, HttpStatus.CONFLICT, HEADER, "den första begäran med nyckeln pågår fortfarande");
+            problem(request, response, HttpStatus.CONFLICT, HEADER, "den första begäran med nyckeln pågår fortfarande"
+                    + " (avbröts den tas nyckeln upp igen efter " + ABANDONED_AFTER.toMinutes() + " minuter)");
             return;
         }
         response.setStatus((Integer) row.get("status"));
@@ -154,6 +166,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader("Idempotency-Replayed", "true");
         byte[] body = (byte[]) row.get("body");
         if (body != null) response.getOutputStream().write(body);
+    }
+
+    /**
+     * A key claimed more than {@link #ABANDONED_AFTER} ago whose command never committed (no answer, not
+     * decided) belongs to a request whose process died: nothing happened, so this request takes it up.
+     * No command transaction outlives {@code spring.transaction.default-timeout} (60 s), so the first
+     * request cannot still commit. Of two retries at once, only one takes it.
+     */
+    private boolean takeUpAbandoned(String principal, String key, String hash) {
+        return jdbc.update("""
+                        update registry.idempotency_key set created_at = now()
+                        where principal = ? and idem_key = ? and request_hash = ? and status is null and decided_at is null
+                          and created_at < now() - make_interval(secs => ?)""",
+                principal, key, hash, ABANDONED_AFTER.toSeconds()) == 1;
     }
 
     private void forget(String principal, String key) {

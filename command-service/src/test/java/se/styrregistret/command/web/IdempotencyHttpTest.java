@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +85,77 @@ class IdempotencyHttpTest extends CommandServiceTest {
         var huge = postWithKey(port, UUID.randomUUID().toString(), body("x".repeat(300_000)));
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(huge.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    /** The hash the filter keeps for a POST of {@code json} to the governance bodies. */
+    static String requestHash(String json) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update("POST /api/governance-bodies\n".getBytes(StandardCharsets.UTF_8));
+        sha.update(json.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** A key as a process that died in the middle of the request left it: claimed, no answer. */
+    void claimedBy(String key, String json, String claimedAgo) throws Exception {
+        jdbc.update("""
+                insert into registry.idempotency_key (principal, idem_key, request_hash, created_at)
+                values ('registrar', ?, ?, now() - cast(? as interval))""", key, requestHash(json), claimedAgo);
+    }
+
+    @Test
+    void the_command_commits_its_key_as_decided_with_its_events() throws Exception {
+        String key = UUID.randomUUID().toString();
+        assertThat(postWithKey(port, key, body("Beslutat råd " + key)).statusCode()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select decided_at is not null from registry.idempotency_key where idem_key = ?",
+                Boolean.class, key)).isTrue();
+
+        String rejected = UUID.randomUUID().toString();
+        assertThat(postWithKey(port, rejected, body("Beslutat råd " + key)).statusCode()).as("name taken").isEqualTo(409);
+        assertThat(jdbc.queryForObject("select decided_at is null from registry.idempotency_key where idem_key = ?",
+                Boolean.class, rejected)).as("a refused command decided nothing").isTrue();
+    }
+
+    @Test
+    void a_key_left_in_progress_by_a_dead_process_is_taken_up_after_the_grace_time_if_nothing_was_decided() throws Exception {
+        String recent = UUID.randomUUID().toString();
+        String recentJson = body("Pågående råd " + recent);
+        claimedBy(recent, recentJson, "10 seconds");
+        long before = eventCount();
+        var stillRunning = postWithKey(port, recent, recentJson);
+        assertThat(stillRunning.statusCode()).isEqualTo(409);
+        assertThat(stillRunning.body()).contains("\"field\":\"Idempotency-Key\"", "pågår fortfarande");
+        assertThat(eventCount()).isEqualTo(before);
+
+        String abandoned = UUID.randomUUID().toString();
+        String json = body("Övergivet råd " + abandoned);
+        claimedBy(abandoned, json, "10 minutes");
+        assertThat(postWithKey(port, abandoned, body("Annat råd " + abandoned)).statusCode())
+                .as("another body under the key is still refused").isEqualTo(422);
+        var takenUp = postWithKey(port, abandoned, json);
+        assertThat(takenUp.statusCode()).as(takenUp.body()).isEqualTo(201);
+        assertThat(eventCount()).isEqualTo(before + 1);
+        var retry = postWithKey(port, abandoned, json);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotency-Replayed")).hasValue("true");
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_key_whose_change_committed_but_whose_answer_was_lost_is_never_run_again() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String json = body("Genomfört råd " + key);
+        assertThat(postWithKey(port, key, json).statusCode()).isEqualTo(201);
+        // as if the process had died after the commit, before it recorded the answer
+        jdbc.update("""
+                update registry.idempotency_key set status = null, content_type = null, location = null, body = null,
+                    created_at = now() - interval '10 minutes' where idem_key = ?""", key);
+        long before = eventCount();
+
+        var again = postWithKey(port, key, json);
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("\"field\":\"Idempotency-Key\"", "genomfördes men svaret gick förlorat");
         assertThat(eventCount()).isEqualTo(before);
     }
 
