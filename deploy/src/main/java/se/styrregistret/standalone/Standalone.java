@@ -1,7 +1,9 @@
 package se.styrregistret.standalone;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.styrregistret.command.CommandServiceApplication;
 import se.styrregistret.query.QueryServiceApplication;
 import se.styrregistret.standalone.history.HistoryLoader;
@@ -33,10 +35,23 @@ public final class Standalone {
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Options options = Options.parse(args);
-        RunningSystem system = start(options);
+        RunningSystem system;
+        try {
+            system = start(options);
+        } catch (RuntimeException e) {
+            fail("Styrregistret did not start: " + rootMessage(e));
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "styrregistret-shutdown"));
         if (options.loadHistory()) {
-            HistoryLoader.Report report = loadHistory(system);
+            HistoryLoader.Report report;
+            try {
+                report = loadHistory(system);
+            } catch (RuntimeException e) {
+                // a register that cannot load its own history is not in a state to be used: stop, say why
+                fail("Loading the history 2007–2022 failed, so Styrregistret stops: " + rootMessage(e));
+                return;
+            }
             System.out.printf("History 2007–2022: %d decisions, %d new, %d already in the register.%n",
                     report.steps(), report.applied(), report.alreadyLoaded());
         }
@@ -45,17 +60,54 @@ public final class Standalone {
                 Styrregistret is running.
                   command-service: %s  (OpenAPI: %s/v3/api-docs)
                   query-service:   %s  (OpenAPI: %s/v3/api-docs)
-                  database:        %s
+                  database:        %s%s
                 Development logins (user/password; set STYRREGISTRET_<USER>_PASSWORD to change):
                   registrar/registrar (writes), auditor/auditor (audit trail), reader/reader, admin/admin
                 Stop with Ctrl+C.
-                %n""", system.commandUrl(), system.commandUrl(), system.queryUrl(), system.queryUrl(), system.jdbcUrl());
+                %n""", system.commandUrl(), system.commandUrl(), system.queryUrl(), system.queryUrl(), system.jdbcUrl(),
+                options.externalJdbcUrl() == null ? "\n                  durability:      fsync, synchronous_commit and full_page_writes on" : "");
+    }
+
+    /** Prints why and exits non-zero (the shutdown hook, if registered, stops what did start). */
+    private static void fail(String message) {
+        System.err.println();
+        System.err.println(message);
+        System.exit(1);
+    }
+
+    private static String rootMessage(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t.getMessage() != null) message = t.getMessage();
+        }
+        return message == null ? e.toString() : message;
     }
 
     /** Loads the bundled history through the command API as the registrar; idempotent. */
     public static HistoryLoader.Report loadHistory(RunningSystem system) {
         String password = System.getenv().getOrDefault("STYRREGISTRET_REGISTRAR_PASSWORD", "registrar");
-        return new HistoryLoader(system.commandUrl(), "registrar", password).loadBundled();
+        HistoryLoader loader = new HistoryLoader(system.commandUrl(), "registrar", password);
+        if (recordedBesideAnotherDatabase(system, loader)) {
+            System.out.println("History 2007–2022 is in the event log already, recorded beside another database"
+                    + " (e.g. a new PostgreSQL beside a used Axon Server): not loaded again.");
+            return loader.alreadyInTheLog();
+        }
+        return loader.loadBundled();
+    }
+
+    /**
+     * The Idempotency-Keys that make loading repeatable live in PostgreSQL; the log may live in Axon
+     * Server. A new PostgreSQL beside a log that holds the history knows none of its keys, and
+     * loading again would record every decision twice (or be refused): the history's first body
+     * in the log, with no key for it here, means it was loaded before.
+     */
+    private static boolean recordedBesideAnotherDatabase(RunningSystem system, HistoryLoader loader) {
+        EventStore log = system.commandContext().getBean(EventStore.class);
+        boolean inTheLog = log.readEvents(loader.firstBodyId()).hasNext();
+        Boolean keyKnown = new JdbcTemplate(system.dataSource()).queryForObject(
+                "select exists (select 1 from registry.idempotency_key where idem_key = ?)", Boolean.class,
+                loader.firstIdempotencyKey());
+        return inTheLog && !Boolean.TRUE.equals(keyKnown);
     }
 
     public static RunningSystem start(Options options) {
@@ -92,7 +144,12 @@ public final class Standalone {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setRegisterShutdownHook(false)
-                    .setServerConfig("timezone", "UTC");
+                    .setServerConfig("timezone", "UTC")
+                    // zonky starts PostgreSQL for throwaway tests (-F: no fsync; synchronous_commit off); this
+                    // database keeps the register for good: every acknowledged decision must survive a power cut
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
             if (options.dataDir() != null) {
                 builder.setDataDirectory(options.dataDir()).setCleanDataDirectory(false);
             }

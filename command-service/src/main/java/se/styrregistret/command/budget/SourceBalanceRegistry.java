@@ -1,15 +1,10 @@
 package se.styrregistret.command.budget;
 
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.command.common.RuleViolation;
+import se.styrregistret.command.lookup.LookupTable;
 import se.styrregistret.kernel.budget.AllocationReversed;
 import se.styrregistret.kernel.budget.BudgetAllocated;
 import se.styrregistret.kernel.budget.BudgetFrameExtended;
@@ -21,16 +16,13 @@ import se.styrregistret.kernel.budget.SourceKind;
 import java.util.Optional;
 
 /**
- * The command side's own balance of every frame and grant: total and allocated. A subscribing
- * processor keeps it in the same transaction as the events; the updates are atomic
+ * The command side's own balance of every frame and grant: total and allocated. A {@link LookupTable}
+ * kept in the same transaction as the events (and caught up from the log when behind); the updates are atomic
  * ({@code allocated = allocated + n}) and a check constraint ({@code allocated <= total}) refuses
  * the second of two concurrent allocations that together would exceed a frame.
  */
 @Component
-@ProcessingGroup(SourceBalanceRegistry.PROCESSING_GROUP)
-class SourceBalanceRegistry implements SourceBalances {
-
-    static final String PROCESSING_GROUP = "budget-balances";
+class SourceBalanceRegistry implements SourceBalances, LookupTable {
 
     private final JdbcTemplate jdbc;
 
@@ -45,32 +37,43 @@ class SourceBalanceRegistry implements SourceBalances {
                 sourceId);
     }
 
-    @EventHandler
-    void on(BudgetFrameOpened event) {
-        jdbc.update("insert into registry.budget_source_balance (source_id, kind, fiscal_year, total_sek, allocated_sek) "
-                + "values (?, ?, ?, ?, 0)", event.frameId().value(), SourceKind.FRAME.name(), event.fiscalYear(), event.amountSek());
+    @Override
+    public String name() {
+        return "budget-balances";
     }
 
-    @EventHandler
-    void on(BudgetFrameExtended event) {
-        jdbc.update("update registry.budget_source_balance set total_sek = total_sek + ? where source_id = ?",
-                event.amountSek(), event.frameId().value());
+    @Override
+    public boolean follows(Object event) {
+        return event instanceof BudgetFrameOpened || event instanceof BudgetFrameExtended || event instanceof GrantRegistered
+                || event instanceof BudgetAllocated || event instanceof AllocationReversed;
     }
 
-    @EventHandler
-    void on(GrantRegistered event) {
-        jdbc.update("insert into registry.budget_source_balance (source_id, kind, fiscal_year, total_sek, allocated_sek) "
-                + "values (?, ?, ?, ?, 0)", event.grantId().value(), SourceKind.GRANT.name(), event.fiscalYear(), event.amountSek());
+    @Override
+    public void apply(Object event) {
+        if (event instanceof BudgetFrameOpened e) {
+            jdbc.update("insert into registry.budget_source_balance (source_id, kind, fiscal_year, total_sek, allocated_sek) "
+                    + "values (?, ?, ?, ?, 0)", e.frameId().value(), SourceKind.FRAME.name(), e.fiscalYear(), e.amountSek());
+        } else if (event instanceof BudgetFrameExtended e) {
+            jdbc.update("update registry.budget_source_balance set total_sek = total_sek + ? where source_id = ?",
+                    e.amountSek(), e.frameId().value());
+        } else if (event instanceof GrantRegistered e) {
+            jdbc.update("insert into registry.budget_source_balance (source_id, kind, fiscal_year, total_sek, allocated_sek) "
+                    + "values (?, ?, ?, ?, 0)", e.grantId().value(), SourceKind.GRANT.name(), e.fiscalYear(), e.amountSek());
+        } else if (event instanceof BudgetAllocated e) {
+            charge(e.source(), e.amountSek());
+        } else if (event instanceof AllocationReversed e) {
+            charge(e.source(), -e.amountSek());
+        }
     }
 
-    @EventHandler
-    void on(BudgetAllocated event) {
-        charge(event.source(), event.amountSek());
+    @Override
+    public void clear() {
+        jdbc.update("delete from registry.budget_source_balance");
     }
 
-    @EventHandler
-    void on(AllocationReversed event) {
-        charge(event.source(), -event.amountSek());
+    @Override
+    public boolean isEmpty() {
+        return !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from registry.budget_source_balance)", Boolean.class));
     }
 
     private void charge(FundingSource source, long amountSek) {
@@ -84,16 +87,6 @@ class SourceBalanceRegistry implements SourceBalances {
             throw RuleViolation.conflict(frame ? "frame-exceeded" : "grant-exceeded",
                     "Anslaget på " + amountSek + " kr överstiger vad som återstår av " + (frame ? "ramen " : "bidraget ")
                             + source.key() + " (ett samtidigt anslag hann före)");
-        }
-    }
-
-    /** Errors here must fail the command's transaction and reach the client, not be logged and skipped. */
-    @Configuration(proxyBeanMethods = false)
-    static class PropagateErrors {
-        @Bean
-        ConfigurerModule budgetBalancesPropagateErrors() {
-            return configurer -> configurer.eventProcessing(processing -> processing.registerListenerInvocationErrorHandler(
-                    PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
         }
     }
 }

@@ -1,9 +1,11 @@
 package se.styrregistret.command.config;
 
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import se.styrregistret.command.common.Refusals;
 import se.styrregistret.kernel.common.EventSerialization;
 
 @Configuration(proxyBeanMethods = false)
@@ -14,5 +16,11 @@ class AxonConfig {
     @Primary
     Serializer serializer() {
         return EventSerialization.serializer();
+    }
+
+    /** Refusals leave the local command bus as exception details, which Axon Server carries (see Refusals). */
+    @Bean
+    static BeanPostProcessor refusalsAsExceptionDetails() {
+        return Refusals.onTheLocalCommandBus();
     }
 }

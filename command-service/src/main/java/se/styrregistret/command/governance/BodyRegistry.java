@@ -1,8 +1,7 @@
 package se.styrregistret.command.governance;
 
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
+import se.styrregistret.command.lookup.LookupTable;
 import se.styrregistret.kernel.governance.AreaTeamEstablished;
 import se.styrregistret.kernel.governance.GovernanceBodyAmended;
 import se.styrregistret.kernel.governance.GovernanceBodyDissolved;
@@ -20,15 +19,12 @@ import java.util.Set;
 /**
  * Which bodies exist and are active, kept by the command-service itself for rules that span
  * aggregates (unique names among active bodies; one active area team per district; no
- * reporting-line cycles; no money to an ended body). Updated by a subscribing processor, so a
- * row changes in the same transaction as the event that changes it; unique indexes close the
- * race between two concurrent commands.
+ * reporting-line cycles; no money to an ended body). A {@link LookupTable}: a row changes in the
+ * same transaction as the event that changes it, and the table catches up from the log when it is
+ * behind; unique indexes close the race between two concurrent commands.
  */
 @Component
-@ProcessingGroup(BodyRegistry.PROCESSING_GROUP)
-public class BodyRegistry implements BodyLookup {
-
-    static final String PROCESSING_GROUP = "body-registry";
+public class BodyRegistry implements BodyLookup, LookupTable {
 
     private final BodyRegistryRepository entries;
 
@@ -66,34 +62,43 @@ public class BodyRegistry implements BodyLookup {
         return new ArrayList<>(chain.stream().map(GovernanceBodyId::of).toList());
     }
 
-    @EventHandler
-    void on(GovernanceBodyEstablished event) {
-        entries.save(new BodyRegistryEntry(event.bodyId().value(), event.name(), null));
+    @Override
+    public String name() {
+        return "body-registry";
     }
 
-    @EventHandler
-    void on(AreaTeamEstablished event) {
-        entries.save(new BodyRegistryEntry(event.bodyId().value(), event.name(), event.district()));
+    @Override
+    public boolean follows(Object event) {
+        return event instanceof GovernanceBodyEstablished || event instanceof AreaTeamEstablished
+                || event instanceof GovernanceBodyAmended || event instanceof ReportingLineSet
+                || event instanceof GovernanceBodyDissolved || event instanceof GovernanceBodyReplaced;
     }
 
-    @EventHandler
-    void on(GovernanceBodyAmended event) {
-        entries.findById(event.bodyId().value()).ifPresent(e -> e.rename(event.name()));
+    @Override
+    public void apply(Object event) {
+        if (event instanceof GovernanceBodyEstablished e) {
+            entries.save(new BodyRegistryEntry(e.bodyId().value(), e.name(), null));
+        } else if (event instanceof AreaTeamEstablished e) {
+            entries.save(new BodyRegistryEntry(e.bodyId().value(), e.name(), e.district()));
+        } else if (event instanceof GovernanceBodyAmended e) {
+            entries.findById(e.bodyId().value()).ifPresent(entry -> entry.rename(e.name()));
+        } else if (event instanceof ReportingLineSet e) {
+            entries.findById(e.bodyId().value())
+                    .ifPresent(entry -> entry.reportTo(e.reportsTo() == null ? null : e.reportsTo().value()));
+        } else if (event instanceof GovernanceBodyDissolved e) {
+            entries.findById(e.bodyId().value()).ifPresent(BodyRegistryEntry::end);
+        } else if (event instanceof GovernanceBodyReplaced e) {
+            entries.findById(e.bodyId().value()).ifPresent(BodyRegistryEntry::end);
+        }
     }
 
-    @EventHandler
-    void on(ReportingLineSet event) {
-        entries.findById(event.bodyId().value())
-                .ifPresent(e -> e.reportTo(event.reportsTo() == null ? null : event.reportsTo().value()));
+    @Override
+    public void clear() {
+        entries.deleteAllInBatch();
     }
 
-    @EventHandler
-    void on(GovernanceBodyDissolved event) {
-        entries.findById(event.bodyId().value()).ifPresent(BodyRegistryEntry::end);
-    }
-
-    @EventHandler
-    void on(GovernanceBodyReplaced event) {
-        entries.findById(event.bodyId().value()).ifPresent(BodyRegistryEntry::end);
+    @Override
+    public boolean isEmpty() {
+        return entries.count() == 0;
     }
 }

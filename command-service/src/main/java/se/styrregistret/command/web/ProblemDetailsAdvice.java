@@ -1,7 +1,6 @@
 package se.styrregistret.command.web;
 
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,8 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.styrregistret.command.common.InvalidInput;
-import se.styrregistret.command.common.RuleViolation;
-import se.styrregistret.kernel.common.DatabaseUnavailable;
+import se.styrregistret.command.common.Refusal;
+import se.styrregistret.command.common.Refusals;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -29,6 +28,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every error leaves as an RFC 9457 problem body: input errors (400) name the field and the
@@ -55,14 +55,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalidInput(List.of(describe(ex.getCause()))));
     }
 
-    @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation ex) {
-        HttpStatus status = ex.isConflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-        problem.setType(URI.create("urn:styrregistret:problem:rule:" + ex.rule()));
-        problem.setTitle("Regeln " + ex.rule() + " bryts");
-        problem.setProperty("rule", ex.rule());
-        return ResponseEntity.status(status).body(problem);
+    /**
+     * A refused command, from this JVM or across Axon Server: the answer comes from the refusal's
+     * details alone, never from a Java exception class, so both modes answer alike.
+     */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<?> refused(CommandExecutionException ex) {
+        return unexpected(ex);
     }
 
     @ExceptionHandler(InvalidInput.class)
@@ -70,54 +69,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalidInput(List.of(Map.of("field", ex.field(), "reason", ex.getMessage()))));
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "Det finns inget sådant i registret: " + ex.getAggregateIdentifier());
-        problem.setTitle("Hittades inte");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-    }
-
-    @ExceptionHandler(org.axonframework.modelling.command.ConflictingModificationException.class)
-    ResponseEntity<ProblemDetail> versionMoved(Exception ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
-                "Versionen i If-Match är inte längre den senaste; läs om och försök igen");
-        problem.setTitle("Versionen har ändrats");
-        problem.setProperty("rule", "version-moved");
-        problem.setProperty("field", "If-Match");
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem);
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Någon annan ändrade samma sak samtidigt; läs om och försök igen");
-        problem.setTitle("Samtidig ändring");
-        problem.setProperty("rule", "concurrent-modification");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-    }
-
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        // a rule checked while the command commits (e.g. by a subscribing lookup) arrives wrapped
-        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof RuleViolation rule) return ruleViolation(rule);
-        }
-        if (isUniqueViolation(ex)) {
-            // two concurrent commands raced past a cross-body rule; the database's unique index caught
-            // the second one and its whole unit of work was rolled back
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "En samtidig ändring hann före; läs om och försök igen");
-            problem.setTitle("Samtidig ändring");
-            problem.setProperty("rule", "concurrent-modification");
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-        }
-        if (DatabaseUnavailable.isCause(ex)) return unavailable(ex);
+    ResponseEntity<?> unexpected(Exception ex) {
+        Optional<Refusal> refusal = Refusals.classify(ex);
+        if (refusal.isPresent()) return answer(refusal.get(), ex);
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Ett oväntat fel inträffade; ingenting registrerades");
         problem.setTitle("Internt fel");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static ResponseEntity<?> answer(Refusal refusal, Exception ex) {
+        if (refusal.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) return unavailable(ex);
+        if (refusal.status() == HttpStatus.BAD_REQUEST.value()) {
+            return ResponseEntity.badRequest().body(invalidInput(List.of(Map.of("field", refusal.field(), "reason", refusal.detail()))));
+        }
+        HttpStatus status = HttpStatus.valueOf(refusal.status());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.detail());
+        problem.setTitle(refusal.title());
+        if (refusal.rule() != null) {
+            if (status == HttpStatus.CONFLICT || status == HttpStatus.UNPROCESSABLE_CONTENT) {
+                problem.setType(URI.create("urn:styrregistret:problem:rule:" + refusal.rule()));
+            }
+            if (status != HttpStatus.NOT_FOUND) problem.setProperty("rule", refusal.rule());
+        }
+        if (refusal.field() != null) problem.setProperty("field", refusal.field());
+        return ResponseEntity.status(status).body(problem);
     }
 
     /**
@@ -140,15 +118,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("urn:styrregistret:problem:unavailable"));
         problem.setTitle("Tillfälligt otillgänglig");
         return problem;
-    }
-
-    private static boolean isUniqueViolation(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ProblemDetail invalidInput(List<Map<String, String>> errors) {

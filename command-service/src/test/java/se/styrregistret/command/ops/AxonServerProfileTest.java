@@ -4,6 +4,7 @@ import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.RandomValuePropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import se.styrregistret.command.CommandServiceApplication;
@@ -48,9 +49,16 @@ class AxonServerProfileTest {
         StandardEnvironment env = load(Map.of(), "axonserver");
         assertThat(env.getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
         assertThat(env.getProperty("spring.flyway.schemas")).isEqualTo("axon,registry");
-        assertThat(env.getProperty("axon.eventhandling.processors.body-registry.mode")).isEqualTo("subscribing");
+        assertThat(env.getProperty("axon.eventhandling.processors.lookups-live.mode")).isEqualTo("subscribing");
         assertThat(env.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,info,prometheus");
-        assertThat(env.getProperty("management.endpoint.health.group.readiness.include")).isEqualTo("readinessState,db");
+        assertThat(env.getProperty("management.endpoint.health.group.readiness.include")).isEqualTo("readinessState,db,lookups");
+    }
+
+    @Test
+    void each_running_service_connects_with_a_client_id_of_its_own() {
+        String first = axonServer(load(Map.of(), "axonserver")).getClientId();
+        String second = axonServer(load(Map.of(), "axonserver")).getClientId();
+        assertThat(first).startsWith("command-service-").isNotEqualTo(second);
     }
 
     static StandardEnvironment load(Map<String, Object> environment, String... profiles) {
@@ -59,6 +67,7 @@ class AxonServerProfileTest {
         given.put("spring.config.name", CommandServiceApplication.CONFIG_NAME);
         env.getPropertySources().addFirst(new MapPropertySource("test", given));
         ConfigDataEnvironmentPostProcessor.applyTo(env, null, null, profiles);
+        RandomValuePropertySource.addToEnvironment(env);
         return env;
     }
 

@@ -39,6 +39,35 @@ public final class HistoryLoader {
     public record Report(int steps, int applied, int alreadyLoaded) {
     }
 
+    /** The id the data set's first step gives its body: in the log once the history was loaded. */
+    public String firstBodyId() {
+        return firstStep().path("body").path("id").asString();
+    }
+
+    /** The Idempotency-Key the first step is sent with. */
+    public String firstIdempotencyKey() {
+        return "history-" + firstStep().path("id").asString();
+    }
+
+    /** The report of a load that found every step in the log already. */
+    public Report alreadyInTheLog() {
+        int steps = bundled().path("steps").size();
+        return new Report(steps, 0, steps);
+    }
+
+    private JsonNode firstStep() {
+        return bundled().path("steps").path(0);
+    }
+
+    private static JsonNode bundled() {
+        try (InputStream in = HistoryLoader.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) throw new IllegalStateException(BUNDLED + " is missing from the classpath");
+            return JsonMapper.shared().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Report loadBundled() {
         try (InputStream in = HistoryLoader.class.getClassLoader().getResourceAsStream(BUNDLED)) {
             if (in == null) throw new IllegalStateException(BUNDLED + " is missing from the classpath");

@@ -48,4 +48,14 @@ class AgreementProjection {
         return new Agreements(revisions.current(NAME),
                 agreements.findAllByOrderByEffectiveDateAscRevisionAsc().stream().map(AgreementRow::toView).toList());
     }
+
+    /**
+     * Events this projection does not use still move its token, so its answers report how far it has
+     * read the log (see ProjectionRevisions). Without a handler for them, Axon Server would not send
+     * them at all and the token would stop at the last event the projection uses.
+     */
+    @EventHandler
+    void unused(Object event) {
+        // nothing to project
+    }
 }

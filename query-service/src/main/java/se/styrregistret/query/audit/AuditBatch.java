@@ -11,12 +11,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The audit trail's work in one processor batch: the batch's stored rows read with one query, its
- * audit rows and chain links written with one batched insert each as the batch commits, and the
+ * The audit trail's work in one processor batch: its audit rows and chain links written with one batched insert each as the batch commits, and the
  * names its own events gave bodies (so a summary names a body established earlier in the batch).
  */
 final class AuditBatch implements ProjectionBatch.State {
@@ -31,7 +29,6 @@ final class AuditBatch implements ProjectionBatch.State {
 
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
-    private final Map<Long, StoredEvent> stored;
     private final Map<String, String> names = new HashMap<>();
     private final Set<String> looked = new HashSet<>();
     private final List<Object[]> rows = new ArrayList<>();
@@ -41,10 +38,9 @@ final class AuditBatch implements ProjectionBatch.State {
     /** The hash before the first pending link. */
     private String linkedAfter;
 
-    AuditBatch(JdbcTemplate jdbc, AuditChain chain, Collection<Long> revisionsOfTheBatch, Collection<String> aggregatesOfTheBatch) {
+    AuditBatch(JdbcTemplate jdbc, AuditChain chain, Collection<String> aggregatesOfTheBatch) {
         this.jdbc = jdbc;
         this.chain = chain;
-        this.stored = chain.stored(revisionsOfTheBatch);
         loadNames(aggregatesOfTheBatch);
     }
 
@@ -65,11 +61,6 @@ final class AuditBatch implements ProjectionBatch.State {
         });
     }
 
-    Optional<StoredEvent> stored(long revision) {
-        StoredEvent event = stored.get(revision);
-        return event != null ? Optional.of(event) : chain.stored(revision);
-    }
-
     /** The name the audit trail last saw for a body (from its establishing or amending events). */
     String bodyName(String bodyId) {
         if (bodyId == null) return "okänt organ";
@@ -79,14 +70,14 @@ final class AuditBatch implements ProjectionBatch.State {
     }
 
     /** The event's audit row (values of {@link #INSERT}) and its link in the chain. */
-    void add(StoredEvent event, Object[] row, String bodyId, String bodyName) {
+    void add(LoggedEvent event, Object[] row, String bodyId, String bodyName) {
         rows.add(row);
         if (bodyId != null && bodyName != null) {
             names.put(bodyId, bodyName);
             looked.add(bodyId);
         }
         if (head == null) head = chain.head().orElse(null);
-        if (head == null || event.globalIndex() > head.revision()) {
+        if (head == null || event.revision() > head.revision()) {
             if (links.isEmpty()) linkedAfter = head == null ? null : head.hash();
             head = AuditChain.next(head, event);
             links.add(head);

@@ -8,8 +8,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.common.DecisionReference;
@@ -20,16 +20,15 @@ import se.styrregistret.query.revision.ProjectionRevisions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
 
 /**
- * The audit trail: one row per event of any kind, and the hash chain over the stored events.
+ * The audit trail: one row per event of any kind, and the hash chain over the events as Axon hands them out
+ * (never read from a store's tables, so it works the same over PostgreSQL and Axon Server).
  * Rows, chain links, the projection's revision and the processor's token commit together.
  */
 @Component
@@ -43,62 +42,44 @@ class AuditProjection {
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
     private final ProjectionRevisions revisions;
+    private final Serializer serializer;
 
-    AuditProjection(JdbcTemplate jdbc, AuditChain chain, ProjectionRevisions revisions) {
+    AuditProjection(JdbcTemplate jdbc, AuditChain chain, ProjectionRevisions revisions, Serializer serializer) {
         this.jdbc = jdbc;
         this.chain = chain;
         this.revisions = revisions;
+        this.serializer = serializer;
     }
 
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         long revision = revisionOf(token);
+        LoggedEvent logged = LoggedEvent.of(message, revision, serializer);
         ProjectionBatch.apply(AuditBatch.class.getName(),
-                () -> new AuditBatch(jdbc, chain, revisionsOfTheBatch(), aggregatesOfTheBatch()),
-                audit -> record(audit, payload, message, revision));
+                () -> new AuditBatch(jdbc, chain, aggregatesOfTheBatch()),
+                audit -> record(audit, payload, message, logged));
     }
 
-    private void record(AuditBatch audit, Object payload, EventMessage<?> message, long revision) {
-        StoredEvent stored = audit.stored(revision).orElseThrow(() -> new IllegalStateException(
-                "revision " + revision + " is not in axon.domain_event_entry"));
-        String aggregateType = null;
-        String aggregateId = null;
-        Long sequenceNumber = null;
-        if (message instanceof DomainEventMessage<?> domain) {
-            aggregateType = domain.getType();
-            aggregateId = domain.getAggregateIdentifier();
-            sequenceNumber = domain.getSequenceNumber();
-        }
-        JsonNode json = readJson(stored);
+    private void record(AuditBatch audit, Object payload, EventMessage<?> message, LoggedEvent logged) {
+        JsonNode json = readJson(logged);
         boolean known = payload != null && payload.getClass().isRecord();
-        EventFacts facts = known || json == null ? EventFacts.of(payload, aggregateId)
-                : EventFacts.ofJson(json, aggregateId, stored.payloadType());
-        String eventType = known ? payload.getClass().getSimpleName() : EventFacts.simpleName(stored.payloadType());
+        EventFacts facts = known || json == null ? EventFacts.of(payload, logged.aggregateId())
+                : EventFacts.ofJson(json, logged.aggregateId(), logged.payloadType());
+        String eventType = known ? payload.getClass().getSimpleName() : EventFacts.simpleName(logged.payloadType());
         DecisionReference d = facts.decision();
         String summary = known ? AuditSummaries.summarise(payload, facts, audit::bodyName)
                 : AuditSummaries.generic(eventType, facts);
-        Object[] row = {revision, message.getIdentifier(), aggregateType, aggregateId, sequenceNumber,
-                Timestamp.from(message.getTimestamp()), meta(message, "recordedBy"), meta(message, "correlationId"),
-                meta(message, "traceId"), facts.effectiveDate(),
+        Object[] row = {logged.revision(), logged.identifier(), logged.aggregateType(), logged.aggregateId(),
+                logged.sequenceNumber(), Timestamp.from(logged.timestamp()), meta(message, "recordedBy"),
+                meta(message, "correlationId"), meta(message, "traceId"), facts.effectiveDate(),
                 d == null ? null : d.caseNumber(), d == null ? null : d.paragraph(),
                 d == null ? null : d.decisionDate(), d == null ? null : d.decidedBy(),
                 eventType, facts.category(), json(facts.affectedIds()),
                 facts.district(), summary,
-                // the stored JSON as it is (the database parses it into jsonb); written anew only if it is not JSON
-                json != null ? new String(stored.payload(), StandardCharsets.UTF_8) : fallbackJson(payload)};
-        audit.add(stored, row, text(json, "bodyId"), text(json, "name"));
-        revisions.advance(NAME, revision);
-    }
-
-    /** The log positions of the batch's events, so their stored rows are read with one query. */
-    private static List<Long> revisionsOfTheBatch() {
-        List<Long> positions = new ArrayList<>();
-        for (EventMessage<?> m : ProjectionBatch.messages()) {
-            if (m instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-                tracked.trackingToken().position().ifPresent(positions::add);
-            }
-        }
-        return positions;
+                // the serialized JSON as it is (the database parses it into jsonb); written anew only if it is not JSON
+                json != null ? new String(logged.payload(), StandardCharsets.UTF_8) : fallbackJson(payload)};
+        audit.add(logged, row, text(json, "bodyId"), text(json, "name"));
+        revisions.advance(NAME, logged.revision());
     }
 
     /** The aggregates the batch's events belong to: a body's events are its own, so these are the names summaries ask for. */
@@ -127,10 +108,10 @@ class AuditProjection {
         return value == null ? null : value.toString();
     }
 
-    /** The payload as stored: JSON with the project's serializer; null if it is not JSON. */
-    private static JsonNode readJson(StoredEvent stored) {
+    /** The payload as serialized: JSON with the project's serializer; null if it is not JSON. */
+    private static JsonNode readJson(LoggedEvent logged) {
         try {
-            JsonNode node = JSON.readTree(stored.payload());
+            JsonNode node = JSON.readTree(logged.payload());
             return node == null || node.isMissingNode() ? null : node;
         } catch (IOException e) {
             return null;

@@ -89,4 +89,14 @@ class DistrictProjection {
         return new DistrictView(district, revision, reached, bodies, areaTeam, readModels.actionsTouching(district, asOf),
                 readModels.allocationsTo(district, asOf), latest, missing);
     }
+
+    /**
+     * Events this projection does not use still move its token, so its answers report how far it has
+     * read the log (see ProjectionRevisions). Without a handler for them, Axon Server would not send
+     * them at all and the token would stop at the last event the projection uses.
+     */
+    @EventHandler
+    void unused(Object event) {
+        // nothing to project
+    }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.styrregistret.kernel.governance.BodyDetails;
 import se.styrregistret.kernel.governance.FindFunctionTransfers;
+import se.styrregistret.kernel.governance.FunctionTransfers;
 import se.styrregistret.kernel.governance.FindGovernanceBody;
 import se.styrregistret.kernel.governance.FindOrgChart;
 import se.styrregistret.kernel.governance.FunctionTransferView;
@@ -51,6 +52,6 @@ class OrgChartController {
 
     @GetMapping("/api/function-transfers")
     List<FunctionTransferView> functionTransfers() {
-        return queries.query(new FindFunctionTransfers(), ResponseTypes.multipleInstancesOf(FunctionTransferView.class)).join();
+        return queries.query(new FindFunctionTransfers(), ResponseTypes.instanceOf(FunctionTransfers.class)).join().transfers();
     }
 }

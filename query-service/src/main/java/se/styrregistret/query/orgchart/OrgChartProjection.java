@@ -222,4 +222,14 @@ class OrgChartProjection {
     private static List<String> ids(List<GovernanceBodyId> ids) {
         return ids.stream().map(GovernanceBodyId::value).filter(Objects::nonNull).toList();
     }
+
+    /**
+     * Events this projection does not use still move its token, so its answers report how far it has
+     * read the log (see ProjectionRevisions). Without a handler for them, Axon Server would not send
+     * them at all and the token would stop at the last event the projection uses.
+     */
+    @EventHandler
+    void unused(Object event) {
+        // nothing to project
+    }
 }

@@ -6,9 +6,9 @@ import org.springframework.transaction.annotation.Transactional;
 import se.styrregistret.kernel.governance.BodyDetails;
 import se.styrregistret.kernel.governance.BodySummary;
 import se.styrregistret.kernel.governance.FindFunctionTransfers;
+import se.styrregistret.kernel.governance.FunctionTransfers;
 import se.styrregistret.kernel.governance.FindGovernanceBody;
 import se.styrregistret.kernel.governance.FindOrgChart;
-import se.styrregistret.kernel.governance.FunctionTransferView;
 import se.styrregistret.kernel.governance.Level;
 import se.styrregistret.kernel.governance.OrgChart;
 import se.styrregistret.query.revision.AsOf;
@@ -73,9 +73,9 @@ class OrgChartQueries {
     }
 
     @QueryHandler
-    List<FunctionTransferView> handle(FindFunctionTransfers query) {
+    FunctionTransfers handle(FindFunctionTransfers query) {
         long head = revisions.current(OrgChartProjection.NAME);
-        return transfers.findByRevisionLessThanEqualOrderByEffectiveDateAscRevisionAsc(head).stream()
-                .map(FunctionTransfer::toView).toList();
+        return new FunctionTransfers(transfers.findByRevisionLessThanEqualOrderByEffectiveDateAscRevisionAsc(head).stream()
+                .map(FunctionTransfer::toView).toList());
     }
 }

@@ -3,8 +3,8 @@ package se.styrregistret.query.revision;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -35,10 +35,12 @@ public class AsOfResolver {
     }
 
     private LocalDate recordedOn(long revision) {
-        String stamp = jdbc.query("""
-                        select time_stamp from axon.domain_event_entry
-                        where global_index <= ? order by global_index desc limit 1""",
-                rs -> rs.next() ? rs.getString(1) : null, revision);
-        return stamp == null ? LocalDate.now(clock) : Instant.parse(stamp).atZone(MUNICIPAL_ZONE).toLocalDate();
+        // kept by the audit projection, which records every event's timestamp in its own table: the
+        // query side never reads the event store's tables, so this works over Axon Server too
+        Timestamp stamp = jdbc.query("""
+                        select recorded_at from projection.audit_event
+                        where revision <= ? order by revision desc limit 1""",
+                rs -> rs.next() ? rs.getTimestamp(1) : null, revision);
+        return stamp == null ? LocalDate.now(clock) : stamp.toInstant().atZone(MUNICIPAL_ZONE).toLocalDate();
     }
 }

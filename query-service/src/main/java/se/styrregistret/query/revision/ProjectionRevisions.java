@@ -6,12 +6,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import se.styrregistret.kernel.common.EventSerialization;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,21 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 public class ProjectionRevisions {
 
-    private static final ObjectMapper TOKENS = EventSerialization.objectMapper();
-
     private final JdbcTemplate jdbc;
+    private final Serializer serializer;
 
-    ProjectionRevisions(JdbcTemplate jdbc) {
+    ProjectionRevisions(JdbcTemplate jdbc, Serializer serializer) {
         this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
-    /** The global log position of the event being handled, taken from the processor's token. */
+    /** The revision of the event being handled, from the processor's token (see {@link Revisions}). */
     public static long revisionOf(TrackingToken token) {
-        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-        if (position.isEmpty()) {
-            throw new IllegalStateException("event handled without a tracking position: " + token);
-        }
-        return position.getAsLong();
+        return Revisions.ofEvent(token);
     }
 
     /**
@@ -72,34 +66,22 @@ public class ProjectionRevisions {
     /**
      * How far into the log the projection has read: its processor's token (below the oldest gap,
      * the lowest over segments), which also counts the events it had no handler for; never less
-     * than the last revision it applied.
+     * than the last revision it applied. Tokens are read with Axon's serializer and mapped to the
+     * revision by {@link Revisions}, whichever store the log is in; a token that cannot be read is
+     * an error, never taken for 0.
      */
     public long current(String projection) {
         Long applied = jdbc.query("select revision from projection.projection_revision where projection = ?",
                 rs -> rs.next() ? rs.getLong(1) : null, projection);
-        List<String> tokens = jdbc.queryForList(
-                "select convert_from(token, 'UTF8') from axon.token_entry where processor_name = ? and token is not null",
-                String.class, projection);
-        long read = tokens.isEmpty() ? 0 : tokens.stream().mapToLong(ProjectionRevisions::settledPosition).min().orElse(0);
+        List<TrackingToken> tokens = jdbc.query(
+                "select token, token_type from axon.token_entry where processor_name = ?",
+                (rs, i) -> token(rs.getBytes(1), rs.getString(2)), projection);
+        long read = tokens.isEmpty() ? 0 : tokens.stream().mapToLong(Revisions::readUpTo).min().orElse(0);
         return Math.max(applied == null ? 0 : applied, read);
     }
 
-    /** A gap-aware token's position below its oldest gap; a replay token's current part; 0 when unreadable. */
-    static long settledPosition(String tokenJson) {
-        try {
-            JsonNode token = TOKENS.readTree(tokenJson);
-            if (token.has("currentToken")) token = token.get("currentToken");
-            if (token == null || !token.has("index")) return 0;
-            long index = token.get("index").asLong();
-            JsonNode gaps = token.get("gaps");
-            if (gaps != null && gaps.isArray() && !gaps.isEmpty()) {
-                long oldestGap = Long.MAX_VALUE;
-                for (JsonNode gap : gaps) oldestGap = Math.min(oldestGap, gap.asLong());
-                return Math.min(index, oldestGap - 1);
-            }
-            return index;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return 0;
-        }
+    private TrackingToken token(byte[] bytes, String type) {
+        if (bytes == null || type == null) return null;
+        return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
     }
 }

@@ -14,6 +14,7 @@ import se.styrregistret.kernel.governance.Member;
 import se.styrregistret.kernel.governance.MemberAppointed;
 import se.styrregistret.kernel.governance.MemberRemoved;
 import se.styrregistret.kernel.governance.Scope;
+import se.styrregistret.query.support.Http;
 import se.styrregistret.query.support.QueryServiceTest;
 import tools.jackson.databind.JsonNode;
 

@@ -65,6 +65,24 @@ public abstract class QueryServiceTest {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
+    /**
+     * A database of its own on the same embedded server, with the event store's schema, for a test
+     * whose processors must start from an empty log (their tokens live in the database).
+     */
+    public static synchronized String freshDatabase(String name) {
+        jdbcUrl();
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name);
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Flyway.configure().dataSource(postgres.getDatabase("postgres", name))
+                .schemas("axon").table("flyway_history_eventstore")
+                .locations("classpath:db/eventstore").load().migrate();
+        return postgres.getJdbcUrl("postgres", name);
+    }
+
     /** Appends an event to an aggregate's stream, as the command-service would, and returns its revision. */
     protected long append(String aggregateType, String aggregateId, Object payload) {
         return append(aggregateType, aggregateId, payload, MetaData.with("recordedBy", "test-registrar"));

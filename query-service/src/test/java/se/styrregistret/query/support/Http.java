@@ -1,4 +1,4 @@
-package se.styrregistret.query.audit;
+package se.styrregistret.query.support;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,22 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Real HTTP against the test's query-service, as one of the development users (password = name). */
-final class Http {
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private Http() {
     }
 
-    static HttpResponse<String> get(int port, String pathAndQuery, String user) {
+    public static HttpResponse<String> get(int port, String pathAndQuery, String user) {
         return send(request(port, pathAndQuery, user).GET().build());
     }
 
-    static HttpResponse<String> post(int port, String path, String user) {
+    public static HttpResponse<String> post(int port, String path, String user) {
         return send(request(port, path, user).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return JsonMapper.shared().readTree(response.body());
     }
 

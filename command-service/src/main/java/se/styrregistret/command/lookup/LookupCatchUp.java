@@ -1,0 +1,152 @@
+package se.styrregistret.command.lookup;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import se.styrregistret.command.common.Refusal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The lookup tables caught up from the event log (a tracking processor with its own token in
+ * PostgreSQL, replayable). Under the {@code axonserver} profile the log lives in Axon Server and
+ * the tables in PostgreSQL: a new or restored PostgreSQL beside a used Axon Server is filled from
+ * the log before it decides anything. Until the processor has reached the head of the log once,
+ * every command is refused with 503 (never a wrong 201 from a table that is behind); after that the
+ * live path keeps the tables current and this processor only confirms what it already applied.
+ */
+@Component
+@ProcessingGroup(LookupCatchUp.PROCESSING_GROUP)
+class LookupCatchUp {
+
+    static final String PROCESSING_GROUP = "lookups-catch-up";
+
+    private static final Logger log = LoggerFactory.getLogger(LookupCatchUp.class);
+
+    private final AppliedEvents applied;
+
+    LookupCatchUp(AppliedEvents applied) {
+        this.applied = applied;
+    }
+
+    @EventHandler
+    void on(Object event, @MessageIdentifier String eventId) {
+        applied.apply(event, eventId);
+    }
+
+    /** Replaying the processor rebuilds the tables from the start of the log. */
+    @ResetHandler
+    void reset() {
+        log.info("Lookup tables cleared; they are rebuilt from the start of the event log");
+        applied.clearAll();
+    }
+
+    /** Whether the tables have caught up with the log once (then the live path keeps them current). */
+    @Component("lookupsHealthIndicator") // health component "lookups", part of readiness
+    static class Gate implements HealthIndicator {
+
+        private final EventProcessingConfiguration processing;
+        private volatile boolean open;
+
+        Gate(EventProcessingConfiguration processing) {
+            this.processing = processing;
+        }
+
+        boolean isOpen() {
+            if (open) return true;
+            Map<Integer, EventTrackerStatus> status = processing
+                    .eventProcessor(PROCESSING_GROUP, StreamingEventProcessor.class)
+                    .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+            if (!status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)) {
+                open = true;
+                log.info("Lookup tables have caught up with the event log; commands are accepted");
+            }
+            return open;
+        }
+
+        String position() {
+            return processing.eventProcessor(PROCESSING_GROUP, StreamingEventProcessor.class)
+                    .map(p -> p.processingStatus().values().stream()
+                            .map(s -> String.valueOf(s.getCurrentPosition().orElse(-1))).toList().toString())
+                    .orElse("[]");
+        }
+
+        @Override
+        public Health health() {
+            return isOpen() ? Health.up().build()
+                    : Health.outOfService().withDetail("lookups", "catching up with the event log")
+                    .withDetail("position", position()).build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Setup {
+
+        /**
+         * A tracking processor; a new one starts at the tail of the log when the tables are empty (a
+         * new database) and at its head otherwise (tables kept by the live path before this processor existed).
+         */
+        @Bean
+        ConfigurerModule lookupCatchUpProcessor(AppliedEvents applied) {
+            return configurer -> configurer.eventProcessing(processing -> processing
+                    .registerTrackingEventProcessor(PROCESSING_GROUP, org.axonframework.config.Configuration::eventStore,
+                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(200)
+                                    .andInitialTrackingToken(source -> applied.nothingApplied()
+                                            ? source.createTailToken() : source.createHeadToken())));
+        }
+
+        /** Commands wait for the gate: 503 with a problem body until the tables have caught up. */
+        @Bean
+        SmartInitializingSingleton commandsWaitForLookups(CommandBus commandBus, Gate gate) {
+            return () -> commandBus.registerHandlerInterceptor((MessageHandlerInterceptor<CommandMessage<?>>) (unitOfWork, chain) -> {
+                if (!gate.isOpen()) {
+                    throw new Refusal(503, "lookups-catching-up", null, "Registret läser in sin logg",
+                            "Registret läser fortfarande in händelseloggen och kan inte pröva nya beslut ännu. Försök igen om en stund.")
+                            .asException(null);
+                }
+                return chain.proceed();
+            });
+        }
+
+        /**
+         * The service is started once the tables have caught up, within a bound; past the bound it
+         * starts anyway, refusing commands with 503 until they have.
+         */
+        @Bean
+        ApplicationRunner waitForLookups(Gate gate, @Value("${styrregistret.lookups.startup-wait:120s}") Duration wait) {
+            return (ApplicationArguments args) -> {
+                Instant deadline = Instant.now().plus(wait);
+                while (!gate.isOpen() && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(50);
+                }
+                if (!gate.isOpen()) {
+                    log.warn("Lookup tables have not caught up with the event log within {} (at {}); commands answer 503 until they have",
+                            wait, gate.position());
+                }
+            };
+        }
+    }
+}

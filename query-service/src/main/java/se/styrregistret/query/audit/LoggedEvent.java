@@ -1,0 +1,94 @@
+package se.styrregistret.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import se.styrregistret.kernel.common.EventSerialization;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.TreeMap;
+
+/**
+ * One event of the log as the audit trail sees it, taken from Axon's event message (never from a
+ * store's tables), so it is the same in every storage mode: identifier, aggregate, serialized type
+ * and revision, timestamp, the payload as serialized and the metadata in a canonical form.
+ * {@link #leafHash()} is what the tamper evidence covers.
+ */
+record LoggedEvent(long revision, String identifier, String aggregateType, String aggregateId, Long sequenceNumber,
+                   String payloadType, String payloadRevision, Instant timestamp, byte[] payload, byte[] metaData) {
+
+    private static final ObjectMapper CANONICAL = EventSerialization.objectMapper();
+
+    /**
+     * The event of a message read from the log. The payload is the stored bytes where the store
+     * kept them with this serializer (Axon returns them unchanged), so a byte changed in the store
+     * changes the hash; metadata is written with sorted keys, as stores keep it in different forms.
+     */
+    static LoggedEvent of(EventMessage<?> message, long revision, Serializer serializer) {
+        SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
+        String aggregateType = null;
+        String aggregateId = null;
+        Long sequenceNumber = null;
+        if (message instanceof DomainEventMessage<?> domain) {
+            aggregateType = domain.getType();
+            aggregateId = domain.getAggregateIdentifier();
+            sequenceNumber = domain.getSequenceNumber();
+        }
+        return new LoggedEvent(revision, message.getIdentifier(), aggregateType, aggregateId, sequenceNumber,
+                payload.getType().getName(), payload.getType().getRevision(), message.getTimestamp(), payload.getData(),
+                canonical(message));
+    }
+
+    private static byte[] canonical(EventMessage<?> message) {
+        try {
+            return CANONICAL.writeValueAsBytes(new TreeMap<>(message.getMetaData()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metadata of event " + message.getIdentifier() + " cannot be written", e);
+        }
+    }
+
+    /**
+     * SHA-256 over the revision and every field above, each length-prefixed (-1 for absent), so no two
+     * different events hash alike and an event moved to another revision does not verify.
+     */
+    String leafHash() {
+        MessageDigest sha = sha256();
+        sha.update(ByteBuffer.allocate(Long.BYTES).putLong(revision).array());
+        field(sha, utf8(identifier));
+        field(sha, utf8(aggregateType));
+        field(sha, utf8(aggregateId));
+        sha.update(ByteBuffer.allocate(Long.BYTES).putLong(sequenceNumber == null ? -1 : sequenceNumber).array());
+        field(sha, utf8(payloadType));
+        field(sha, utf8(payloadRevision));
+        field(sha, utf8(timestamp.toString()));
+        field(sha, payload);
+        field(sha, metaData);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Length-prefixed (-1 for null), so field boundaries are part of what is hashed. */
+    static void field(MessageDigest sha, byte[] bytes) {
+        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes == null ? -1 : bytes.length).array());
+        if (bytes != null) sha.update(bytes);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
