@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module rule: both services stand on shared-kernel, never on each other; shared-kernel knows no Spring. */
+/**
+ * The module rule: both services stand on shared-kernel (the only domain code they share) and on
+ * service-support (no domain code), never on each other; shared-kernel knows no Spring.
+ */
 class ModuleBoundariesTest {
 
     static JavaClasses classes;
@@ -40,6 +43,14 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "se.styrregistret.command..", "se.styrregistret.query..",
                         "jakarta.persistence..", "org.hibernate..")
+                .check(classes);
+    }
+
+    @Test
+    void service_support_holds_no_domain_code_and_knows_no_service() {
+        noClasses().that().resideInAPackage("se.styrregistret.support..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "se.styrregistret.kernel..", "se.styrregistret.command..", "se.styrregistret.query..")
                 .check(classes);
     }
 }

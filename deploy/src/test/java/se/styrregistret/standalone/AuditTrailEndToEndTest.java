@@ -27,7 +27,7 @@ class AuditTrailEndToEndTest {
 
     @BeforeAll
     static void start() {
-        system = Standalone.start(Standalone.Options.ephemeral());
+        system = EndToEnd.start();
     }
 
     @AfterAll

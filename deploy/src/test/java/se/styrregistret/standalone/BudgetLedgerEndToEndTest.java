@@ -31,7 +31,7 @@ class BudgetLedgerEndToEndTest {
 
     @BeforeAll
     static void start() {
-        system = Standalone.start(Standalone.Options.ephemeral());
+        system = EndToEnd.start();
     }
 
     @AfterAll

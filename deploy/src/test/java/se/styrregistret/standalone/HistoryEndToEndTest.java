@@ -3,7 +3,6 @@ package se.styrregistret.standalone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.styrregistret.standalone.history.HistoryLoader;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +23,7 @@ class HistoryEndToEndTest {
 
     @BeforeAll
     static void startAndLoad() {
-        system = Standalone.start(Standalone.Options.ephemeral());
+        system = EndToEnd.start();
         firstLoad = Standalone.loadHistory(system);
         // every projection has caught up once the last agreement shows
         HttpJson.await(system.queryUrl() + "/api/agreements",
@@ -61,15 +60,14 @@ class HistoryEndToEndTest {
 
     @Test
     void loading_twice_appends_nothing_the_second_time() {
-        JdbcTemplate jdbc = new JdbcTemplate(system.dataSource());
-        long before = jdbc.queryForObject("select count(*) from axon.domain_event_entry", Long.class);
+        long before = EndToEnd.logHead(system);
 
         HistoryLoader.Report again = Standalone.loadHistory(system);
 
         assertThat(firstLoad.applied()).isEqualTo(firstLoad.steps());
         assertThat(again.applied()).isZero();
         assertThat(again.alreadyLoaded()).isEqualTo(again.steps());
-        assertThat(jdbc.queryForObject("select count(*) from axon.domain_event_entry", Long.class)).isEqualTo(before);
+        assertThat(EndToEnd.logHead(system)).isEqualTo(before);
     }
 
     @Test
@@ -193,8 +191,7 @@ class HistoryEndToEndTest {
 
     @Test
     void the_revision_diff_over_the_whole_history_shows_the_money_that_moved() {
-        long head = new JdbcTemplate(system.dataSource()).queryForObject(
-                "select max(global_index) from axon.domain_event_entry", Long.class);
+        long head = EndToEnd.logHead(system);
         // the chart says how far it has read the log, including events it has no rows for
         HttpJson.await(system.queryUrl() + "/api/org-chart", c -> c.path("revision").asLong() >= head, Duration.ofSeconds(30));
 

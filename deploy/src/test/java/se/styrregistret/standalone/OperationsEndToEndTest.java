@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -26,7 +25,7 @@ class OperationsEndToEndTest {
 
     @BeforeAll
     static void start() {
-        system = Standalone.start(Standalone.Options.ephemeral());
+        system = EndToEnd.start();
     }
 
     @AfterAll
@@ -159,8 +158,7 @@ class OperationsEndToEndTest {
                  "members":[{"role":"Områdesutvecklare"}],"effectiveDate":"2021-04-01",
                  "decision":{"caseNumber":"KS 2021-78","decisionDate":"2021-04-01","decidedBy":"Kommunstyrelsen"}}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        long head = new JdbcTemplate(system.dataSource())
-                .queryForObject("select max(global_index) from axon.domain_event_entry", Long.class);
+        long head = EndToEnd.logHead(system);
         assertThat(head).isPositive();
 
         String text = null;

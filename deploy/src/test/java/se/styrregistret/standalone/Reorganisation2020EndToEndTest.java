@@ -28,7 +28,7 @@ class Reorganisation2020EndToEndTest {
 
     @BeforeAll
     static void start() {
-        system = Standalone.start(Standalone.Options.ephemeral());
+        system = EndToEnd.start();
     }
 
     @AfterAll

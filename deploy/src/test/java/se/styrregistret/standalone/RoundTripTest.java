@@ -16,7 +16,7 @@ class RoundTripTest {
 
     @BeforeAll
     static void start() {
-        system = Standalone.start(Standalone.Options.ephemeral());
+        system = EndToEnd.start();
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package se.styrregistret.standalone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,12 +17,10 @@ class SecurityEndToEndTest {
              "decision":{"caseNumber":"KS 2019-1003","decisionDate":"2020-01-20","decidedBy":"Kommunstyrelsen"}}""";
 
     static RunningSystem system;
-    static JdbcTemplate jdbc;
 
     @BeforeAll
     static void start() {
-        system = Standalone.start(Standalone.Options.ephemeral());
-        jdbc = new JdbcTemplate(system.dataSource());
+        system = EndToEnd.start();
     }
 
     @AfterAll
@@ -32,7 +29,7 @@ class SecurityEndToEndTest {
     }
 
     static long events() {
-        return jdbc.queryForObject("select count(*) from axon.domain_event_entry", Long.class);
+        return EndToEnd.logHead(system);
     }
 
     static void assertProblem(HttpResponse<String> response, int status) {
@@ -62,10 +59,8 @@ class SecurityEndToEndTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = HttpJson.json(created).path("id").asString();
 
-        String metaData = jdbc.queryForObject(
-                "select convert_from(meta_data, 'UTF8') from axon.domain_event_entry where aggregate_identifier = ?",
-                String.class, id);
-        assertThat(metaData).contains("\"recordedBy\":\"admin\"").contains("correlationId").contains("traceId");
+        var metaData = EndToEnd.eventsOf(system, id).get(0).getMetaData();
+        assertThat(metaData).containsEntry("recordedBy", "admin").containsKeys("correlationId", "traceId");
 
         var forged = HttpJson.post(system.commandUrl() + "/api/governance-bodies",
                 BODY.formatted("Förfalskat").replace("{\"name\"", "{\"recordedBy\":\"mallory\",\"name\""));
