@@ -128,6 +128,11 @@ final class EndToEnd {
             Thread.currentThread().interrupt();
         }
         server = null;
+        try (var files = Files.walk(serverDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind; nothing depends on it
+        }
     }
 
     private static int freePort() throws IOException {

@@ -57,10 +57,15 @@ public final class HttpJson {
 
     /** Polls {@code url} until the answer satisfies {@code until}, for at most {@code timeout}. */
     public static JsonNode await(String url, Predicate<JsonNode> until, Duration timeout) {
+        return await(url, until, timeout, REGISTRAR);
+    }
+
+    /** As {@link #await(String, Predicate, Duration)}, as {@code user}. */
+    public static JsonNode await(String url, Predicate<JsonNode> until, Duration timeout, String user) {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = get(url);
+            HttpResponse<String> response = get(url, user);
             if (response.statusCode() == 200) {
                 last = json(response);
                 if (until.test(last)) return last;

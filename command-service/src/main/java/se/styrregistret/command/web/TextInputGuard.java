@@ -14,8 +14,8 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Strict reading of what clients send. Control characters (other than tab and line breaks) are
- * refused in any text: they have no place in a decision record, and NUL cannot be stored in
+ * Strict reading of what clients send. Control characters (other than tab and line breaks), lone
+ * surrogates and noncharacters are refused in any text: they have no place in a decision record, and NUL cannot be stored in
  * PostgreSQL text at all, so one let through would poison the projections that read the event.
  * Dates are ISO strings only: Jackson would otherwise read a number as a count of days since 1970.
  */
@@ -55,6 +55,17 @@ class TextInputGuard {
                     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
                         return (String) ctxt.handleWeirdStringValue(String.class, value,
                                 "kontrolltecken (U+%04X) är inte tillåtna i text", (int) c);
+                    }
+                    // a lone half of a surrogate pair is no character at all: it cannot be stored as
+                    // UTF-8 nor read back, and would stop every projection that reads the event
+                    if (Character.isHighSurrogate(c) && (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1)))
+                            || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)))) {
+                        return (String) ctxt.handleWeirdStringValue(String.class, value,
+                                "ogiltig Unicode: ett ensamt surrogattecken (U+%04X)", (int) c);
+                    }
+                    if (c == 0xFFFE || c == 0xFFFF) {
+                        return (String) ctxt.handleWeirdStringValue(String.class, value,
+                                "ogiltig Unicode: icke-tecknet U+%04X", (int) c);
                     }
                 }
             }

@@ -62,7 +62,23 @@ class EveryEndpointBadInputTest extends CommandServiceTest {
                 ((ObjectNode) b.get("decision")).put("decidedBy", "Kommun\u0000styrelsen");
                 return b;
             }),
+            // invalid Unicode, written as JSON escapes (see RAW): text that cannot be stored and read back faithfully
+            new Mutation("lone high surrogate", "decision.decidedBy", b -> {
+                ((ObjectNode) b.get("decision")).put("decidedBy", "Test" + RAW + "d800organ");
+                return b;
+            }),
+            new Mutation("lone low surrogate", "decision.decidedBy", b -> {
+                ((ObjectNode) b.get("decision")).put("decidedBy", RAW + "dc00Kommunstyrelsen");
+                return b;
+            }),
+            new Mutation("noncharacter", "decision.decidedBy", b -> {
+                ((ObjectNode) b.get("decision")).put("decidedBy", "Kommun" + RAW + "ffffstyrelsen");
+                return b;
+            }),
             new Mutation("unknown field", "recordedBy", b -> b.put("recordedBy", "mallory")));
+
+    /** Stands for a backslash-u escape in the request body: JSON writers refuse to write invalid Unicode themselves. */
+    static final String RAW = "@@u";
 
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
@@ -80,7 +96,8 @@ class EveryEndpointBadInputTest extends CommandServiceTest {
     void hostile_input_answers_4xx_naming_the_field_and_appends_nothing(String path, String label, String valid,
                                                                         Mutation mutation) {
         String body = mutation == null ? valid.substring(0, valid.length() / 2)
-                : JsonMapper.shared().writeValueAsString(mutation.change().apply((ObjectNode) JsonMapper.shared().readTree(valid)));
+                : JsonMapper.shared().writeValueAsString(mutation.change().apply((ObjectNode) JsonMapper.shared().readTree(valid)))
+                        .replace(RAW, "\\u");
         long before = eventCount();
 
         var response = post(path, body);

@@ -34,9 +34,10 @@ class ProjectionAdminController {
     /**
      * @param position the lowest log position any segment has reached (null before a segment is claimed)
      * @param revision the revision the projection's tables reflect
+     * @param parked   sequences of events parked in its dead-letter queue (null: it has none), with the first one's error
      */
     record ProjectionStatus(String name, boolean running, boolean error, boolean replaying, boolean caughtUp,
-                            Long position, long revision, List<Segment> segments) {
+                            Long position, long revision, List<Segment> segments, Long parked, String parkedError) {
     }
 
     record Segment(int segment, boolean caughtUp, boolean replaying, Long position, String error) {
@@ -75,8 +76,16 @@ class ProjectionAdminController {
                 .toList();
         Long position = segments.stream().map(Segment::position).filter(p -> p != null).min(Long::compare).orElse(null);
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(Segment::caughtUp);
+        Long parked = processing.deadLetterQueue(name).map(q -> q.amountOfSequences()).orElse(null);
+        String[] parkedError = {null};
+        if (parked != null && parked > 0) {
+            processing.deadLetterQueue(name).ifPresent(q -> q.deadLetters().forEach(sequence -> sequence.forEach(letter ->
+                    letter.cause().ifPresent(cause -> {
+                        if (parkedError[0] == null) parkedError[0] = cause.type() + ": " + cause.message();
+                    }))));
+        }
         return new ProjectionStatus(name, processor.isRunning(), processor.isError(), processor.isReplaying(),
-                caughtUp, position, revisions.current(name), segments);
+                caughtUp, position, revisions.current(name), segments, parked, parkedError[0]);
     }
 
     private static Long boxed(OptionalLong value) {

@@ -28,19 +28,12 @@ final class AuditBatch implements ProjectionBatch.State {
             on conflict (revision) do nothing""";
 
     private final JdbcTemplate jdbc;
-    private final AuditChain chain;
     private final Map<String, String> names = new HashMap<>();
     private final Set<String> looked = new HashSet<>();
     private final List<Object[]> rows = new ArrayList<>();
-    private final List<AuditChain.Link> links = new ArrayList<>();
-    /** The chain's head as this batch leaves it; null until first needed. */
-    private AuditChain.Link head;
-    /** The hash before the first pending link. */
-    private String linkedAfter;
 
-    AuditBatch(JdbcTemplate jdbc, AuditChain chain, Collection<String> aggregatesOfTheBatch) {
+    AuditBatch(JdbcTemplate jdbc, Collection<String> aggregatesOfTheBatch) {
         this.jdbc = jdbc;
-        this.chain = chain;
         loadNames(aggregatesOfTheBatch);
     }
 
@@ -69,30 +62,18 @@ final class AuditBatch implements ProjectionBatch.State {
         return name == null ? bodyId : name;
     }
 
-    /** The event's audit row (values of {@link #INSERT}) and its link in the chain. */
-    void add(LoggedEvent event, Object[] row, String bodyId, String bodyName) {
+    /** The event's audit row (values of {@link #INSERT}). */
+    void add(Object[] row, String bodyId, String bodyName) {
         rows.add(row);
         if (bodyId != null && bodyName != null) {
             names.put(bodyId, bodyName);
             looked.add(bodyId);
         }
-        if (head == null) head = chain.head().orElse(null);
-        if (head == null || event.revision() > head.revision()) {
-            if (links.isEmpty()) linkedAfter = head == null ? null : head.hash();
-            head = AuditChain.next(head, event);
-            links.add(head);
-            return;
-        }
-        // below the head: written so far first, so the chain's relinking sees every link
-        flush();
-        head = chain.extend(event);
     }
 
     @Override
     public void flush() {
         if (!rows.isEmpty()) jdbc.batchUpdate(INSERT, rows);
-        if (!links.isEmpty()) chain.append(linkedAfter, links);
         rows.clear();
-        links.clear();
     }
 }

@@ -14,14 +14,14 @@ import se.styrregistret.kernel.audit.AuditEntry;
 import se.styrregistret.kernel.audit.AuditFilter;
 import se.styrregistret.kernel.audit.AuditRecord;
 import se.styrregistret.kernel.audit.AuditTrailPage;
-import se.styrregistret.kernel.audit.ChainVerification;
+import se.styrregistret.kernel.audit.AuditVerification;
 import se.styrregistret.kernel.audit.FindAuditEntry;
 import se.styrregistret.kernel.audit.FindAuditTrail;
 import se.styrregistret.kernel.audit.FindRevisionDiff;
 import se.styrregistret.kernel.audit.FindTimeline;
 import se.styrregistret.kernel.audit.RevisionDiff;
 import se.styrregistret.kernel.audit.Timeline;
-import se.styrregistret.kernel.audit.VerifyAuditChain;
+import se.styrregistret.kernel.audit.VerifyAuditLog;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
 import se.styrregistret.query.web.InvalidParameter;
@@ -105,9 +105,10 @@ class AuditController {
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Reads the whole log again and checks it against the audit log; says what it could not check. */
     @GetMapping("/api/audit-trail/verification")
-    ChainVerification verification() {
-        return queries.query(new VerifyAuditChain(), ResponseTypes.instanceOf(ChainVerification.class)).join();
+    AuditVerification verification() {
+        return queries.query(new VerifyAuditLog(), ResponseTypes.instanceOf(AuditVerification.class)).join();
     }
 
     @GetMapping("/api/audit-trail/{revision}")

@@ -27,9 +27,11 @@ import java.util.Set;
 import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
 
 /**
- * The audit trail: one row per event of any kind, and the hash chain over the events as Axon hands them out
- * (never read from a store's tables, so it works the same over PostgreSQL and Axon Server).
- * Rows, chain links, the projection's revision and the processor's token commit together.
+ * The audit trail: one readable row per event of any kind, from the event as Axon hands it out (never read
+ * from a store's tables, so it works the same over PostgreSQL and Axon Server). An event whose row cannot be
+ * stored is parked in the trail's dead-letter queue and shown as a gap; the tamper evidence is the
+ * {@link AuditLog}'s, which every event enters.
+ * Rows, the projection's revision and the processor's token commit together.
  */
 @Component
 @ProcessingGroup(AuditProjection.NAME)
@@ -40,13 +42,11 @@ class AuditProjection {
     private static final ObjectMapper JSON = EventSerialization.objectMapper();
 
     private final JdbcTemplate jdbc;
-    private final AuditChain chain;
     private final ProjectionRevisions revisions;
     private final Serializer serializer;
 
-    AuditProjection(JdbcTemplate jdbc, AuditChain chain, ProjectionRevisions revisions, Serializer serializer) {
+    AuditProjection(JdbcTemplate jdbc, ProjectionRevisions revisions, Serializer serializer) {
         this.jdbc = jdbc;
-        this.chain = chain;
         this.revisions = revisions;
         this.serializer = serializer;
     }
@@ -56,7 +56,7 @@ class AuditProjection {
         long revision = revisionOf(token);
         LoggedEvent logged = LoggedEvent.of(message, revision, serializer);
         ProjectionBatch.apply(AuditBatch.class.getName(),
-                () -> new AuditBatch(jdbc, chain, aggregatesOfTheBatch()),
+                () -> new AuditBatch(jdbc, aggregatesOfTheBatch()),
                 audit -> record(audit, payload, message, logged));
     }
 
@@ -78,7 +78,8 @@ class AuditProjection {
                 facts.district(), summary,
                 // the serialized JSON as it is (the database parses it into jsonb); written anew only if it is not JSON
                 json != null ? new String(logged.payload(), StandardCharsets.UTF_8) : fallbackJson(payload)};
-        audit.add(logged, row, text(json, "bodyId"), text(json, "name"));
+        Storable.check(logged.revision(), row, json);
+        audit.add(row, text(json, "bodyId"), text(json, "name"));
         revisions.advance(NAME, logged.revision());
     }
 
@@ -94,7 +95,6 @@ class AuditProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from projection.audit_event");
-        chain.reset();
         revisions.reset(NAME);
     }
 

@@ -14,12 +14,12 @@ import se.styrregistret.kernel.audit.AuditFilter;
 import se.styrregistret.kernel.audit.AuditRecord;
 import se.styrregistret.kernel.audit.AuditTrailPage;
 import se.styrregistret.kernel.audit.BodyRef;
-import se.styrregistret.kernel.audit.ChainVerification;
+import se.styrregistret.kernel.audit.AuditVerification;
 import se.styrregistret.kernel.audit.FindAuditEntry;
 import se.styrregistret.kernel.audit.FindAuditTrail;
 import se.styrregistret.kernel.audit.FindTimeline;
 import se.styrregistret.kernel.audit.Timeline;
-import se.styrregistret.kernel.audit.VerifyAuditChain;
+import se.styrregistret.kernel.audit.VerifyAuditLog;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.EventSerialization;
 import se.styrregistret.query.revision.AsOfResolver;
@@ -57,12 +57,12 @@ class AuditQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProjectionRevisions revisions;
-    private final AuditChain chain;
+    private final AuditLogVerifier verifier;
 
-    AuditQueries(JdbcTemplate jdbc, ProjectionRevisions revisions, AuditChain chain) {
+    AuditQueries(JdbcTemplate jdbc, ProjectionRevisions revisions, AuditLogVerifier verifier) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.revisions = revisions;
-        this.chain = chain;
+        this.verifier = verifier;
     }
 
     @QueryHandler
@@ -74,7 +74,7 @@ class AuditQueries {
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<AuditEntry> entries = jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a" + where
                 + " order by revision limit :limit offset :offset", params, ENTRY);
-        return new AuditTrailPage(head, query.page(), query.size(), total, entries);
+        return new AuditTrailPage(head, query.page(), query.size(), total, entries, verifier.parkedInTheTrail());
     }
 
     @QueryHandler
@@ -85,8 +85,8 @@ class AuditQueries {
     }
 
     @QueryHandler
-    ChainVerification handle(VerifyAuditChain query) {
-        return chain.verify();
+    AuditVerification handle(VerifyAuditLog query) {
+        return verifier.verify();
     }
 
     @QueryHandler

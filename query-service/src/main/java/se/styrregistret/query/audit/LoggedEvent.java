@@ -8,19 +8,17 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import se.styrregistret.kernel.common.EventSerialization;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.TreeMap;
 
 /**
  * One event of the log as the audit trail sees it, taken from Axon's event message (never from a
  * store's tables), so it is the same in every storage mode: identifier, aggregate, serialized type
  * and revision, timestamp, the payload as serialized and the metadata in a canonical form.
- * {@link #leafHash()} is what the tamper evidence covers.
+ * {@link #leafHash()} is its leaf in the tamper-evident Merkle log.
  */
 record LoggedEvent(long revision, String identifier, String aggregateType, String aggregateId, Long sequenceNumber,
                    String payloadType, String payloadRevision, Instant timestamp, byte[] payload, byte[] metaData) {
@@ -56,39 +54,37 @@ record LoggedEvent(long revision, String identifier, String aggregateType, Strin
     }
 
     /**
-     * SHA-256 over the revision and every field above, each length-prefixed (-1 for absent), so no two
-     * different events hash alike and an event moved to another revision does not verify.
+     * The bytes the event's leaf covers: the revision and every field above, each length-prefixed
+     * (-1 for absent), so no two different events have the same leaf and an event moved to another
+     * revision does not verify. Served as is to auditors, whose verifier hashes it itself.
      */
-    String leafHash() {
-        MessageDigest sha = sha256();
-        sha.update(ByteBuffer.allocate(Long.BYTES).putLong(revision).array());
-        field(sha, utf8(identifier));
-        field(sha, utf8(aggregateType));
-        field(sha, utf8(aggregateId));
-        sha.update(ByteBuffer.allocate(Long.BYTES).putLong(sequenceNumber == null ? -1 : sequenceNumber).array());
-        field(sha, utf8(payloadType));
-        field(sha, utf8(payloadRevision));
-        field(sha, utf8(timestamp.toString()));
-        field(sha, payload);
-        field(sha, metaData);
-        return HexFormat.of().formatHex(sha.digest());
+    byte[] leafData() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + metaData.length + 256);
+        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(revision).array());
+        field(out, utf8(identifier));
+        field(out, utf8(aggregateType));
+        field(out, utf8(aggregateId));
+        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(sequenceNumber == null ? -1 : sequenceNumber).array());
+        field(out, utf8(payloadType));
+        field(out, utf8(payloadRevision));
+        field(out, utf8(timestamp.toString()));
+        field(out, payload);
+        field(out, metaData);
+        return out.toByteArray();
     }
 
-    static byte[] utf8(String s) {
+    /** The event's leaf in the Merkle log: SHA-256(0x00 || leaf data), RFC 9162. */
+    byte[] leafHash() {
+        return MerkleTree.leafHash(leafData());
+    }
+
+    private static byte[] utf8(String s) {
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Length-prefixed (-1 for null), so field boundaries are part of what is hashed. */
-    static void field(MessageDigest sha, byte[] bytes) {
-        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes == null ? -1 : bytes.length).array());
-        if (bytes != null) sha.update(bytes);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void field(ByteArrayOutputStream out, byte[] bytes) {
+        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(bytes == null ? -1 : bytes.length).array());
+        if (bytes != null) out.writeBytes(bytes);
     }
 }

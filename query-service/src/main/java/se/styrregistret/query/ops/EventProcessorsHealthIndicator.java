@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * Health contributor {@code eventProcessors} (part of the readiness group): DOWN when any event
  * processor has stopped or is in error (retrying after a failure), UP otherwise. Details per
  * processor: {@code running}, or {@code error} with the failing segments' errors, plus the
- * segments this instance holds (none on an instance whose peer holds them; that is not an error).
+ * segments this instance holds (none on an instance whose peer holds them; that is not an error),
+ * and how many sequences of events it has parked in its dead-letter queue, with the first one's error.
  */
 @Component("eventProcessorsHealthIndicator")
 class EventProcessorsHealthIndicator implements HealthIndicator {
@@ -49,6 +50,15 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
                 }
                 detail.put("segments", segments);
             }
+            // events the processor could not apply, parked so the rest of the log flows: shown, never hidden
+            processing.deadLetterQueue(entry.getKey()).ifPresent(queue -> {
+                long parked = queue.amountOfSequences();
+                detail.put("parked", parked);
+                if (parked > 0) {
+                    queue.deadLetters().forEach(sequence -> sequence.forEach(letter -> letter.cause()
+                            .ifPresent(cause -> detail.putIfAbsent("parkedError", cause.type() + ": " + cause.message()))));
+                }
+            });
             allUp &= up;
             details.put(entry.getKey(), detail);
         }

@@ -44,7 +44,7 @@ abstract class QuerySideOnAnyEventStore {
 
     static final DecisionReference KS = new DecisionReference("KS 2019-1003", "§ 12", LocalDate.of(2020, 1, 20), "Kommunstyrelsen");
     static final int EVENTS = 6;
-    static final List<String> PROJECTIONS = List.of("orgchart", "ledger", "agreements", "districts", "actionplans", "audit");
+    static final List<String> PROJECTIONS = List.of("orgchart", "ledger", "agreements", "districts", "actionplans", "audit", "audit-log");
 
     @LocalServerPort
     int port;
@@ -110,7 +110,10 @@ abstract class QuerySideOnAnyEventStore {
 
         JsonNode verification = get("/api/audit-trail/verification");
         assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
-        assertThat(verification.path("verifiedUpTo").asLong()).isEqualTo(EVENTS);
+        assertThat(verification.path("status").asString()).isEqualTo("INTACT");
+        assertThat(verification.path("checkedUpTo").asLong()).isEqualTo(EVENTS);
+        assertThat(verification.path("logHead").asLong()).isEqualTo(EVENTS);
+        assertThat(verification.path("treeSize").asLong()).isEqualTo(EVENTS);
 
         JsonNode diff = get("/api/revisions/1/diff/2");
         assertThat(diff.toString()).contains("Rådet");
