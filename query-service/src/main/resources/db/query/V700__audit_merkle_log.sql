@@ -7,16 +7,14 @@ DROP TABLE projection.audit_hash;
 CREATE TABLE projection.audit_log_leaf (
     leaf_index  bigint      PRIMARY KEY,
     revision    bigint      NOT NULL UNIQUE,
-    leaf_hash   bytea       NOT NULL,
-    recorded_at timestamptz NOT NULL DEFAULT now()
+    leaf_hash   bytea       NOT NULL
 );
 
 -- the tree head after every leaf: size, root
 CREATE TABLE projection.audit_log_head (
     tree_size     bigint      PRIMARY KEY,
     root_hash     bytea       NOT NULL,
-    last_revision bigint      NOT NULL,
-    computed_at   timestamptz NOT NULL DEFAULT now()
+    last_revision bigint      NOT NULL
 );
 
 -- the roots of the perfect subtrees the current tree is made of (at most 64 rows): what appending needs

@@ -691,14 +691,16 @@
     var current = ticket('audit');
     api('/api/audit-trail/verification').then(function (v) {
       var p = clear($('audit-verification'));
-      p.className = 'verification ' + (v.intact ? 'ok' : 'broken');
-      p.appendChild(v.intact
-        ? document.createTextNode('✓ Hashkedjan är obruten till och med revision ' + v.verifiedUpTo + '.')
-        : document.createTextNode('✗ Hashkedjan är bruten vid revision ' + v.firstMismatch + (v.detail ? ': ' + v.detail : '.')));
+      p.className = 'verification ' + (v.status === 'INTACT' ? 'ok' : v.status === 'ALTERED' ? 'broken' : 'pending');
+      p.appendChild(document.createTextNode(v.status === 'INTACT'
+        ? '✓ Loggen är obruten: varje händelse till och med revision ' + v.checkedUpTo + ' stämmer med revisionsloggen (' + v.treeSize + ' blad).'
+        : v.status === 'ALTERED'
+          ? '✗ Loggen har ändrats vid revision ' + v.firstMismatch + (v.detail ? ': ' + v.detail : '.')
+          : '… Kontrollerad till och med revision ' + v.checkedUpTo + '; revision ' + v.uncheckedFrom + '–' + v.logHead + ' är ännu inte inlästa.'));
     }).catch(function (e) {
       var p = clear($('audit-verification'));
       p.className = 'verification broken';
-      p.textContent = e instanceof ApiError && e.status === 403 ? 'Hashkedjan kan bara kontrolleras av revisor eller registrator.' : 'Kunde inte kontrollera hashkedjan.';
+      p.textContent = e instanceof ApiError && e.status === 403 ? 'Loggen kan bara kontrolleras av revisor eller registrator.' : 'Kunde inte kontrollera loggen.';
     });
     api('/api/audit-trail' + auditQuery(true)).then(function (page) {
       if (current()) renderAudit(clear(target), page);

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Actuator over HTTP against both running services: probes, Prometheus metrics, build info, and who may see them. */
 class OperationsEndToEndTest {
 
-    static final List<String> PROCESSORS = List.of("orgchart", "actionplans", "districts", "ledger", "agreements", "audit");
+    static final List<String> PROCESSORS = List.of("orgchart", "actionplans", "districts", "ledger", "agreements", "audit", "audit-log");
 
     static RunningSystem system;
 

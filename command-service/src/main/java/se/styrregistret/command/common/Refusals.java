@@ -7,10 +7,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.common.Registration;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.messaging.MessageHandler;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -105,37 +101,15 @@ public final class Refusals {
     }
 
     /** The local bus, reporting refusals as exception details. */
-    static final class Translating implements CommandBus {
-
-        private final CommandBus delegate;
+    static final class Translating extends ForwardingCommandBus {
 
         Translating(CommandBus delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public <C> void dispatch(CommandMessage<C> command) {
-            delegate.dispatch(command);
+            super(delegate);
         }
 
         @Override
         public <C, R> void dispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
             delegate.dispatch(command, (CommandCallback<C, R>) (message, result) -> callback.onResult(message, translate(result)));
-        }
-
-        @Override
-        public Registration subscribe(String commandName, MessageHandler<? super CommandMessage<?>> handler) {
-            return delegate.subscribe(commandName, handler);
-        }
-
-        @Override
-        public Registration registerHandlerInterceptor(MessageHandlerInterceptor<? super CommandMessage<?>> handlerInterceptor) {
-            return delegate.registerHandlerInterceptor(handlerInterceptor);
-        }
-
-        @Override
-        public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super CommandMessage<?>> dispatchInterceptor) {
-            return delegate.registerDispatchInterceptor(dispatchInterceptor);
         }
     }
 }

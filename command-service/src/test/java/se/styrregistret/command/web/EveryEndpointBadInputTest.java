@@ -45,6 +45,9 @@ class EveryEndpointBadInputTest extends CommandServiceTest {
     record Mutation(String label, String expectedField, UnaryOperator<ObjectNode> change) {
     }
 
+    /** Stands for a backslash-u escape in the request body: JSON writers refuse to write invalid Unicode themselves. */
+    static final String RAW = "@@u";
+
     static final List<Mutation> MUTATIONS = List.of(
             new Mutation("impossible date", "effectiveDate", b -> b.put("effectiveDate", "2021-02-30")),
             new Mutation("date of wrong type", "effectiveDate", b -> b.put("effectiveDate", 20200120)),
@@ -77,8 +80,6 @@ class EveryEndpointBadInputTest extends CommandServiceTest {
             }),
             new Mutation("unknown field", "recordedBy", b -> b.put("recordedBy", "mallory")));
 
-    /** Stands for a backslash-u escape in the request body: JSON writers refuse to write invalid Unicode themselves. */
-    static final String RAW = "@@u";
 
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();

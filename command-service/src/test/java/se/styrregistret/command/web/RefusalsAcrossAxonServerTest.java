@@ -5,10 +5,6 @@ import org.axonframework.axonserver.connector.command.CommandSerializer;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.common.Registration;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.messaging.MessageHandler;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +12,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import se.styrregistret.command.common.ForwardingCommandBus;
 import se.styrregistret.command.support.CommandServiceTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -167,11 +164,13 @@ class RefusalsAcrossAxonServerTest extends CommandServiceTest {
         }
     }
 
-    record Wire(CommandBus delegate, CommandSerializer wire) implements CommandBus {
+    static final class Wire extends ForwardingCommandBus {
 
-        @Override
-        public <C> void dispatch(CommandMessage<C> command) {
-            delegate.dispatch(command);
+        private final CommandSerializer wire;
+
+        Wire(CommandBus delegate, CommandSerializer wire) {
+            super(delegate);
+            this.wire = wire;
         }
 
         @Override
@@ -180,21 +179,6 @@ class RefusalsAcrossAxonServerTest extends CommandServiceTest {
                 TRIPS.incrementAndGet();
                 callback.onResult(message, wire.deserialize(wire.serialize(result, UUID.randomUUID().toString())));
             });
-        }
-
-        @Override
-        public Registration subscribe(String commandName, MessageHandler<? super CommandMessage<?>> handler) {
-            return delegate.subscribe(commandName, handler);
-        }
-
-        @Override
-        public Registration registerHandlerInterceptor(MessageHandlerInterceptor<? super CommandMessage<?>> interceptor) {
-            return delegate.registerHandlerInterceptor(interceptor);
-        }
-
-        @Override
-        public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super CommandMessage<?>> interceptor) {
-            return delegate.registerDispatchInterceptor(interceptor);
         }
     }
 }

@@ -375,7 +375,7 @@ public final class Bench {
         if (instances == 1) {
             report.heading("3. Catch-up of a cold query-service");
             report.line("The projections wiped and their tokens dropped; then the query-service(s) started and timed from process "
-                    + "start until every projection (orgchart, actionplans, districts, ledger, agreements, audit) has reached the head of the log.");
+                    + "start until every projection (orgchart, actionplans, districts, ledger, agreements, audit, audit-log) has reached the head of the log.");
         }
         query.close();
         Projections.wipe(db);

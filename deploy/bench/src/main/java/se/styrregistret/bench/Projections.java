@@ -15,7 +15,10 @@ import java.util.TreeMap;
 /** The query side's projections, seen from outside: their progress, a fingerprint of their tables, a wipe. */
 final class Projections {
 
-    static final List<String> PROCESSORS = List.of("orgchart", "actionplans", "districts", "ledger", "agreements", "audit");
+    static final List<String> PROCESSORS = List.of("orgchart", "actionplans", "districts", "ledger", "agreements", "audit", "audit-log");
+
+    /** Tables whose rows depend on when, not only on what (signing times, findings of a re-read): not in the fingerprint. */
+    static final List<String> NOT_FINGERPRINTED = List.of("projection.audit_checkpoint", "projection.audit_log_mismatch");
 
     private Projections() {
     }
@@ -79,7 +82,11 @@ final class Projections {
     static void wipe(BenchDatabase db) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             List<String> tables = projectionTables(c);
+            // the audit log refuses TRUNCATE (it is append-only); the harness owns this database and
+            // starts the query side from nothing on purpose, so it switches the guard off for its session
+            s.execute("set session_replication_role = replica");
             s.execute("truncate " + String.join(", ", tables));
+            s.execute("set session_replication_role = default");
             s.execute("delete from axon.token_entry");
             s.execute("delete from axon.dead_letter_entry");
         }
@@ -107,6 +114,7 @@ final class Projections {
         Map<String, String> fingerprints = new LinkedHashMap<>();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (String table : projectionTables(c)) {
+                if (NOT_FINGERPRINTED.contains(table)) continue;
                 List<String> columns = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("""
                         select column_name from information_schema.columns

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.styrregistret.query.revision.ParkUnstorableEvents;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import se.styrregistret.query.revision.Revisions;
@@ -33,6 +34,7 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(AuditLog.NAME)
+@ParkUnstorableEvents.StoresNoText
 class AuditLog {
 
     static final String NAME = "audit-log";

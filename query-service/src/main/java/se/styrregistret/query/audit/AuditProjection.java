@@ -78,7 +78,6 @@ class AuditProjection {
                 facts.district(), summary,
                 // the serialized JSON as it is (the database parses it into jsonb); written anew only if it is not JSON
                 json != null ? new String(logged.payload(), StandardCharsets.UTF_8) : fallbackJson(payload)};
-        Storable.check(logged.revision(), row, json);
         audit.add(row, text(json, "bodyId"), text(json, "name"));
         revisions.advance(NAME, logged.revision());
     }

@@ -20,7 +20,7 @@ class TokenSegmentsInitializerTest extends QueryServiceTest {
     void each_projection_has_its_one_segment_and_instances_initialising_at_once_add_nothing() {
         // given a running service: its processors started on the rows the initializer made
         Map<String, Integer> before = segmentsPerProcessor();
-        assertThat(before).containsOnlyKeys("orgchart", "actionplans", "districts", "ledger", "agreements", "audit")
+        assertThat(before).containsOnlyKeys("orgchart", "actionplans", "districts", "ledger", "agreements", "audit", "audit-log")
                 .allSatisfy((name, segments) -> assertThat(segments).isEqualTo(1));
 
         // when two more instances initialise at the same moment
