@@ -10,8 +10,13 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -22,11 +27,13 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.command.common.Refusal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,27 +70,57 @@ class LookupCatchUp {
         applied.clearAll();
     }
 
-    /** Whether the tables have caught up with the log once (then the live path keeps them current). */
+    /**
+     * Whether the tables have caught up with the log once (then the live path keeps them current):
+     * the processor's token, wherever it is processed (with several command-service instances only one
+     * holds the segment; the tables and the token are shared), covers the head of the log as it was
+     * when this instance first asked.
+     */
     @Component("lookupsHealthIndicator") // health component "lookups", part of readiness
     static class Gate implements HealthIndicator {
 
         private final EventProcessingConfiguration processing;
+        private final EventStore log;
+        private final JdbcTemplate jdbc;
+        private final Serializer serializer;
         private volatile boolean open;
+        private volatile TrackingToken headAtStart;
+        private volatile boolean headRead;
 
-        Gate(EventProcessingConfiguration processing) {
+        Gate(EventProcessingConfiguration processing, EventStore log, JdbcTemplate jdbc, Serializer serializer) {
             this.processing = processing;
+            this.log = log;
+            this.jdbc = jdbc;
+            this.serializer = serializer;
         }
 
         boolean isOpen() {
             if (open) return true;
+            if (!headRead) {
+                headAtStart = log.createHeadToken();
+                headRead = true;
+            }
+            if (headAtStart == null || caughtUpHere() || sharedTokenCovers(headAtStart)) {
+                open = true;
+                LoggerFactory.getLogger(LookupCatchUp.class).info("Lookup tables have caught up with the event log; commands are accepted");
+            }
+            return open;
+        }
+
+        private boolean caughtUpHere() {
             Map<Integer, EventTrackerStatus> status = processing
                     .eventProcessor(PROCESSING_GROUP, StreamingEventProcessor.class)
                     .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
-            if (!status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)) {
-                open = true;
-                log.info("Lookup tables have caught up with the event log; commands are accepted");
-            }
-            return open;
+            return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        }
+
+        private boolean sharedTokenCovers(TrackingToken head) {
+            List<TrackingToken> tokens = jdbc.query("select token, token_type from axon.token_entry where processor_name = ?",
+                    (rs, i) -> rs.getBytes(1) == null ? null
+                            : serializer.<byte[], TrackingToken>deserialize(new SimpleSerializedObject<>(rs.getBytes(1), byte[].class,
+                            rs.getString(2), null)), PROCESSING_GROUP);
+            TrackingToken target = WrappedToken.unwrapLowerBound(head);
+            return !tokens.isEmpty() && tokens.stream().allMatch(t -> t != null && WrappedToken.unwrapLowerBound(t).covers(target));
         }
 
         String position() {

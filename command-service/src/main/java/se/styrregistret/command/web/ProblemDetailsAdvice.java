@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import se.styrregistret.command.common.InvalidInput;
 import se.styrregistret.command.common.Refusal;
 import se.styrregistret.command.common.Refusals;
+import se.styrregistret.support.web.SwedishProblems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -38,6 +39,14 @@ import java.util.Optional;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** Spring MVC's own errors (404, 405, 415, a missing parameter...) as Swedish problem bodies naming the field. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(statusCode);
+        return super.handleExceptionInternal(ex, SwedishProblems.translate(problem, ex), headers, statusCode, request);
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -81,7 +90,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<?> answer(Refusal refusal, Exception ex) {
-        if (refusal.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) return unavailable(ex);
+        if ("unavailable".equals(refusal.rule())) return unavailable(ex);
         if (refusal.status() == HttpStatus.BAD_REQUEST.value()) {
             return ResponseEntity.badRequest().body(invalidInput(List.of(Map.of("field", refusal.field(), "reason", refusal.detail()))));
         }
@@ -95,6 +104,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (status != HttpStatus.NOT_FOUND) problem.setProperty("rule", refusal.rule());
         }
         if (refusal.field() != null) problem.setProperty("field", refusal.field());
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            // temporary (the lookup tables are still catching up with the log): ask the client to come back
+            return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
+        }
         return ResponseEntity.status(status).body(problem);
     }
 

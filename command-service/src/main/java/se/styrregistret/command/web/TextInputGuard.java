@@ -5,11 +5,16 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -27,6 +32,26 @@ class TextInputGuard {
         return new SimpleModule("strict-input")
                 .addDeserializer(String.class, new Guarded())
                 .addDeserializer(LocalDate.class, new IsoDate());
+    }
+
+    /**
+     * Numbers and yes/no only as JSON numbers and booleans, text only as JSON strings: Jackson would
+     * otherwise read {@code "amountSek": "1000"} as a number and {@code "name": 42} as text.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer noCoercionBetweenScalars() {
+        return builder -> builder
+                .withCoercionConfig(LogicalType.Integer, c -> refuse(c, CoercionInputShape.String, CoercionInputShape.Boolean,
+                        CoercionInputShape.Float))
+                .withCoercionConfig(LogicalType.Float, c -> refuse(c, CoercionInputShape.String, CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Boolean, c -> refuse(c, CoercionInputShape.String, CoercionInputShape.Integer,
+                        CoercionInputShape.Float))
+                .withCoercionConfig(LogicalType.Textual, c -> refuse(c, CoercionInputShape.Integer, CoercionInputShape.Float,
+                        CoercionInputShape.Boolean));
+    }
+
+    private static void refuse(MutableCoercionConfig config, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) config.setCoercion(shape, CoercionAction.Fail);
     }
 
     static final class IsoDate extends ValueDeserializer<LocalDate> {
@@ -48,6 +73,12 @@ class TextInputGuard {
     static final class Guarded extends StringDeserializer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+                    || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+                // a number or yes/no where text belongs: no silent conversion
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
             String value = super.deserialize(p, ctxt);
             if (value != null) {
                 for (int i = 0; i < value.length(); i++) {

@@ -34,6 +34,8 @@ class BudgetHttpTest extends CommandServiceTest {
             amount beyond the limit  | 1000000000001            | amountSek
             fractional amount        | 2520000.5                | amountSek
             amount of the wrong type | "2 520 tkr"              | amountSek
+            amount as a string       | "1000"                   | amountSek
+            amount as yes/no         | true                     | amountSek
             amount missing           | null                     | amountSek
             """)
     void a_bad_amount_answers_400_naming_the_field_and_appends_nothing(String label, String amount, String field) {
@@ -54,6 +56,8 @@ class BudgetHttpTest extends CommandServiceTest {
             negative distribution part | /api/budget/allocations/x/distribution | {"parts":[{"recipient":SON,"amountSek":-5}],DECISION}                                                            | parts[0].amountSek
             reversal without reason    | /api/budget/allocations/x/reversal   | {"amountSek":5,DECISION}                                                                                             | reason
             referral with unknown year | /api/budget/referrals                | {"fiscalYear":"next","subject":"Områdesteam 2022","referredTo":"Budgetberedningen",DECISION}                         | fiscalYear
+            year as a string           | /api/budget/frames                   | {"committee":"Kommunstyrelsen","fiscalYear":"2021","amountSek":1,DECISION}                                          | fiscalYear
+            committee as a number      | /api/budget/frames                   | {"committee":42,"fiscalYear":2021,"amountSek":1,DECISION}                                                           | committee
             unknown source kind        | /api/budget/allocations              | {"fiscalYear":2021,"amountSek":5,"source":{"kind":"LOTTERY","name":"x"},"recipient":SON,DECISION}                    | source.kind
             """)
     void bad_input_to_every_command_answers_400_naming_the_field(String label, String path, String template, String field) {
