@@ -1,10 +1,8 @@
 package se.styrregistret.standalone;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import se.styrregistret.support.Revisions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -143,11 +141,7 @@ final class EndToEnd {
 
     /** The revision of the last event in the log (0 when empty), read through Axon as the services read it. */
     static long logHead(RunningSystem system) {
-        TrackingToken head = system.commandContext().getBean(EventStore.class).createHeadToken();
-        if (head == null) return 0;
-        if (head instanceof GapAwareTrackingToken gapAware) return gapAware.getIndex();
-        if (head instanceof GlobalSequenceTrackingToken sequence) return sequence.getGlobalIndex() + 1;
-        throw new IllegalStateException("unknown head token " + head);
+        return Revisions.readUpTo(system.commandContext().getBean(EventStore.class).createHeadToken());
     }
 
     /** One aggregate's events, read through Axon. */

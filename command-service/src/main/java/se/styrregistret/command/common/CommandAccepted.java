@@ -1,5 +1,20 @@
 package se.styrregistret.command.common;
 
-/** The answer to an accepted command: the id of what it created or changed. */
-public record CommandAccepted(String id) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The answer to an accepted command: the id of what it created or changed, and the revision of
+ * the log once its events were recorded (the head right after the commit: its own events are at or
+ * below it). Send that revision as {@code minRevision} to a query and the answer includes the change.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CommandAccepted(String id, Long revision) {
+
+    public CommandAccepted(String id) {
+        this(id, null);
+    }
+
+    public CommandAccepted withRevision(long revision) {
+        return new CommandAccepted(id, revision);
+    }
 }

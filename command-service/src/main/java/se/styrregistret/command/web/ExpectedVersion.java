@@ -16,6 +16,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import se.styrregistret.command.common.CommandAccepted;
+import se.styrregistret.support.Revisions;
 import se.styrregistret.command.common.InvalidInput;
 
 import java.util.Optional;
@@ -68,9 +69,15 @@ public final class ExpectedVersion {
         }
     }
 
-    /** Puts the aggregate's version after the command on the answer, as its ETag. */
+    /**
+     * Puts the aggregate's version after the command on the answer, as its ETag, and the log's
+     * revision after the command, in the body and the {@value #REVISION_HEADER} header: a client reads
+     * its own write by sending it as {@code minRevision} to the query-service.
+     */
     @ControllerAdvice
     static class ETagOnAnswers implements ResponseBodyAdvice<Object> {
+
+        static final String REVISION_HEADER = "Styrregistret-Revision";
 
         private final EventStore eventStore;
 
@@ -87,9 +94,14 @@ public final class ExpectedVersion {
         public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                                Class<? extends HttpMessageConverter<?>> converterType,
                                                ServerHttpRequest request, ServerHttpResponse response) {
-            if (body instanceof CommandAccepted accepted && accepted.id() != null && !accepted.id().contains(",")) {
-                eventStore.lastSequenceNumberFor(accepted.id())
-                        .ifPresent(version -> response.getHeaders().setETag("\"" + version + "\""));
+            if (body instanceof CommandAccepted accepted) {
+                if (accepted.id() != null && !accepted.id().contains(",")) {
+                    eventStore.lastSequenceNumberFor(accepted.id())
+                            .ifPresent(version -> response.getHeaders().setETag("\"" + version + "\""));
+                }
+                long revision = Revisions.readUpTo(eventStore.createHeadToken());
+                response.getHeaders().set(REVISION_HEADER, Long.toString(revision));
+                return accepted.revision() == null ? accepted.withRevision(revision) : accepted;
             }
             return body;
         }

@@ -47,6 +47,10 @@ class RefusalsAcrossAxonServerTest extends CommandServiceTest {
         int before = TRIPS.get();
         var created = post("/api/governance-bodies", body("Vägens grupp " + run));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        // the answer says the log's revision after the change, for the client to read its own write with
+        long revision = JsonMapper.shared().readTree(created.body()).path("revision").asLong();
+        assertThat(revision).isPositive();
+        assertThat(created.headers().firstValue("Styrregistret-Revision")).hasValue(Long.toString(revision));
         var plan = post("/api/action-plans", """
                 {"title":"Åtgärdsplan %s","approvedBy":"Kommundirektören","developmentAreaCount":1,"perspectiveCount":0,
                  "actionCount":0,"effectiveDate":"2020-12-02","decision":{"decisionDate":"2020-12-02","decidedBy":"Kommundirektören"}}"""

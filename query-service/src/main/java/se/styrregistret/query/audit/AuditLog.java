@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import se.styrregistret.query.revision.ParkUnstorableEvents;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
-import se.styrregistret.query.revision.Revisions;
+import se.styrregistret.support.Revisions;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.audit.AuditVerification;
-import se.styrregistret.query.revision.Revisions;
+import se.styrregistret.support.Revisions;
 
 import java.sql.ResultSet;
 import java.util.ArrayDeque;

@@ -16,6 +16,7 @@ import se.styrregistret.kernel.budget.BudgetLedger;
 import se.styrregistret.kernel.budget.BudgetSummary;
 import se.styrregistret.kernel.budget.FindBudgetLedger;
 import se.styrregistret.kernel.budget.FindBudgetSummary;
+import se.styrregistret.query.revision.BeyondTheHead;
 import se.styrregistret.query.web.InvalidParameter;
 
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ class BudgetLedgerController {
                         @RequestParam(required = false) Long asOfRevision,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
         requireRevision(asOfRevision);
-        return queries.query(new FindBudgetLedger(fiscalYear, asOfRevision, asOfDate), ResponseTypes.instanceOf(BudgetLedger.class)).join();
+        BudgetLedger ledger = queries.query(new FindBudgetLedger(fiscalYear, asOfRevision, asOfDate), ResponseTypes.instanceOf(BudgetLedger.class)).join();
+        return BeyondTheHead.check(asOfRevision, ledger.revision(), ledger);
     }
 
     @GetMapping("/summary")
@@ -54,7 +56,8 @@ class BudgetLedgerController {
                           @RequestParam(required = false) Long asOfRevision,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
         requireRevision(asOfRevision);
-        return queries.query(new FindBudgetSummary(fiscalYear, asOfRevision, asOfDate), ResponseTypes.instanceOf(BudgetSummary.class)).join();
+        BudgetSummary summary = queries.query(new FindBudgetSummary(fiscalYear, asOfRevision, asOfDate), ResponseTypes.instanceOf(BudgetSummary.class)).join();
+        return BeyondTheHead.check(asOfRevision, summary.revision(), summary);
     }
 
     private static void requireRevision(Long asOfRevision) {

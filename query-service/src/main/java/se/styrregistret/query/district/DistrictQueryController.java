@@ -12,6 +12,7 @@ import org.springframework.web.server.ResponseStatusException;
 import se.styrregistret.kernel.district.DistrictView;
 import se.styrregistret.kernel.district.FindDistrict;
 import se.styrregistret.kernel.district.PriorityDistricts;
+import se.styrregistret.query.revision.BeyondTheHead;
 import se.styrregistret.query.web.InvalidParameter;
 
 import java.time.LocalDate;
@@ -35,6 +36,7 @@ class DistrictQueryController {
         }
         String name = PriorityDistricts.canonical(district).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "Okänd stadsdel '" + district.strip() + "'; kända: " + PriorityDistricts.ALL));
-        return queries.query(new FindDistrict(name, asOfRevision, asOfDate), ResponseTypes.instanceOf(DistrictView.class)).join();
+        DistrictView view = queries.query(new FindDistrict(name, asOfRevision, asOfDate), ResponseTypes.instanceOf(DistrictView.class)).join();
+        return view == null ? null : BeyondTheHead.check(asOfRevision, view.revision(), view);
     }
 }

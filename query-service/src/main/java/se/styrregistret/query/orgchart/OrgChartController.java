@@ -15,6 +15,7 @@ import se.styrregistret.kernel.governance.FindOrgChart;
 import se.styrregistret.kernel.governance.FunctionTransferView;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.OrgChart;
+import se.styrregistret.query.revision.BeyondTheHead;
 import se.styrregistret.query.web.InvalidParameter;
 import se.styrregistret.query.web.NotFound;
 
@@ -37,7 +38,8 @@ class OrgChartController {
         if (asOfRevision != null && asOfRevision < 0) {
             throw new InvalidParameter("asOfRevision", "en revision är 0 eller större");
         }
-        return queries.query(new FindOrgChart(asOfRevision, asOfDate), ResponseTypes.instanceOf(OrgChart.class)).join();
+        OrgChart chart = queries.query(new FindOrgChart(asOfRevision, asOfDate), ResponseTypes.instanceOf(OrgChart.class)).join();
+        return BeyondTheHead.check(asOfRevision, chart.revision(), chart);
     }
 
     @GetMapping("/api/governance-bodies/{id}")

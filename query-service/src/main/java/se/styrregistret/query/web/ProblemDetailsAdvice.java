@@ -13,6 +13,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.styrregistret.kernel.common.DatabaseUnavailable;
+import se.styrregistret.query.revision.ReadYourWrites;
 import se.styrregistret.support.web.SwedishProblems;
 
 import java.net.URI;
@@ -42,6 +43,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameter.class)
     ResponseEntity<ProblemDetail> invalidParameter(InvalidParameter ex) {
         return badRequest(ex.field(), ex.getMessage());
+    }
+
+    @ExceptionHandler(ReadYourWrites.NotReadYet.class)
+    ResponseEntity<ProblemDetail> notReadYet(ReadYourWrites.NotReadYet ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setTitle("Inte inläst ännu");
+        problem.setType(URI.create("urn:styrregistret:problem:not-read-yet"));
+        problem.setProperty("field", "minRevision");
+        problem.setProperty("revision", ex.reached());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     @ExceptionHandler(NotFound.class)

@@ -12,9 +12,9 @@ import se.styrregistret.kernel.governance.Level;
 import se.styrregistret.kernel.governance.Member;
 import se.styrregistret.kernel.governance.MemberAppointed;
 import se.styrregistret.kernel.governance.Scope;
-import se.styrregistret.query.revision.Revisions;
 import se.styrregistret.query.support.Http;
 import se.styrregistret.query.support.QueryServiceTest;
+import se.styrregistret.support.Revisions;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package se.styrregistret.query.config;
+package se.styrregistret.support.persistence;
 
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.DatabaseVersion;
@@ -11,8 +11,7 @@ import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
 import java.sql.Types;
 
 /**
- * (Same mapping as the command-service's dialect: both map Axon's entities over one schema.)
- * Maps Axon's {@code @Lob byte[]} columns (payload, metadata, token) to {@code bytea} instead
+ * One dialect for both services, which map Axon's entities over one schema. Maps Axon's {@code @Lob byte[]} columns (payload, metadata, token) to {@code bytea} instead
  * of PostgreSQL large objects, so the JSON in the log is inline and readable with
  * {@code convert_from(payload, 'UTF8')}.
  */

@@ -1,4 +1,4 @@
-package se.styrregistret.query.revision;
+package se.styrregistret.support;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;

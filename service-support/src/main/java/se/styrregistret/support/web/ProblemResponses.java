@@ -1,4 +1,4 @@
-package se.styrregistret.query.security;
+package se.styrregistret.support.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,12 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 
-/** 401 and 403 as RFC 9457 problem bodies, like every other error. */
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+/** 401 and 403 as RFC 9457 problem bodies, like every other error; the same in both services. */
+public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
 
-    ProblemResponses(JsonMapper json) {
+    public ProblemResponses(JsonMapper json) {
         this.json = json;
     }
 
