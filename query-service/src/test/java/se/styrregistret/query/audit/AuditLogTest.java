@@ -245,6 +245,30 @@ class AuditLogTest extends QueryServiceTest {
     }
 
     @Test
+    void the_tree_after_a_rebuild_is_consistent_with_the_tree_before_it() {
+        long first = establish("Före ombyggnaden");
+        awaitProjection(AuditLog.NAME, first);
+        JsonNode before = Http.json(Http.get(port, "/api/audit-trail/" + first + "/proof", "auditor"));
+        long sizeBefore = before.path("treeSize").asLong();
+        String rootBefore = before.path("rootHash").asString();
+
+        var rebuild = Http.post(port, "/api/admin/projections/audit-log/rebuild", "admin");
+        assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
+        long later = establish("Efter ombyggnaden");
+        awaitProjection(AuditLog.NAME, later);
+
+        JsonNode after = Http.json(Http.get(port, "/api/audit-trail/" + later + "/proof", "auditor"));
+        long sizeAfter = after.path("treeSize").asLong();
+        assertThat(sizeAfter).isGreaterThan(sizeBefore);
+        JsonNode consistency = Http.json(Http.get(port, "/api/audit-trail/consistency?from=" + sizeBefore + "&to=" + sizeAfter, "auditor"));
+        assertThat(consistency.path("fromRootHash").asString()).as("the old tree head is unchanged").isEqualTo(rootBefore);
+        assertThat(MerkleTree.verifyConsistency(sizeBefore, sizeAfter, HEX.parseHex(rootBefore),
+                HEX.parseHex(consistency.path("toRootHash").asString()), hashes(consistency.path("consistencyProof")))).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from projection.audit_log_leaf where revision = ?", Long.class, first))
+                .as("a rebuild adds no second leaf").isOne();
+    }
+
+    @Test
     void a_checkpoint_is_signed_with_the_published_key() throws Exception {
         long revision = establish("Kontrollpunktsgruppen");
         awaitProjection(AuditLog.NAME, revision);
