@@ -188,7 +188,8 @@ class AuditLogVerifier {
     List<Long> parkedInTheTrail() {
         List<Long> parked = new ArrayList<>();
         Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = processing.deadLetterQueue(AuditProjection.NAME);
-        queue.ifPresent(q -> q.deadLetters().forEach(sequence -> sequence.forEach(letter -> {
+        // every audit-trail page asks: a count first, and the letters themselves only when there are any
+        queue.filter(q -> q.amountOfSequences() > 0).ifPresent(q -> q.deadLetters().forEach(sequence -> sequence.forEach(letter -> {
             if (letter.message() instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
                 parked.add(Revisions.ofEvent(tracked.trackingToken()));
             }
