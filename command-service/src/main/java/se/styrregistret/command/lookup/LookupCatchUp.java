@@ -119,8 +119,12 @@ class LookupCatchUp {
                     (rs, i) -> rs.getBytes(1) == null ? null
                             : serializer.<byte[], TrackingToken>deserialize(new SimpleSerializedObject<>(rs.getBytes(1), byte[].class,
                             rs.getString(2), null)), PROCESSING_GROUP);
-            TrackingToken target = WrappedToken.unwrapLowerBound(head);
-            return !tokens.isEmpty() && tokens.stream().allMatch(t -> t != null && WrappedToken.unwrapLowerBound(t).covers(target));
+            // positions, not covers(): a gap-aware token keeps a rolled-back append (a killed instance's,
+            // say) as a gap that never fills, and would never "cover" a head without it. An append still
+            // in flight below the position is applied by its own command's live path anyway.
+            long target = WrappedToken.unwrapUpperBound(head).position().orElse(0);
+            return !tokens.isEmpty() && tokens.stream().allMatch(t -> t != null
+                    && WrappedToken.unwrapUpperBound(t).position().orElse(-1) >= target);
         }
 
         String position() {
