@@ -6,6 +6,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.styrregistret.command.CommandServiceApplication;
 import se.styrregistret.query.QueryServiceApplication;
+import se.styrregistret.query.audit.Archive;
+import se.styrregistret.query.audit.LogArchive;
 import se.styrregistret.standalone.history.HistoryLoader;
 
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs the whole register in one JVM: an embedded PostgreSQL (unless a datasource URL is given
@@ -24,6 +27,8 @@ import java.util.List;
  *   --db-port=N          the embedded database's port (default: a free one)
  *   --spring.datasource.url=jdbc:postgresql://host:5432/db  (or SPRING_DATASOURCE_URL): use that database instead
  *   --no-history         do not load Linköping's 2007–2022 decisions (loaded by default; loading is idempotent)
+ *   --export=FILE        write the whole log as an archive (ZIP; see the query-service's Archive) and stop
+ *   --restore=FILE       check an archive and load it into an empty register, then run as usual
  * </pre>
  * Any other {@code --name=value} goes to both services.
  */
@@ -34,7 +39,17 @@ public final class Standalone {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        Options options = Options.parse(args);
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        if (options.restoreFrom() != null) {
+            restoreAndRun(options);
+            return;
+        }
         RunningSystem system;
         try {
             system = start(options);
@@ -43,6 +58,10 @@ public final class Standalone {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "styrregistret-shutdown"));
+        if (options.exportTo() != null) {
+            export(system, options.exportTo());
+            return;
+        }
         if (options.loadHistory()) {
             HistoryLoader.Report report;
             try {
@@ -55,6 +74,10 @@ public final class Standalone {
             System.out.printf("History 2007–2022: %d decisions, %d new, %d already in the register.%n",
                     report.steps(), report.applied(), report.alreadyLoaded());
         }
+        printRunning(system, options);
+    }
+
+    private static void printRunning(RunningSystem system, Options options) {
         System.out.printf("""
 
                 Styrregistret is running.
@@ -66,6 +89,48 @@ public final class Standalone {
                 Stop with Ctrl+C.
                 %n""", system.commandUrl(), system.commandUrl(), system.queryUrl(), system.queryUrl(), system.jdbcUrl(),
                 options.externalJdbcUrl() == null ? "\n                  durability:      fsync, synchronous_commit and full_page_writes on" : "");
+    }
+
+    /**
+     * Checks the archive completely before anything starts, then loads it into the (empty) register
+     * after the command-service and before the query-service, whose projections then read it as any log.
+     */
+    private static void restoreAndRun(Options options) {
+        Archive.Manifest manifest;
+        try {
+            manifest = Archive.verify(options.restoreFrom());
+        } catch (Archive.Damaged e) {
+            fail("The archive " + options.restoreFrom() + " cannot be restored, nothing was written: " + e.getMessage());
+            return;
+        }
+        System.out.printf("Archive %s checked: %d events, revision %s–%s, Merkle root %s.%n", options.restoreFrom(),
+                manifest.events(), manifest.firstRevision(), manifest.lastRevision(), manifest.merkle().rootHash());
+        RunningSystem system;
+        try {
+            system = start(options, command -> {
+                ArchiveRestore.Result result = ArchiveRestore.restore(command, options.restoreFrom());
+                System.out.printf("Restored %d events in %.1f s.%n", result.events(), result.seconds());
+            });
+        } catch (RuntimeException e) {
+            fail("The archive was not restored: " + rootMessage(e));
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "styrregistret-shutdown"));
+        printRunning(system, options);
+    }
+
+    private static void export(RunningSystem system, Path file) {
+        try {
+            Archive.Manifest manifest = system.queryContext().getBean(LogArchive.class).writeTo(file);
+            System.out.printf("Archive written to %s: %d events, revision %s–%s, Merkle root %s%s.%n", file, manifest.events(),
+                    manifest.firstRevision(), manifest.lastRevision(), manifest.merkle().rootHash(),
+                    manifest.checkpoint() == null ? "" : ", signed checkpoint of " + manifest.checkpoint().treeSize()
+                            + (manifest.checkpoint().matches() ? " events included" : " events included, BUT IT DOES NOT MATCH THE LOG"));
+        } catch (RuntimeException e) {
+            fail("The archive was not written: " + rootMessage(e));
+            return;
+        }
+        System.exit(0);
     }
 
     /** Prints why and exits non-zero (the shutdown hook, if registered, stops what did start). */
@@ -111,6 +176,12 @@ public final class Standalone {
     }
 
     public static RunningSystem start(Options options) {
+        return start(options, command -> {
+        });
+    }
+
+    /** Starts the system; {@code beforeQueryService} runs with the started command-service (a restore). */
+    public static RunningSystem start(Options options, Consumer<ConfigurableApplicationContext> beforeQueryService) {
         EmbeddedPostgres postgres = null;
         String jdbcUrl = options.externalJdbcUrl();
         if (jdbcUrl == null) {
@@ -129,6 +200,7 @@ public final class Standalone {
             command = CommandServiceApplication.builder()
                     .registerShutdownHook(false)
                     .run(with(common, "--server.port=" + options.commandPort()));
+            beforeQueryService.accept(command);
             ConfigurableApplicationContext query = QueryServiceApplication.builder()
                     .registerShutdownHook(false)
                     .run(with(common, "--server.port=" + options.queryPort()));
@@ -179,7 +251,7 @@ public final class Standalone {
 
     /** Launcher options; see the class comment. */
     public record Options(int commandPort, int queryPort, Path dataDir, int dbPort, String externalJdbcUrl,
-                          boolean loadHistory, List<String> passThrough) {
+                          boolean loadHistory, List<String> passThrough, Path exportTo, Path restoreFrom) {
 
         public static Options parse(String... args) {
             int commandPort = 8081;
@@ -187,6 +259,8 @@ public final class Standalone {
             Path dataDir = Path.of(System.getProperty("user.home"), ".styrregistret", "pgdata");
             int dbPort = 0;
             boolean loadHistory = true;
+            Path exportTo = null;
+            Path restoreFrom = null;
             String jdbcUrl = firstNonBlank(System.getProperty("spring.datasource.url"), System.getenv("SPRING_DATASOURCE_URL"));
             List<String> rest = new ArrayList<>();
             for (String arg : args) {
@@ -198,10 +272,15 @@ public final class Standalone {
                 else if (arg.startsWith("--spring.datasource.url=")) jdbcUrl = value;
                 else if (arg.equals("--no-history")) loadHistory = false;
                 else if (arg.equals("--history")) loadHistory = true;
+                else if (arg.startsWith("--export=")) exportTo = Path.of(value);
+                else if (arg.startsWith("--restore=")) restoreFrom = Path.of(value);
                 else if (arg.startsWith("--")) rest.add(arg);
                 else throw new IllegalArgumentException("unknown argument " + arg + "; options are --name=value");
             }
-            return new Options(commandPort, queryPort, dataDir, dbPort, jdbcUrl, loadHistory, List.copyOf(rest));
+            if (exportTo != null && restoreFrom != null) throw new IllegalArgumentException("--export and --restore cannot be combined");
+            // an export writes what is there, a restore brings its own history: neither loads the bundled one
+            if (exportTo != null || restoreFrom != null) loadHistory = false;
+            return new Options(commandPort, queryPort, dataDir, dbPort, jdbcUrl, loadHistory, List.copyOf(rest), exportTo, restoreFrom);
         }
 
         /** For tests: free ports, a throwaway database, no history unless {@code --history} is given. */
@@ -209,7 +288,8 @@ public final class Standalone {
             List<String> args = new ArrayList<>(Arrays.asList("--command-port=0", "--query-port=0", "--no-history"));
             args.addAll(Arrays.asList(extra));
             Options o = parse(args.toArray(String[]::new));
-            return new Options(o.commandPort, o.queryPort, null, o.dbPort, o.externalJdbcUrl, o.loadHistory, o.passThrough);
+            return new Options(o.commandPort, o.queryPort, null, o.dbPort, o.externalJdbcUrl, o.loadHistory, o.passThrough,
+                    o.exportTo, o.restoreFrom);
         }
 
         private static String firstNonBlank(String a, String b) {

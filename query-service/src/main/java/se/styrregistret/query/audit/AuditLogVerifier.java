@@ -1,6 +1,5 @@
 package se.styrregistret.query.audit;
 
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -20,12 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Checks the log against the audit log. Reads every event again through Axon (the storage engine
@@ -37,7 +33,6 @@ import java.util.stream.Stream;
 class AuditLogVerifier {
 
     private static final int MAX_LISTED = 1_000;
-    private static final int NEXT_EVENT_WAIT_SECONDS = 10;
     private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbc;
@@ -141,7 +136,7 @@ class AuditLogVerifier {
     void walk(long upToLeafRevision, Visitor visitor) {
         Leaves leaves = new Leaves(upToLeafRevision);
         long head = logHead(); // not waiting for events past the head that was there when the walk began
-        try (LogReader events = readLog()) {
+        try (LogReading.Reader events = LogReading.fromTheStart(log, storage)) {
             TrackedEventMessage<?> message = head == 0 ? null : events.next();
             while (true) {
                 Object[] leaf = leaves.peek();
@@ -223,39 +218,5 @@ class AuditLogVerifier {
         void poll() {
             page.poll();
         }
-    }
-
-    /** The log from its start, one event at a time; null at its end. */
-    private interface LogReader extends AutoCloseable {
-        TrackedEventMessage<?> next() throws InterruptedException;
-
-        @Override
-        void close();
-    }
-
-    private LogReader readLog() {
-        if (storage != null) {
-            Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false);
-            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
-            return new LogReader() {
-                public TrackedEventMessage<?> next() {
-                    return events.hasNext() ? events.next() : null;
-                }
-
-                public void close() {
-                    stream.close();
-                }
-            };
-        }
-        BlockingStream<TrackedEventMessage<?>> stream = log.openStream(null);
-        return new LogReader() {
-            public TrackedEventMessage<?> next() throws InterruptedException {
-                return stream.hasNextAvailable(NEXT_EVENT_WAIT_SECONDS, TimeUnit.SECONDS) ? stream.nextAvailable() : null;
-            }
-
-            public void close() {
-                stream.close();
-            }
-        };
     }
 }
