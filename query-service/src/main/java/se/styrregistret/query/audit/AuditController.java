@@ -24,12 +24,12 @@ import se.styrregistret.kernel.audit.Timeline;
 import se.styrregistret.kernel.audit.VerifyAuditLog;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
+import se.styrregistret.query.web.CsvTable;
 import se.styrregistret.query.web.InvalidParameter;
 import se.styrregistret.query.web.NotFound;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The audit trail (AUDITOR, REGISTRAR, ADMIN), the timeline and revision diffs (any reader). */
@@ -81,17 +81,16 @@ class AuditController {
                                          @RequestParam(required = false) String recordedBy) {
         AuditFilter filter = filter(fromRevision, toRevision, recordedFrom, recordedTo, effectiveFrom, effectiveTo,
                 bodyId, caseNumber, eventType, recordedBy);
-        StringBuilder csv = new StringBuilder();
-        line(csv, Stream.of("revision", "recordedAt", "recordedBy", "correlationId", "traceId", "effectiveDate",
+        CsvTable csv = new CsvTable("revision", "recordedAt", "recordedBy", "correlationId", "traceId", "effectiveDate",
                 "caseNumber", "paragraph", "decisionDate", "decidedBy", "eventType", "affectedIds", "district",
-                "summary", "payload"));
+                "summary", "payload");
         long reflects = -1;
         for (int page = 0; ; page++) {
             AuditTrailPage answer = page(filter, page, FindAuditTrail.MAX_PAGE_SIZE);
             if (reflects < 0) reflects = answer.revision();
             for (AuditEntry e : answer.entries()) {
                 DecisionReference d = e.decision();
-                line(csv, Stream.of(e.revision(), e.recordedAt(), e.recordedBy(), e.correlationId(), e.traceId(),
+                csv.row(Stream.of(e.revision(), e.recordedAt(), e.recordedBy(), e.correlationId(), e.traceId(),
                         e.effectiveDate(), d == null ? null : d.caseNumber(), d == null ? null : d.paragraph(),
                         d == null ? null : d.decisionDate(), d == null ? null : d.decidedBy(), e.eventType(),
                         String.join(" ", e.affectedIds()), e.district(), e.summary(), AuditProjection.json(e.payload())));
@@ -154,17 +153,4 @@ class AuditController {
                 Text.blankToNull(bodyId), Text.blankToNull(caseNumber), Text.blankToNull(eventType),
                 Text.blankToNull(recordedBy));
     }
-
-    private static void line(StringBuilder csv, Stream<?> values) {
-        csv.append(values.map(AuditController::field).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    /** RFC 4180: quote a field holding a comma, quote, CR or LF, doubling its quotes. */
-    static String field(Object value) {
-        if (value == null) return "";
-        String s = value.toString();
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
-    }
-
 }

@@ -17,12 +17,11 @@ import se.styrregistret.kernel.budget.BudgetSummary;
 import se.styrregistret.kernel.budget.FindBudgetLedger;
 import se.styrregistret.kernel.budget.FindBudgetSummary;
 import se.styrregistret.query.revision.BeyondTheHead;
+import se.styrregistret.query.web.CsvTable;
 import se.styrregistret.query.web.InvalidParameter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The budget ledger's read side: movements, totals and a CSV export; every answer names its revision. */
@@ -72,32 +71,17 @@ class BudgetLedgerController {
                                      @RequestParam(required = false) Long asOfRevision,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
         BudgetLedger ledger = ledger(fiscalYear, asOfRevision, asOfDate);
-        StringBuilder csv = new StringBuilder(line(List.of("revision", "effective_date", "fiscal_year", "entry_type", "item_id",
+        CsvTable csv = new CsvTable("revision", "effective_date", "fiscal_year", "entry_type", "item_id",
                 "source_kind", "source_id", "source_name", "recipient_kind", "recipient_id", "recipient_name", "district",
                 "amount_sek", "amount_tkr", "running_balance_sek", "purpose", "decision_case", "decision_paragraph",
-                "decision_date", "decided_by")));
+                "decision_date", "decided_by");
         for (BudgetLedger.Entry e : ledger.entries()) {
-            csv.append(line(Stream.of(e.revision(), e.effectiveDate(), e.fiscalYear(), e.entryType(), e.itemId(), e.sourceKind(),
+            csv.row(Stream.of(e.revision(), e.effectiveDate(), e.fiscalYear(), e.entryType(), e.itemId(), e.sourceKind(),
                     e.sourceId(), e.sourceName(), e.recipientKind(), e.recipientId(), e.recipientName(), e.district(),
                     e.amountSek(), e.amountTkr(), e.runningBalanceSek(), e.purpose(), e.decision().caseNumber(),
-                    e.decision().paragraph(), e.decision().decisionDate(), e.decision().decidedBy())
-                    .map(v -> v == null ? "" : v.toString()).toList()));
+                    e.decision().paragraph(), e.decision().decisionDate(), e.decision().decidedBy()));
         }
         return ResponseEntity.ok().contentType(CSV).header(REVISION_HEADER, Long.toString(ledger.revision()))
                 .body(csv.toString());
-    }
-
-    private static String line(List<String> cells) {
-        return cells.stream().map(BudgetLedgerController::cell).collect(Collectors.joining(",")) + "\r\n";
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
-    static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+@".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }
