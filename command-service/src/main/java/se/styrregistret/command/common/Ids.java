@@ -2,6 +2,7 @@ package se.styrregistret.command.common;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
+import se.styrregistret.support.web.InvalidInput;
 
 /** Identifiers clients may choose (slugs such as "libra") or leave to the server (UUIDs). */
 public final class Ids {

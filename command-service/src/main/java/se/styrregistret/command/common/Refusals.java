@@ -17,6 +17,7 @@ import se.styrregistret.kernel.common.DatabaseUnavailable;
 
 import java.sql.SQLException;
 import java.util.Optional;
+import se.styrregistret.support.web.InvalidInput;
 
 /**
  * Turns every way a command can be refused into a {@link Refusal}, where the command is handled:

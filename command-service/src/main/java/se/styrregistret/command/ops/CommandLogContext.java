@@ -13,14 +13,13 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import se.styrregistret.command.common.InvalidInput;
+import se.styrregistret.support.web.InvalidInput;
 import se.styrregistret.command.common.RuleViolation;
+import se.styrregistret.support.logging.LogContext;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +46,10 @@ import java.util.concurrent.TimeUnit;
 class CommandLogContext {
 
     static final String LOGGER = "se.styrregistret.command.handled";
-    static final String CORRELATION_ID = "correlationId";
-    static final String TRACE_ID = "traceId";
+    static final String CORRELATION_ID = LogContext.CORRELATION_ID;
+    static final String TRACE_ID = LogContext.TRACE_ID;
     static final String COMMAND_TYPE = "commandType";
-    static final String RECORDED_BY = "recordedBy";
+    static final String RECORDED_BY = LogContext.RECORDED_BY;
 
     // registered once every singleton exists, as CommandMetrics does: asking for the command bus
     // while Axon builds it would be circular
@@ -71,17 +70,15 @@ class CommandLogContext {
             CommandMessage<?> command = unitOfWork.getMessage();
             Map<String, ?> ids = origin.correlationDataFor(command);
             Map<String, String> values = new LinkedHashMap<>();
-            values.put(CORRELATION_ID, text(ids.get(MessageOriginProvider.getDefaultCorrelationKey())));
-            values.put(TRACE_ID, text(ids.get(MessageOriginProvider.getDefaultTraceKey())));
+            values.put(CORRELATION_ID, LogContext.text(ids.get(MessageOriginProvider.getDefaultCorrelationKey())));
+            values.put(TRACE_ID, LogContext.text(ids.get(MessageOriginProvider.getDefaultTraceKey())));
             values.put(COMMAND_TYPE, CommandMetrics.TimeCommands.simpleName(command.getCommandName()));
-            values.put(RECORDED_BY, text(command.getMetaData().get(RECORDED_BY)));
+            values.put(RECORDED_BY, LogContext.text(command.getMetaData().get(RECORDED_BY)));
 
-            Map<String, String> previous = new HashMap<>();
-            values.keySet().forEach(key -> previous.put(key, MDC.get(key)));
-            values.forEach(IdsInLogs::set);
+            Map<String, String> previous = LogContext.put(values);
             // not in a finally around proceed(): the subscribing lookups run after it, while the unit
             // of work commits; cleanup comes after commit or rollback, whatever happened
-            unitOfWork.onCleanup(u -> previous.forEach(IdsInLogs::set));
+            unitOfWork.onCleanup(u -> LogContext.restore(previous));
 
             long started = System.nanoTime();
             unitOfWork.afterCommit(u -> log.info("{}: committed in {} ms", subject(command), millisSince(started)));
@@ -124,18 +121,6 @@ class CommandLogContext {
 
         private static long millisSince(long started) {
             return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        }
-
-        private static String text(Object value) {
-            return value == null ? null : value.toString();
-        }
-
-        private static void set(String key, String value) {
-            if (value == null) {
-                MDC.remove(key);
-            } else {
-                MDC.put(key, value);
-            }
         }
     }
 }

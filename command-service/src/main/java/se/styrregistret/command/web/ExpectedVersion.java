@@ -17,7 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import se.styrregistret.command.common.CommandAccepted;
 import se.styrregistret.support.Revisions;
-import se.styrregistret.command.common.InvalidInput;
+import se.styrregistret.support.web.InvalidInput;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

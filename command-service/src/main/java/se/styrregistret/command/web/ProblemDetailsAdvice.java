@@ -13,11 +13,9 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import se.styrregistret.command.common.InvalidInput;
 import se.styrregistret.command.common.Refusal;
 import se.styrregistret.command.common.Refusals;
-import se.styrregistret.support.web.SwedishProblems;
+import se.styrregistret.support.web.ProblemAdvice;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -36,17 +34,9 @@ import java.util.Optional;
  * reason, broken rules (409/422) name the rule. No stack traces, no SQL.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-    /** Spring MVC's own errors (404, 405, 415, a missing parameter...) as Swedish problem bodies naming the field. */
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(statusCode);
-        return super.handleExceptionInternal(ex, SwedishProblems.translate(problem, ex), headers, statusCode, request);
-    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -71,11 +61,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<?> refused(CommandExecutionException ex) {
         return unexpected(ex);
-    }
-
-    @ExceptionHandler(InvalidInput.class)
-    ResponseEntity<Object> invalidInput(InvalidInput ex) {
-        return ResponseEntity.badRequest().body(invalidInput(List.of(Map.of("field", ex.field(), "reason", ex.getMessage()))));
     }
 
     @ExceptionHandler(Exception.class)
@@ -126,24 +111,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The one 503 body of this service, also written by the Idempotency-Key filter (outside MVC). */
     static ProblemDetail unavailableProblem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Registret når inte sin databas just nu. Försök igen om en stund, gärna med samma Idempotency-Key.");
-        problem.setType(URI.create("urn:styrregistret:problem:unavailable"));
-        problem.setTitle("Tillfälligt otillgänglig");
-        return problem;
-    }
-
-    private static ProblemDetail invalidInput(List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setType(URI.create("urn:styrregistret:problem:invalid-input"));
-        problem.setTitle("Ogiltig indata");
-        problem.setDetail(errors.stream().map(e -> e.get("field") + ": " + e.get("reason"))
-                .reduce((a, b) -> a + "; " + b).orElse("Ogiltig begäran"));
-        problem.setProperty("errors", errors);
-        if (!errors.isEmpty()) {
-            problem.setProperty("field", errors.get(0).get("field"));
-        }
-        return problem;
+        return unavailableProblem("Registret når inte sin databas just nu. Försök igen om en stund, gärna med samma Idempotency-Key.");
     }
 
     /** Turns Jackson's reading error into the field path and a reason a client can act on. */

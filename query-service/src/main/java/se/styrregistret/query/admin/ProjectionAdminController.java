@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.styrregistret.query.revision.ProjectionRevisions;
-import se.styrregistret.query.web.InvalidParameter;
+import se.styrregistret.support.web.InvalidInput;
 import se.styrregistret.query.web.NotFound;
 
 import java.util.Comparator;
@@ -52,7 +52,7 @@ class ProjectionAdminController {
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
-            throw new InvalidParameter("name", "projektionen " + name + " kan inte byggas om");
+            throw new InvalidInput("name", "projektionen " + name + " kan inte byggas om");
         }
         processor.shutDown();
         try {

@@ -25,7 +25,7 @@ import se.styrregistret.kernel.audit.VerifyAuditLog;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
 import se.styrregistret.query.web.CsvTable;
-import se.styrregistret.query.web.InvalidParameter;
+import se.styrregistret.support.web.InvalidInput;
 import se.styrregistret.query.web.NotFound;
 
 import java.nio.charset.StandardCharsets;
@@ -60,9 +60,9 @@ class AuditController {
                               @RequestParam(defaultValue = "100") int size) {
         AuditFilter filter = filter(fromRevision, toRevision, recordedFrom, recordedTo, effectiveFrom, effectiveTo,
                 bodyId, caseNumber, eventType, recordedBy);
-        if (page < 0) throw new InvalidParameter("page", "får inte vara negativ");
+        if (page < 0) throw new InvalidInput("page", "får inte vara negativ");
         if (size < 1 || size > FindAuditTrail.MAX_PAGE_SIZE) {
-            throw new InvalidParameter("size", "ska vara mellan 1 och " + FindAuditTrail.MAX_PAGE_SIZE);
+            throw new InvalidInput("size", "ska vara mellan 1 och " + FindAuditTrail.MAX_PAGE_SIZE);
         }
         return page(filter, page, size);
     }
@@ -112,7 +112,7 @@ class AuditController {
 
     @GetMapping("/api/audit-trail/{revision}")
     AuditRecord entry(@PathVariable long revision) {
-        if (revision < 0) throw new InvalidParameter("revision", "får inte vara negativ");
+        if (revision < 0) throw new InvalidInput("revision", "får inte vara negativ");
         AuditRecord record = queries.query(new FindAuditEntry(revision), ResponseTypes.instanceOf(AuditRecord.class)).join();
         if (record == null) throw new NotFound("Revision " + revision + " finns inte i granskningsloggen");
         return record;
@@ -124,7 +124,7 @@ class AuditController {
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       @RequestParam(required = false) String district,
                       @RequestParam(required = false) String bodyId) {
-        if (from != null && to != null && to.isBefore(from)) throw new InvalidParameter("to", "får inte vara före from");
+        if (from != null && to != null && to.isBefore(from)) throw new InvalidInput("to", "får inte vara före from");
         return queries.query(new FindTimeline(from, to, Text.blankToNull(district), Text.blankToNull(bodyId)),
                 ResponseTypes.instanceOf(Timeline.class)).join();
     }
@@ -132,11 +132,11 @@ class AuditController {
     /** Bodies added, ended and changed, members in and out, between two revisions. */
     @GetMapping("/api/revisions/{a}/diff/{b}")
     RevisionDiff diff(@PathVariable long a, @PathVariable long b) {
-        if (a < 0) throw new InvalidParameter("a", "får inte vara negativ");
-        if (b < 0) throw new InvalidParameter("b", "får inte vara negativ");
+        if (a < 0) throw new InvalidInput("a", "får inte vara negativ");
+        if (b < 0) throw new InvalidInput("b", "får inte vara negativ");
         RevisionDiff diff = queries.query(new FindRevisionDiff(a, b), ResponseTypes.instanceOf(RevisionDiff.class)).join();
-        if (a > diff.revision()) throw new InvalidParameter("a", "registret har bara läst till revision " + diff.revision());
-        if (b > diff.revision()) throw new InvalidParameter("b", "registret har bara läst till revision " + diff.revision());
+        if (a > diff.revision()) throw new InvalidInput("a", "registret har bara läst till revision " + diff.revision());
+        if (b > diff.revision()) throw new InvalidInput("b", "registret har bara läst till revision " + diff.revision());
         return diff;
     }
 
@@ -147,8 +147,8 @@ class AuditController {
     private static AuditFilter filter(Long fromRevision, Long toRevision, LocalDate recordedFrom, LocalDate recordedTo,
                                       LocalDate effectiveFrom, LocalDate effectiveTo, String bodyId, String caseNumber,
                                       String eventType, String recordedBy) {
-        if (fromRevision != null && fromRevision < 0) throw new InvalidParameter("fromRevision", "får inte vara negativ");
-        if (toRevision != null && toRevision < 0) throw new InvalidParameter("toRevision", "får inte vara negativ");
+        if (fromRevision != null && fromRevision < 0) throw new InvalidInput("fromRevision", "får inte vara negativ");
+        if (toRevision != null && toRevision < 0) throw new InvalidInput("toRevision", "får inte vara negativ");
         return new AuditFilter(fromRevision, toRevision, recordedFrom, recordedTo, effectiveFrom, effectiveTo,
                 Text.blankToNull(bodyId), Text.blankToNull(caseNumber), Text.blankToNull(eventType),
                 Text.blankToNull(recordedBy));

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import se.styrregistret.query.web.InvalidParameter;
+import se.styrregistret.support.web.InvalidInput;
 import se.styrregistret.query.web.NotFound;
 
 import java.io.OutputStreamWriter;
@@ -59,7 +59,7 @@ class AuditLogController {
     @PostMapping("/api/audit-trail/checkpoints")
     ResponseEntity<CheckpointSummary> sign() {
         AuditCheckpoints.Checkpoint checkpoint = checkpoints.checkpoint()
-                .orElseThrow(() -> new InvalidParameter("treeSize", "revisionsloggen är tom: det finns inget att signera"));
+                .orElseThrow(() -> new InvalidInput("treeSize", "revisionsloggen är tom: det finns inget att signera"));
         CheckpointSummary summary = summary(checkpoint);
         return ResponseEntity.created(URI.create(summary.href())).body(summary);
     }

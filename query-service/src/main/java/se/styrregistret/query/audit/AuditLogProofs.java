@@ -2,7 +2,7 @@ package se.styrregistret.query.audit;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.styrregistret.query.web.InvalidParameter;
+import se.styrregistret.support.web.InvalidInput;
 import se.styrregistret.query.web.NotFound;
 
 import java.nio.charset.StandardCharsets;
@@ -54,8 +54,8 @@ class AuditLogProofs {
 
     void requireTreeSize(String field, long size) {
         long current = treeSize();
-        if (size < 0) throw new InvalidParameter(field, "får inte vara negativ");
-        if (size > current) throw new InvalidParameter(field, "revisionsloggen har bara " + current + " blad");
+        if (size < 0) throw new InvalidInput(field, "får inte vara negativ");
+        if (size > current) throw new InvalidInput(field, "revisionsloggen har bara " + current + " blad");
     }
 
     InclusionProof inclusion(long revision, Long requestedSize) {
@@ -66,7 +66,7 @@ class AuditLogProofs {
         if (leaf.isEmpty()) throw new NotFound("Revision " + revision + " finns inte i revisionsloggen");
         long index = (Long) leaf.get(0)[0];
         if (index >= size) {
-            throw new InvalidParameter("treeSize", "revision " + revision + " är blad " + index + " och ingår inte i ett träd med " + size + " blad");
+            throw new InvalidInput("treeSize", "revision " + revision + " är blad " + index + " och ingår inte i ett träd med " + size + " blad");
         }
         List<byte[]> leaves = verifier.leavesInTreeOrder(size);
         return new InclusionProof(revision, index, size, HEX.formatHex((byte[]) leaf.get(0)[1]), HEX.formatHex(MerkleTree.root(leaves)),
@@ -75,8 +75,8 @@ class AuditLogProofs {
 
     ConsistencyProof consistency(long from, long to) {
         requireTreeSize("to", to);
-        if (from < 1) throw new InvalidParameter("from", "måste vara minst 1");
-        if (from > to) throw new InvalidParameter("from", "får inte vara större än to");
+        if (from < 1) throw new InvalidInput("from", "måste vara minst 1");
+        if (from > to) throw new InvalidInput("from", "får inte vara större än to");
         List<byte[]> leaves = verifier.leavesInTreeOrder(to);
         return new ConsistencyProof(from, to, HEX.formatHex(MerkleTree.root(leaves, 0, (int) from)), HEX.formatHex(MerkleTree.root(leaves)),
                 hex(MerkleTree.consistencyProof(leaves, (int) from)));
@@ -144,7 +144,7 @@ class AuditLogProofs {
                 return new Note(body, Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]), Instant.parse(lines[3]),
                         signatureLine[2], Base64.getDecoder().decode(signatureLine[3]));
             } catch (RuntimeException e) {
-                throw new InvalidParameter("checkpoint", "ingen kontrollpunkt från Styrregistret (fyra rader, en tom rad, en signaturrad)");
+                throw new InvalidInput("checkpoint", "ingen kontrollpunkt från Styrregistret (fyra rader, en tom rad, en signaturrad)");
             }
         }
     }

@@ -18,7 +18,7 @@ import se.styrregistret.kernel.budget.FindBudgetLedger;
 import se.styrregistret.kernel.budget.FindBudgetSummary;
 import se.styrregistret.query.revision.BeyondTheHead;
 import se.styrregistret.query.web.CsvTable;
-import se.styrregistret.query.web.InvalidParameter;
+import se.styrregistret.support.web.InvalidInput;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -61,7 +61,7 @@ class BudgetLedgerController {
 
     private static void requireRevision(Long asOfRevision) {
         if (asOfRevision != null && asOfRevision < 0) {
-            throw new InvalidParameter("asOfRevision", "en revision är 0 eller större");
+            throw new InvalidInput("asOfRevision", "en revision är 0 eller större");
         }
     }
 

@@ -13,7 +13,7 @@ import se.styrregistret.kernel.district.DistrictView;
 import se.styrregistret.kernel.district.FindDistrict;
 import se.styrregistret.kernel.district.PriorityDistricts;
 import se.styrregistret.query.revision.BeyondTheHead;
-import se.styrregistret.query.web.InvalidParameter;
+import se.styrregistret.support.web.InvalidInput;
 
 import java.time.LocalDate;
 
@@ -32,7 +32,7 @@ class DistrictQueryController {
                           @RequestParam(required = false) Long asOfRevision,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
         if (asOfRevision != null && asOfRevision < 0) {
-            throw new InvalidParameter("asOfRevision", "en revision är 0 eller större");
+            throw new InvalidInput("asOfRevision", "en revision är 0 eller större");
         }
         String name = PriorityDistricts.canonical(district).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "Okänd stadsdel '" + district.strip() + "'; kända: " + PriorityDistricts.ALL));

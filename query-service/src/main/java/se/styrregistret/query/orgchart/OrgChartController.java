@@ -16,7 +16,7 @@ import se.styrregistret.kernel.governance.FunctionTransferView;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.OrgChart;
 import se.styrregistret.query.revision.BeyondTheHead;
-import se.styrregistret.query.web.InvalidParameter;
+import se.styrregistret.support.web.InvalidInput;
 import se.styrregistret.query.web.NotFound;
 
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ class OrgChartController {
     OrgChart orgChart(@RequestParam(required = false) Long asOfRevision,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
         if (asOfRevision != null && asOfRevision < 0) {
-            throw new InvalidParameter("asOfRevision", "en revision är 0 eller större");
+            throw new InvalidInput("asOfRevision", "en revision är 0 eller större");
         }
         OrgChart chart = queries.query(new FindOrgChart(asOfRevision, asOfDate), ResponseTypes.instanceOf(OrgChart.class)).join();
         return BeyondTheHead.check(asOfRevision, chart.revision(), chart);

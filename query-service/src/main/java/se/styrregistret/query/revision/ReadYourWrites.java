@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import se.styrregistret.query.web.InvalidParameter;
+import se.styrregistret.support.web.InvalidInput;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -60,10 +60,10 @@ public class ReadYourWrites implements WebMvcConfigurer {
     private static long parse(String wanted) {
         try {
             long revision = Long.parseLong(wanted.strip());
-            if (revision < 0) throw new InvalidParameter("minRevision", "en revision är 0 eller större");
+            if (revision < 0) throw new InvalidInput("minRevision", "en revision är 0 eller större");
             return revision;
         } catch (NumberFormatException e) {
-            throw new InvalidParameter("minRevision", "en revision är ett heltal, t.ex. den som ett kommandosvar gav");
+            throw new InvalidInput("minRevision", "en revision är ett heltal, t.ex. den som ett kommandosvar gav");
         }
     }
 

@@ -1,90 +1,29 @@
 package se.styrregistret.query.security;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.SecurityFilterChain;
-import se.styrregistret.support.web.ProblemResponses;
-import tools.jackson.databind.json.JsonMapper;
+import se.styrregistret.support.security.EndpointRules;
 
 /**
- * The audit trail needs AUDITOR or REGISTRAR, processor administration ADMIN; the chart,
- * timeline and district views any authenticated user, or nobody when {@code public-read} is on.
- * Stateless: HTTP Basic against the configured users, or bearer JWTs in the {@code prod}
- * profile. No cookies, so no CSRF tokens.
+ * The audit trail needs AUDITOR or REGISTRAR, administration ADMIN; the web interface's files are
+ * open; the chart, timeline and district views need any login, or none when {@code public-read} is on
+ * (the rest: service-support's ApiSecurity).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
-
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Environment environment, SecurityProperties properties, JsonMapper json)
-            throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
-                            .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
-                            // probes are open (status only; details need ADMIN), metrics and build info need ADMIN
-                            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                            .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/info").hasRole("ADMIN")
-                            .requestMatchers("/api/audit-trail", "/api/audit-trail.csv", "/api/audit-trail/**").hasAnyRole("AUDITOR", "REGISTRAR", "ADMIN")
-                            .requestMatchers("/api/admin/**").hasRole("ADMIN");
-                    if (properties.publicRead()) {
-                        auth.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
-                    } else {
-                        auth.requestMatchers(HttpMethod.GET, "/api/**").authenticated();
-                    }
-                    auth.anyRequest().denyAll();
-                })
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
-        if (environment.acceptsProfiles(Profiles.of("prod"))) {
-            JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-            roles.setAuthoritiesClaimName(properties.rolesClaim());
-            roles.setAuthorityPrefix("ROLE_");
-            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-            converter.setJwtGrantedAuthoritiesConverter(roles);
-            http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
-                    .authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        } else {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
-        }
-        return http.build();
-    }
-
-    @Bean
-    UserDetailsService users(SecurityProperties properties) {
-        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
-        for (SecurityProperties.User user : properties.users()) {
-            if (user.password() == null || user.password().isBlank()) {
-                log.warn("User {} has no password and cannot log in", user.name());
-                continue;
+    EndpointRules queryEndpoints() {
+        return (auth, properties) -> {
+            auth.requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                    .requestMatchers("/api/audit-trail", "/api/audit-trail.csv", "/api/audit-trail/**").hasAnyRole("AUDITOR", "REGISTRAR", "ADMIN")
+                    .requestMatchers("/api/admin/**").hasRole("ADMIN");
+            if (properties.publicRead()) {
+                auth.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
+            } else {
+                auth.requestMatchers(HttpMethod.GET, "/api/**").authenticated();
             }
-            // {noop}: the secret already comes in clear from the environment; hashing it in memory
-            // would add a bcrypt round to every Basic-authenticated request and protect nothing
-            manager.createUser(User.withUsername(user.name()).password("{noop}" + user.password())
-                    .roles(user.roles().toArray(String[]::new)).build());
-        }
-        // only the lookup, not the manager itself: the manager is also a UserDetailsPasswordService, and
-        // Spring Security would then "upgrade" each {noop} password to bcrypt at its first login, after
-        // which every Basic-authenticated request pays a bcrypt round (~80 ms on two cores)
-        return manager::loadUserByUsername;
+        };
     }
 }

@@ -1,6 +1,9 @@
-package se.styrregistret.command.common;
+package se.styrregistret.support.web;
 
-/** Input that passed JSON binding but is still not acceptable, with the field it concerns (answers 400). */
+/**
+ * Input that passed binding but is still not acceptable: a command field or a query parameter, with
+ * the field it concerns and the reason (answers 400 naming the field).
+ */
 public class InvalidInput extends RuntimeException {
 
     private final String field;

@@ -1,4 +1,4 @@
-package se.styrregistret.query.security;
+package se.styrregistret.support.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param users      local users (default profile)
  * @param rolesClaim the JWT claim that lists a user's roles (prod profile)
- * @param publicRead when true, the organisation chart, timeline and district views need no login
+ * @param publicRead when true, the read side's organisation chart, timeline and district views need no login (query-service)
  */
 @ConfigurationProperties("styrregistret.security")
 public record SecurityProperties(List<User> users, String rolesClaim, boolean publicRead) {

@@ -1,0 +1,68 @@
+package se.styrregistret.support.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What both services' problem advice shares: Spring MVC's own errors (404, 405, 415, a missing or
+ * malformed parameter) as Swedish problem bodies naming the field, {@link InvalidInput} as 400 naming
+ * the field, and the one shape of an invalid-input problem ({@code field}, {@code errors}). Each
+ * service extends it with its own refusals and its last-resort handler.
+ */
+public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(statusCode);
+        return super.handleExceptionInternal(ex, SwedishProblems.translate(problem, ex), headers, statusCode, request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException ex) {
+        return badRequest(ex.getName(), "fel format för " + (ex.getRequiredType() == null ? "värdet"
+                : ex.getRequiredType().getSimpleName()));
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput ex) {
+        return badRequest(ex.field(), ex.getMessage());
+    }
+
+    protected static ResponseEntity<ProblemDetail> badRequest(String field, String reason) {
+        return ResponseEntity.badRequest().body(invalidInput(List.of(Map.of("field", field, "reason", reason))));
+    }
+
+    /** 400 "Ogiltig indata": every field with its reason, the first one also as {@code field}. */
+    public static ProblemDetail invalidInput(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(URI.create("urn:styrregistret:problem:invalid-input"));
+        problem.setTitle("Ogiltig indata");
+        problem.setDetail(errors.stream().map(e -> e.get("field") + ": " + e.get("reason"))
+                .reduce((a, b) -> a + "; " + b).orElse("Ogiltig begäran"));
+        problem.setProperty("errors", errors);
+        if (!errors.isEmpty()) {
+            problem.setProperty("field", errors.get(0).get("field"));
+        }
+        return problem;
+    }
+
+    /** 503 "Tillfälligt otillgänglig" with {@code Retry-After}: the database is down or restarting. */
+    protected static ProblemDetail unavailableProblem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setType(URI.create("urn:styrregistret:problem:unavailable"));
+        problem.setTitle("Tillfälligt otillgänglig");
+        return problem;
+    }
+}
