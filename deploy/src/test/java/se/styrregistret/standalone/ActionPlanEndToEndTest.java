@@ -1,8 +1,7 @@
 package se.styrregistret.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
@@ -30,17 +29,8 @@ class ActionPlanEndToEndTest {
     static final String KS_DECISION = """
             "decision":{"decisionDate":"2021-03-01","decidedBy":"Kommunstyrelsen"}""";
 
-    static RunningSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = EndToEnd.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+    @RegisterExtension
+    static final RunningRegister register = new RunningRegister();
 
     @Test
     void the_plan_as_known_from_the_sources_and_the_three_district_views() {
@@ -93,7 +83,7 @@ class ActionPlanEndToEndTest {
         assertThat(HttpJson.json(second).path("version").asInt()).isEqualTo(2);
 
         // the plan, with progress per development area and per district
-        JsonNode plan = HttpJson.await(system.queryUrl() + "/api/action-plans/" + planId,
+        JsonNode plan = HttpJson.await(register.queryUrl() + "/api/action-plans/" + planId,
                 p -> p.path("actions").get(0).path("linkedBodies").size() == 3
                         && "STARTED".equals(p.path("actions").get(0).path("status").asString()), WAIT);
         assertThat(plan.path("revision").asLong()).isPositive();
@@ -121,7 +111,7 @@ class ActionPlanEndToEndTest {
 
         // each district: its area team, the action, the latest picture, no made-up money
         for (String district : DISTRICTS) {
-            JsonNode view = HttpJson.await(system.queryUrl() + "/api/districts/" + encode(district),
+            JsonNode view = HttpJson.await(register.queryUrl() + "/api/districts/" + encode(district),
                     v -> v.path("bodies").size() == 1 && v.path("actions").size() == 1
                             && v.path("pictures").size() == 1
                             && (!district.equals("Berga") || v.path("pictures").get(0).path("version").asInt() == 2),
@@ -142,13 +132,13 @@ class ActionPlanEndToEndTest {
         }
 
         // a district the register does not know is a 404 problem
-        HttpResponse<String> unknown = HttpJson.get(system.queryUrl() + "/api/districts/Atlantis");
+        HttpResponse<String> unknown = HttpJson.get(register.queryUrl() + "/api/districts/Atlantis");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     static HttpResponse<String> post(String path, String json) {
-        return HttpJson.post(system.commandUrl() + path, json);
+        return HttpJson.post(register.commandUrl() + path, json);
     }
 
     static String encode(String district) {

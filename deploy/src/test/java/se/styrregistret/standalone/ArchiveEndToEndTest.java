@@ -1,11 +1,11 @@
 package se.styrregistret.standalone;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.styrregistret.query.audit.Archive;
@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArchiveEndToEndTest {
 
-    static RunningSystem original;
+    @RegisterExtension
+    static final RunningRegister original = new RunningRegister();
     static long head;
     static Path archive;
 
@@ -56,8 +57,7 @@ class ArchiveEndToEndTest {
 
     @BeforeAll
     static void a_register_with_its_history_and_a_few_hundred_commands() {
-        original = EndToEnd.start("--history");
-        Standalone.loadHistory(original);
+        Standalone.loadHistory(original.system());
         for (int i = 1; i <= 120; i++) {
             String id = "arkivtest-%03d".formatted(i);
             created(HttpJson.post(original.commandUrl() + "/api/governance-bodies", """
@@ -74,18 +74,13 @@ class ArchiveEndToEndTest {
                          "decision":{"decisionDate":"2022-12-20","decidedBy":"Kommunstyrelsen"}}"""));
             }
         }
-        head = EndToEnd.logHead(original);
+        head = EndToEnd.logHead(original.system());
         // the audit log has read everything, and a checkpoint of it is signed, before the export
         HttpJson.await(original.queryUrl() + "/api/audit-trail/verification?minRevision=" + head,
                 v -> v.path("status").asString().equals("INTACT") && v.path("checkedUpTo").asLong() == head,
                 Duration.ofSeconds(60), "auditor");
         HttpResponse<String> signed = HttpJson.post(original.queryUrl() + "/api/audit-trail/checkpoints", "", "auditor");
         assertThat(signed.statusCode()).as(signed.body()).isBetween(200, 201);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (original != null) original.close();
     }
 
     @Test
@@ -125,7 +120,7 @@ class ArchiveEndToEndTest {
     @Order(2)
     void the_launcher_writes_the_same_events_as_the_download() throws Exception {
         Path written = dir.resolve("launcher.zip");
-        Archive.Manifest manifest = original.queryContext().getBean(LogArchive.class).writeTo(written);
+        Archive.Manifest manifest = original.system().queryContext().getBean(LogArchive.class).writeTo(written);
 
         assertThat(manifest.merkle()).isEqualTo(Archive.verify(archive).merkle());
         try (ZipFile a = new ZipFile(archive.toFile()); ZipFile b = new ZipFile(written.toFile())) {
@@ -198,16 +193,16 @@ class ArchiveEndToEndTest {
     @Test
     @Order(6)
     void a_restore_into_a_register_that_holds_events_is_refused_and_changes_nothing() {
-        long before = EndToEnd.logHead(original);
-        JdbcTemplate jdbc = new JdbcTemplate(original.dataSource());
+        long before = EndToEnd.logHead(original.system());
+        JdbcTemplate jdbc = new JdbcTemplate(original.system().dataSource());
         if (EndToEnd.axonServerMode()) {
-            assertThatThrownBy(() -> ArchiveRestore.restore(original.commandContext(), archive)).hasMessageContaining("PostgreSQL event log");
+            assertThatThrownBy(() -> ArchiveRestore.restore(original.system().commandContext(), archive)).hasMessageContaining("PostgreSQL event log");
         } else {
             long rows = jdbc.queryForObject("select count(*) from axon.domain_event_entry", Long.class);
-            assertThatThrownBy(() -> ArchiveRestore.restore(original.commandContext(), archive)).hasMessageContaining("needs an empty register");
+            assertThatThrownBy(() -> ArchiveRestore.restore(original.system().commandContext(), archive)).hasMessageContaining("needs an empty register");
             assertThat(jdbc.queryForObject("select count(*) from axon.domain_event_entry", Long.class)).isEqualTo(rows);
         }
-        assertThat(EndToEnd.logHead(original)).isEqualTo(before);
+        assertThat(EndToEnd.logHead(original.system())).isEqualTo(before);
     }
 
     // ---------- helpers ----------

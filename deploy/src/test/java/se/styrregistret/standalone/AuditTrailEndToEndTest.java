@@ -1,8 +1,7 @@
 package se.styrregistret.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
@@ -23,20 +22,11 @@ class AuditTrailEndToEndTest {
     static final String DECISION = """
             {"caseNumber":"KS 2021-1087","paragraph":"§ 4","decisionDate":"2022-01-03","decidedBy":"Kommunstyrelsen"}""";
 
-    static RunningSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = EndToEnd.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+    @RegisterExtension
+    static final RunningRegister register = new RunningRegister();
 
     static void ok(String path, String json) {
-        var response = HttpJson.post(system.commandUrl() + path, json, "registrar");
+        var response = HttpJson.post(register.commandUrl() + path, json, "registrar");
         assertThat(response.statusCode()).as(path + " → " + response.body()).isBetween(200, 201);
     }
 
@@ -48,7 +38,7 @@ class AuditTrailEndToEndTest {
         ok("/api/governance-bodies/otmb-styrgrupp/members", """
                 {"role":"Kommunens tjänsteperson i arbetsgrupp","effectiveDate":"2022-02-02","decision":%s}""".formatted(DECISION));
 
-        String url = system.queryUrl() + "/api/audit-trail?caseNumber=" + URLEncoder.encode("KS 2021-1087", StandardCharsets.UTF_8);
+        String url = register.queryUrl() + "/api/audit-trail?caseNumber=" + URLEncoder.encode("KS 2021-1087", StandardCharsets.UTF_8);
         JsonNode trail = await(url, t -> t.path("total").asLong() == 2);
         assertThat(trail.path("revision").asLong()).isGreaterThanOrEqualTo(2);
         JsonNode established = trail.path("entries").get(0);
@@ -71,30 +61,30 @@ class AuditTrailEndToEndTest {
 
         long first = established.path("revision").asLong();
         long second = appointed.path("revision").asLong();
-        var one = HttpJson.get(system.queryUrl() + "/api/audit-trail/" + second, "auditor");
+        var one = HttpJson.get(register.queryUrl() + "/api/audit-trail/" + second, "auditor");
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(HttpJson.json(one).path("entry").path("payload").path("member").path("role").asString())
                 .isEqualTo("Kommunens tjänsteperson i arbetsgrupp");
 
-        var csv = HttpJson.get(system.queryUrl() + "/api/audit-trail.csv?bodyId=otmb-styrgrupp", "auditor");
+        var csv = HttpJson.get(register.queryUrl() + "/api/audit-trail.csv?bodyId=otmb-styrgrupp", "auditor");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body().split("\r\n")).hasSize(3);
         assertThat(csv.body()).contains("Östergötland tillsammans mot brott");
 
         // intact only once every revision up to the log's head is in the Merkle log and checked
-        JsonNode verification = HttpJson.await(system.queryUrl() + "/api/audit-trail/verification",
+        JsonNode verification = HttpJson.await(register.queryUrl() + "/api/audit-trail/verification",
                 v -> !"INCOMPLETE".equals(v.path("status").asString()), Duration.ofSeconds(20), "auditor");
         assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.path("checkedUpTo").asLong()).isGreaterThanOrEqualTo(second);
         assertThat(verification.path("checkedUpTo").asLong()).isEqualTo(verification.path("logHead").asLong());
 
-        HttpJson.await(system.queryUrl() + "/api/org-chart", c -> c.path("revision").asLong() >= second, Duration.ofSeconds(20));
-        JsonNode diff = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/revisions/" + first + "/diff/" + second, "reader"));
+        HttpJson.await(register.queryUrl() + "/api/org-chart", c -> c.path("revision").asLong() >= second, Duration.ofSeconds(20));
+        JsonNode diff = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/revisions/" + first + "/diff/" + second, "reader"));
         assertThat(diff.path("membersIn").get(0).path("role").asString()).isEqualTo("Kommunens tjänsteperson i arbetsgrupp");
 
         assertThat(HttpJson.get(url, "reader").statusCode()).isEqualTo(403);
-        assertThat(HttpJson.get(system.queryUrl() + "/api/audit-trail.csv", "reader").statusCode()).isEqualTo(403);
-        assertThat(HttpJson.get(system.queryUrl() + "/api/timeline", "reader").statusCode()).isEqualTo(200);
+        assertThat(HttpJson.get(register.queryUrl() + "/api/audit-trail.csv", "reader").statusCode()).isEqualTo(403);
+        assertThat(HttpJson.get(register.queryUrl() + "/api/timeline", "reader").statusCode()).isEqualTo(200);
     }
 
     static JsonNode await(String url, java.util.function.Predicate<JsonNode> until) {

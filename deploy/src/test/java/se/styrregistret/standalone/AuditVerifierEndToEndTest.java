@@ -1,8 +1,8 @@
 package se.styrregistret.standalone;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.styrregistret.verifier.AuditVerifier;
 import tools.jackson.databind.JsonNode;
@@ -25,48 +25,43 @@ class AuditVerifierEndToEndTest {
 
     static final List<String> PROJECTIONS = List.of("orgchart", "ledger", "agreements", "districts", "actionplans", "audit", "audit-log");
 
-    static RunningSystem system;
+    @RegisterExtension
+    static final RunningRegister register = new RunningRegister();
     static String checkpoint;
     static String publicKey;
 
     @BeforeAll
     static void startLoadAndKeepACheckpoint() {
-        system = EndToEnd.start();
-        Standalone.loadHistory(system);
-        long head = EndToEnd.logHead(system);
-        HttpJson.await(system.queryUrl() + "/api/admin/projections/audit-log", s -> s.path("revision").asLong() >= head,
+        Standalone.loadHistory(register.system());
+        long head = EndToEnd.logHead(register.system());
+        HttpJson.await(register.queryUrl() + "/api/admin/projections/audit-log", s -> s.path("revision").asLong() >= head,
                 Duration.ofSeconds(60), "admin");
-        var signed = HttpJson.post(system.queryUrl() + "/api/audit-trail/checkpoints", "", "auditor");
+        var signed = HttpJson.post(register.queryUrl() + "/api/audit-trail/checkpoints", "", "auditor");
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(201);
-        checkpoint = HttpJson.get(system.queryUrl() + HttpJson.json(signed).path("href").asString(), "auditor").body();
-        publicKey = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/audit-trail/public-key", "auditor")).path("publicKey").asString();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
+        checkpoint = HttpJson.get(register.queryUrl() + HttpJson.json(signed).path("href").asString(), "auditor").body();
+        publicKey = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/audit-trail/public-key", "auditor")).path("publicKey").asString();
     }
 
     @Test
     void the_verifier_proves_the_history_unchanged_since_the_checkpoint() throws Exception {
-        AuditVerifier.Result result = AuditVerifier.verify(checkpoint, publicKey, system.queryUrl(), "auditor:auditor");
+        AuditVerifier.Result result = AuditVerifier.verify(checkpoint, publicKey, register.queryUrl(), "auditor:auditor");
         assertThat(result.unchanged()).as(result.message()).isTrue();
         assertThat(result.signatureValid()).isTrue();
         assertThat(result.storedLeavesGiveTheRoot()).isTrue();
-        assertThat(result.treeSize()).isEqualTo(EndToEnd.logHead(system));
+        assertThat(result.treeSize()).isEqualTo(EndToEnd.logHead(register.system()));
 
         // a forged checkpoint (another size, the same signature) is refused
         String[] lines = checkpoint.split("\n");
         String forged = checkpoint.replaceFirst("\n" + lines[1] + "\n", "\n" + (Long.parseLong(lines[1]) - 1) + "\n");
-        assertThat(AuditVerifier.verify(forged, publicKey, system.queryUrl(), "auditor:auditor").signatureValid()).isFalse();
+        assertThat(AuditVerifier.verify(forged, publicKey, register.queryUrl(), "auditor:auditor").signatureValid()).isFalse();
     }
 
     @Test
     void an_amount_changed_by_a_superuser_is_found_at_its_revision_before_and_after_every_rebuild() throws Exception {
         assumeFalse(EndToEnd.axonServerMode(), "Axon Server's log cannot be changed with SQL; this scenario is PostgreSQL's");
-        JsonNode allocations = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/audit-trail?eventType=BudgetAllocated", "auditor"));
+        JsonNode allocations = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/audit-trail?eventType=BudgetAllocated", "auditor"));
         long target = allocations.path("entries").get(0).path("revision").asLong();
-        JdbcTemplate db = new JdbcTemplate(system.dataSource());
+        JdbcTemplate db = new JdbcTemplate(register.system().dataSource());
         String original = db.queryForObject("select convert_from(payload, 'UTF8') from axon.domain_event_entry where global_index = ?",
                 String.class, target);
         String forged = original.replaceFirst("\"amountSek\":\\d+", "\"amountSek\":1");
@@ -75,12 +70,12 @@ class AuditVerifierEndToEndTest {
         try {
             assertChangedAt(target);
             for (String projection : PROJECTIONS) {
-                var rebuild = HttpJson.post(system.queryUrl() + "/api/admin/projections/" + projection + "/rebuild", "", "admin");
+                var rebuild = HttpJson.post(register.queryUrl() + "/api/admin/projections/" + projection + "/rebuild", "", "admin");
                 assertThat(rebuild.statusCode()).as(projection + ": " + rebuild.body()).isEqualTo(202);
             }
-            long head = EndToEnd.logHead(system);
+            long head = EndToEnd.logHead(register.system());
             for (String projection : PROJECTIONS) {
-                HttpJson.await(system.queryUrl() + "/api/admin/projections/" + projection, s -> s.path("revision").asLong() >= head,
+                HttpJson.await(register.queryUrl() + "/api/admin/projections/" + projection, s -> s.path("revision").asLong() >= head,
                         Duration.ofSeconds(60), "admin");
             }
             assertChangedAt(target);
@@ -90,7 +85,7 @@ class AuditVerifierEndToEndTest {
             Files.writeString(note, checkpoint);
             Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     Path.of("src/main/java/se/styrregistret/verifier/AuditVerifier.java").toAbsolutePath().toString(),
-                    "--checkpoint=" + note, "--public-key=" + publicKey, "--url=" + system.queryUrl(), "--user=auditor:auditor")
+                    "--checkpoint=" + note, "--public-key=" + publicKey, "--url=" + register.queryUrl(), "--user=auditor:auditor")
                     .redirectErrorStream(true).start();
             String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(verifier.waitFor()).as(output).isEqualTo(1);
@@ -98,16 +93,16 @@ class AuditVerifierEndToEndTest {
         } finally {
             tamper(db, original, target);
         }
-        assertThat(AuditVerifier.verify(checkpoint, publicKey, system.queryUrl(), "auditor:auditor").unchanged()).isTrue();
+        assertThat(AuditVerifier.verify(checkpoint, publicKey, register.queryUrl(), "auditor:auditor").unchanged()).isTrue();
     }
 
     void assertChangedAt(long target) throws Exception {
-        AuditVerifier.Result result = AuditVerifier.verify(checkpoint, publicKey, system.queryUrl(), "auditor:auditor");
+        AuditVerifier.Result result = AuditVerifier.verify(checkpoint, publicKey, register.queryUrl(), "auditor:auditor");
         assertThat(result.unchanged()).as(result.message()).isFalse();
         assertThat(result.signatureValid()).isTrue();
         assertThat(result.storedLeavesGiveTheRoot()).isTrue();
         assertThat(result.firstChangedRevision()).isEqualTo(target);
-        JsonNode verification = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/audit-trail/verification", "auditor"));
+        JsonNode verification = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/audit-trail/verification", "auditor"));
         assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isFalse();
         assertThat(verification.path("firstMismatch").asLong()).isEqualTo(target);
     }

@@ -1,8 +1,7 @@
 package se.styrregistret.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -27,17 +26,8 @@ class BudgetLedgerEndToEndTest {
     static final String SON = """
             {"kind":"COMMITTEE","name":"Social- och omsorgsnämnden"}""";
 
-    static RunningSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = EndToEnd.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+    @RegisterExtension
+    static final RunningRegister register = new RunningRegister();
 
     @Test
     void the_2021_figures_entered_through_the_api_show_in_the_ledger_and_an_over_allocation_changes_nothing() throws Exception {
@@ -79,9 +69,9 @@ class BudgetLedgerEndToEndTest {
                 {"fiscalYear":2022,"subject":"Områdesteamens finansiering 2022","referredTo":"Budgetberedningen",
                  "recipient":%s,%s}""".formatted(SON, KS_MARCH)));
 
-        JsonNode all = HttpJson.await(system.queryUrl() + "/api/budget/summary",
+        JsonNode all = HttpJson.await(register.queryUrl() + "/api/budget/summary",
                 s -> s.toString().contains(referral), Duration.ofSeconds(30));
-        JsonNode summary = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/budget/summary?fiscalYear=2021"));
+        JsonNode summary = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/budget/summary?fiscalYear=2021"));
 
         assertThat(summary.path("revision").asLong()).isPositive();
         assertThat(total(summary.path("byRecipientKind"), "AREA_TEAM")).isEqualTo(8_620_000);
@@ -96,17 +86,17 @@ class BudgetLedgerEndToEndTest {
         assertThat(all.path("openReferrals").get(0).path("referredTo").asString()).isEqualTo("Budgetberedningen");
         assertThat(all.path("openReferrals").get(0).path("fiscalYear").asInt()).isEqualTo(2022);
 
-        JsonNode ledger = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/budget/ledger?fiscalYear=2021"));
+        JsonNode ledger = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/budget/ledger?fiscalYear=2021"));
 
         // the district view shows the money that reached the district's area team: 840 + 1 334 + 700 tkr
-        JsonNode bergaView = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/districts/Berga"));
+        JsonNode bergaView = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/districts/Berga"));
         assertThat(bergaView.path("allocationsPerYear").get(0).path("year").asInt()).isEqualTo(2021);
         assertThat(bergaView.path("allocationsPerYear").get(0).path("amountTkr").decimalValue())
                 .isEqualByComparingTo("2874");
         assertThat(ledger.path("revision").asLong()).isEqualTo(summary.path("revision").asLong());
         assertThat(ledger.toString()).contains("\"entryType\":\"FRAME_EXTENDED\"").contains("KS resursfond 2021")
                 .contains("Kultur- och fritidsnämnden");
-        HttpResponse<String> csv = HttpJson.get(system.queryUrl() + "/api/budget/ledger.csv?fiscalYear=2021");
+        HttpResponse<String> csv = HttpJson.get(register.queryUrl() + "/api/budget/ledger.csv?fiscalYear=2021");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).startsWith("revision,effective_date,fiscal_year,entry_type").contains("Områdesteam Skäggetorp");
 
@@ -117,19 +107,19 @@ class BudgetLedgerEndToEndTest {
         assertThat(over.statusCode()).as(over.body()).isEqualTo(409);
         assertThat(HttpJson.json(over).path("rule").asString()).isEqualTo("frame-exceeded");
         Thread.sleep(2_000); // longer than the projection's latency: anything appended would show by now
-        JsonNode after = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/budget/ledger?fiscalYear=2021"));
+        JsonNode after = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/budget/ledger?fiscalYear=2021"));
         assertThat(after).isEqualTo(ledger);
     }
 
     @Test
     void the_budget_endpoints_are_documented_in_openapi() {
-        HttpResponse<String> commandDocs = HttpJson.get(system.commandUrl() + "/v3/api-docs");
+        HttpResponse<String> commandDocs = HttpJson.get(register.commandUrl() + "/v3/api-docs");
         assertThat(commandDocs.statusCode()).isEqualTo(200);
         assertThat(commandDocs.body()).contains("/api/budget/frames", "/api/budget/frames/{frameId}/extensions",
                 "/api/budget/allocations", "/api/budget/allocations/{allocationId}/distribution",
                 "/api/budget/allocations/{allocationId}/reversal", "/api/budget/grants", "/api/budget/referrals",
                 "/api/budget/referrals/{referralId}/settlement");
-        HttpResponse<String> queryDocs = HttpJson.get(system.queryUrl() + "/v3/api-docs");
+        HttpResponse<String> queryDocs = HttpJson.get(register.queryUrl() + "/v3/api-docs");
         assertThat(queryDocs.statusCode()).isEqualTo(200);
         assertThat(queryDocs.body()).contains("/api/budget/ledger", "/api/budget/summary", "/api/budget/ledger.csv");
     }
@@ -156,7 +146,7 @@ class BudgetLedgerEndToEndTest {
     }
 
     static HttpResponse<String> command(String path, String json) {
-        return HttpJson.post(system.commandUrl() + path, json);
+        return HttpJson.post(register.commandUrl() + path, json);
     }
 
     static String created(HttpResponse<String> response) {

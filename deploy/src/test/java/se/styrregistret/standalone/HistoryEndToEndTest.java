@@ -1,8 +1,8 @@
 package se.styrregistret.standalone;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.styrregistret.standalone.history.HistoryLoader;
 import tools.jackson.databind.JsonNode;
 
@@ -18,29 +18,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HistoryEndToEndTest {
 
-    static RunningSystem system;
+    @RegisterExtension
+    static final RunningRegister register = new RunningRegister();
     static HistoryLoader.Report firstLoad;
 
     @BeforeAll
     static void startAndLoad() {
-        system = EndToEnd.start();
-        firstLoad = Standalone.loadHistory(system);
+        firstLoad = Standalone.loadHistory(register.system());
         // every projection has caught up once the last agreement shows
-        HttpJson.await(system.queryUrl() + "/api/agreements",
+        HttpJson.await(register.queryUrl() + "/api/agreements",
                 a -> a.toString().contains("otmb-2022-2027"), Duration.ofSeconds(30));
-        HttpJson.await(system.queryUrl() + "/api/org-chart",
+        HttpJson.await(register.queryUrl() + "/api/org-chart",
                 c -> c.toString().contains("Områdesteam Skäggetorp"), Duration.ofSeconds(30));
-        HttpJson.await(system.queryUrl() + "/api/budget/summary",
+        HttpJson.await(register.queryUrl() + "/api/budget/summary",
                 s -> s.path("openReferrals").size() == 2, Duration.ofSeconds(30));
     }
 
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
-
     static JsonNode chart(String query) {
-        return HttpJson.json(HttpJson.get(system.queryUrl() + "/api/org-chart" + query, "reader"));
+        return HttpJson.json(HttpJson.get(register.queryUrl() + "/api/org-chart" + query, "reader"));
     }
 
     static List<JsonNode> bodies(JsonNode chart) {
@@ -60,14 +55,14 @@ class HistoryEndToEndTest {
 
     @Test
     void loading_twice_appends_nothing_the_second_time() {
-        long before = EndToEnd.logHead(system);
+        long before = EndToEnd.logHead(register.system());
 
-        HistoryLoader.Report again = Standalone.loadHistory(system);
+        HistoryLoader.Report again = Standalone.loadHistory(register.system());
 
         assertThat(firstLoad.applied()).isEqualTo(firstLoad.steps());
         assertThat(again.applied()).isZero();
         assertThat(again.alreadyLoaded()).isEqualTo(again.steps());
-        assertThat(EndToEnd.logHead(system)).isEqualTo(before);
+        assertThat(EndToEnd.logHead(register.system())).isEqualTo(before);
     }
 
     @Test
@@ -109,7 +104,7 @@ class HistoryEndToEndTest {
 
     @Test
     void libra_is_replaced_with_lineage_and_its_2007_decision_recorded_as_rescinded() {
-        JsonNode libra = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/governance-bodies/libra", "reader"));
+        JsonNode libra = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/governance-bodies/libra", "reader"));
         assertThat(libra.path("current").path("status").asString()).isEqualTo("REPLACED");
         assertThat(libra.path("current").path("rescindedDecision").path("paragraph").asString()).isEqualTo("§ 290");
         assertThat(libra.path("successors").get(0).path("id").asString()).isEqualTo("politisk-styrgrupp");
@@ -135,16 +130,16 @@ class HistoryEndToEndTest {
         assertThat(teams.stream().mapToInt(t -> t.path("areaTeam").path("teamLeaders").asInt()).sum()).isEqualTo(3);
         assertThat(teams.stream().mapToInt(t -> t.path("areaTeam").path("safetyWardens").asInt()).sum()).isEqualTo(6);
 
-        JsonNode transfers = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/function-transfers", "reader"));
+        JsonNode transfers = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/function-transfers", "reader"));
         assertThat(transfers.get(0).path("fromOrganisation").asString()).isEqualTo("Verksamhetsstöd och service");
         assertThat(transfers.get(0).path("toOrganisation").asString()).isEqualTo("Leanlink");
     }
 
     @Test
     void the_action_plan_has_its_counts_area_1_and_bilda_omradesteam_linked_to_the_three_teams() {
-        JsonNode district = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/districts/Berga", "reader"));
+        JsonNode district = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/districts/Berga", "reader"));
         String planId = district.path("actions").get(0).path("planId").asString();
-        JsonNode plan = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/action-plans/" + planId, "reader"));
+        JsonNode plan = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/action-plans/" + planId, "reader"));
         String text = plan.toString();
         assertThat(text).contains("Åtgärdsplan mot segregation", "Ökad trygghet, gemenskap och delaktighet i samhället",
                 "Bilda områdesteam", "omradesteam-berga", "omradesteam-ryd", "omradesteam-skaggetorp", "2020-12-02");
@@ -159,7 +154,7 @@ class HistoryEndToEndTest {
 
     @Test
     void the_2021_area_team_funding_is_8620_tkr_of_which_2100_tkr_state_grant_with_the_frame_extension_and_open_items() {
-        JsonNode ledger = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/budget/ledger?fiscalYear=2021", "reader"));
+        JsonNode ledger = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/budget/ledger?fiscalYear=2021", "reader"));
         long toTeams = 0;
         long fromGrant = 0;
         for (JsonNode entry : ledger.path("entries")) {
@@ -174,14 +169,14 @@ class HistoryEndToEndTest {
         assertThat(fromGrant).isEqualTo(2_100_000);
 
         JsonNode beforeTheTeams = HttpJson.json(HttpJson.get(
-                system.queryUrl() + "/api/budget/summary?fiscalYear=2021&asOfDate=2021-02-28", "reader"));
+                register.queryUrl() + "/api/budget/summary?fiscalYear=2021&asOfDate=2021-02-28", "reader"));
         assertThat(beforeTheTeams.path("totalSek").asLong()).isZero();
         JsonNode afterTheTeams = HttpJson.json(HttpJson.get(
-                system.queryUrl() + "/api/budget/summary?fiscalYear=2021&asOfDate=2021-06-30", "reader"));
+                register.queryUrl() + "/api/budget/summary?fiscalYear=2021&asOfDate=2021-06-30", "reader"));
         assertThat(afterTheTeams.path("totalSek").asLong()).isEqualTo(8_620_000);
         assertThat(afterTheTeams.path("frames")).isEmpty();
 
-        JsonNode summary = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/budget/summary", "reader"));
+        JsonNode summary = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/budget/summary", "reader"));
         JsonNode frame = summary.path("frames").get(0);
         assertThat(frame.path("committee").asString()).isEqualTo("Kommunstyrelsen");
         assertThat(frame.path("extendedSek").asLong()).isEqualTo(3_000_000);
@@ -191,11 +186,11 @@ class HistoryEndToEndTest {
 
     @Test
     void the_revision_diff_over_the_whole_history_shows_the_money_that_moved() {
-        long head = EndToEnd.logHead(system);
+        long head = EndToEnd.logHead(register.system());
         // the chart says how far it has read the log, including events it has no rows for
-        HttpJson.await(system.queryUrl() + "/api/org-chart", c -> c.path("revision").asLong() >= head, Duration.ofSeconds(30));
+        HttpJson.await(register.queryUrl() + "/api/org-chart", c -> c.path("revision").asLong() >= head, Duration.ofSeconds(30));
 
-        JsonNode diff = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/revisions/0/diff/" + head, "reader"));
+        JsonNode diff = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/revisions/0/diff/" + head, "reader"));
 
         assertThat(diff.path("added").toString()).contains("politisk-styrgrupp", "omradesteam-skaggetorp");
         long allocated = 0;
@@ -208,24 +203,24 @@ class HistoryEndToEndTest {
 
     @Test
     void the_district_view_travels_in_time_too() {
-        JsonNode mid2020 = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/districts/Skäggetorp?asOfDate=2020-06-30", "reader"));
+        JsonNode mid2020 = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/districts/Skäggetorp?asOfDate=2020-06-30", "reader"));
         assertThat(mid2020.path("areaTeam").isNull() || mid2020.path("areaTeam").isMissingNode()).isTrue();
         assertThat(mid2020.path("actions")).isEmpty();
 
-        JsonNode end2021 = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/districts/Skäggetorp?asOfDate=2021-12-31", "reader"));
+        JsonNode end2021 = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/districts/Skäggetorp?asOfDate=2021-12-31", "reader"));
         assertThat(end2021.path("areaTeam").path("id").asString()).isEqualTo("omradesteam-skaggetorp");
         assertThat(end2021.path("actions").toString()).contains("Bilda områdesteam");
 
-        JsonNode atRevision3 = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/districts/Skäggetorp?asOfRevision=3", "reader"));
+        JsonNode atRevision3 = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/districts/Skäggetorp?asOfRevision=3", "reader"));
         assertThat(atRevision3.path("revision").asLong()).isEqualTo(3);
         assertThat(atRevision3.path("bodies")).isEmpty();
 
-        assertThat(HttpJson.get(system.queryUrl() + "/api/districts/Skäggetorp?asOfRevision=-2", "reader").statusCode()).isEqualTo(400);
+        assertThat(HttpJson.get(register.queryUrl() + "/api/districts/Skäggetorp?asOfRevision=-2", "reader").statusCode()).isEqualTo(400);
     }
 
     @Test
     void the_otmb_declaration_covers_2022_to_2027_with_the_working_group_commitment() {
-        JsonNode agreements = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/agreements", "reader")).path("agreements");
+        JsonNode agreements = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/agreements", "reader")).path("agreements");
         JsonNode otmb = null;
         for (JsonNode a : agreements) {
             if (a.path("id").asString().equals("otmb-2022-2027")) otmb = a;

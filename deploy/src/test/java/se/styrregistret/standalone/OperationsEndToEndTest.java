@@ -2,9 +2,8 @@ package se.styrregistret.standalone;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -21,21 +20,12 @@ class OperationsEndToEndTest {
 
     static final List<String> PROCESSORS = List.of("orgchart", "actionplans", "districts", "ledger", "agreements", "audit", "audit-log");
 
-    static RunningSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = EndToEnd.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+    @RegisterExtension
+    static final RunningRegister register = new RunningRegister();
 
     @Test
     void health_liveness_and_readiness_are_up_and_open_to_everyone() {
-        for (String url : List.of(system.commandUrl(), system.queryUrl())) {
+        for (String url : List.of(register.commandUrl(), register.queryUrl())) {
             for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
                 HttpResponse<String> anonymous = HttpJson.get(url + path, null);
                 assertThat(anonymous.statusCode()).as(url + path + ": " + anonymous.body()).isEqualTo(200);
@@ -48,11 +38,11 @@ class OperationsEndToEndTest {
 
     @Test
     void readiness_includes_the_database_and_in_the_query_service_every_event_processor() {
-        JsonNode command = HttpJson.json(HttpJson.get(system.commandUrl() + "/actuator/health/readiness", "admin"));
+        JsonNode command = HttpJson.json(HttpJson.get(register.commandUrl() + "/actuator/health/readiness", "admin"));
         assertThat(command.path("components").path("db").path("status").asString()).isEqualTo("UP");
         assertThat(command.path("components").path("readinessState").path("status").asString()).isEqualTo("UP");
 
-        JsonNode query = HttpJson.json(HttpJson.get(system.queryUrl() + "/actuator/health/readiness", "admin"));
+        JsonNode query = HttpJson.json(HttpJson.get(register.queryUrl() + "/actuator/health/readiness", "admin"));
         assertThat(query.path("components").path("db").path("status").asString()).isEqualTo("UP");
         JsonNode processors = query.path("components").path("eventProcessors");
         assertThat(processors.path("status").asString()).as(query.toString()).isEqualTo("UP");
@@ -61,29 +51,29 @@ class OperationsEndToEndTest {
                     .as(processor + " in " + processors).isEqualTo("running");
         }
 
-        JsonNode liveness = HttpJson.json(HttpJson.get(system.queryUrl() + "/actuator/health/liveness", "admin"));
+        JsonNode liveness = HttpJson.json(HttpJson.get(register.queryUrl() + "/actuator/health/liveness", "admin"));
         assertThat(liveness.path("components").has("db")).as("liveness must not depend on the database").isFalse();
     }
 
     @Test
     void readiness_goes_down_while_an_event_processor_is_stopped_and_up_again_when_it_runs() {
-        StreamingEventProcessor ledger = system.queryContext().getBean(EventProcessingConfiguration.class)
+        StreamingEventProcessor ledger = register.system().queryContext().getBean(EventProcessingConfiguration.class)
                 .eventProcessor("ledger", StreamingEventProcessor.class).orElseThrow();
         ledger.shutDown();
         try {
-            HttpResponse<String> down = HttpJson.get(system.queryUrl() + "/actuator/health/readiness", "admin");
+            HttpResponse<String> down = HttpJson.get(register.queryUrl() + "/actuator/health/readiness", "admin");
             assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
             JsonNode processors = HttpJson.json(down).path("components").path("eventProcessors");
             assertThat(processors.path("status").asString()).isEqualTo("DOWN");
             assertThat(processors.path("details").path("ledger").path("state").asString()).isEqualTo("stopped");
             // liveness does not depend on the processors: Kubernetes must not restart the pod for this
-            assertThat(HttpJson.get(system.queryUrl() + "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+            assertThat(HttpJson.get(register.queryUrl() + "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         } finally {
             ledger.start();
         }
         Instant deadline = Instant.now().plusSeconds(20);
         int status = 0;
-        while (Instant.now().isBefore(deadline) && (status = HttpJson.get(system.queryUrl() + "/actuator/health/readiness", null).statusCode()) != 200) {
+        while (Instant.now().isBefore(deadline) && (status = HttpJson.get(register.queryUrl() + "/actuator/health/readiness", null).statusCode()) != 200) {
             sleep(Duration.ofMillis(200));
         }
         assertThat(status).isEqualTo(200);
@@ -91,7 +81,7 @@ class OperationsEndToEndTest {
 
     @Test
     void info_shows_build_info_to_admin_only() {
-        for (String url : List.of(system.commandUrl(), system.queryUrl())) {
+        for (String url : List.of(register.commandUrl(), register.queryUrl())) {
             assertThat(HttpJson.get(url + "/actuator/info", null).statusCode()).isEqualTo(401);
             assertThat(HttpJson.get(url + "/actuator/info", "reader").statusCode()).isEqualTo(403);
             HttpResponse<String> info = HttpJson.get(url + "/actuator/info", "admin");
@@ -105,7 +95,7 @@ class OperationsEndToEndTest {
 
     @Test
     void other_actuator_endpoints_are_not_exposed_or_denied() {
-        for (String url : List.of(system.commandUrl(), system.queryUrl())) {
+        for (String url : List.of(register.commandUrl(), register.queryUrl())) {
             for (String path : List.of("/actuator/env", "/actuator/beans", "/actuator/metrics", "/actuator")) {
                 int status = HttpJson.get(url + path, "admin").statusCode();
                 assertThat(status).as(url + path).isIn(403, 404);
@@ -115,10 +105,10 @@ class OperationsEndToEndTest {
 
     @Test
     void prometheus_counts_and_times_a_posted_command_by_type() {
-        String before = prometheus(system.commandUrl());
+        String before = prometheus(register.commandUrl());
         double countBefore = value(before, "styrregistret_commands_seconds_count", "command=\"EstablishGovernanceBody\"", "outcome=\"success\"");
 
-        var created = HttpJson.post(system.commandUrl() + "/api/governance-bodies", """
+        var created = HttpJson.post(register.commandUrl() + "/api/governance-bodies", """
                 {"name":"Samverkansgrupp för trygghet i Skäggetorp",
                  "level":"OPERATIONAL","scope":{"kind":"MUNICIPALITY"},
                  "convener":"Områdesutvecklare","meetingFrequency":"varje månad",
@@ -127,7 +117,7 @@ class OperationsEndToEndTest {
                  "decision":{"caseNumber":"KS 2021-77","decisionDate":"2021-03-01","decidedBy":"Kommunstyrelsen"}}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-        String after = prometheus(system.commandUrl());
+        String after = prometheus(register.commandUrl());
         assertThat(value(after, "styrregistret_commands_seconds_count", "command=\"EstablishGovernanceBody\"", "outcome=\"success\""))
                 .as(after).isEqualTo(countBefore + 1);
         assertThat(value(after, "styrregistret_commands_seconds_sum", "command=\"EstablishGovernanceBody\"", "outcome=\"success\""))
@@ -139,33 +129,33 @@ class OperationsEndToEndTest {
     void a_command_that_fails_is_counted_as_a_failure_of_its_type() {
         String failure = "outcome=\"failure\"";
         String dissolve = "command=\"DissolveGovernanceBody\"";
-        double before = value(prometheus(system.commandUrl()), "styrregistret_commands_seconds_count", dissolve, failure);
+        double before = value(prometheus(register.commandUrl()), "styrregistret_commands_seconds_count", dissolve, failure);
 
-        var unknown = HttpJson.post(system.commandUrl() + "/api/governance-bodies/no-such-body/dissolution", """
+        var unknown = HttpJson.post(register.commandUrl() + "/api/governance-bodies/no-such-body/dissolution", """
                 {"effectiveDate":"2021-05-01",
                  "decision":{"caseNumber":"KS 2021-79","decisionDate":"2021-05-01","decidedBy":"Kommunstyrelsen"}}""");
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
 
-        assertThat(value(prometheus(system.commandUrl()), "styrregistret_commands_seconds_count", dissolve, failure))
+        assertThat(value(prometheus(register.commandUrl()), "styrregistret_commands_seconds_count", dissolve, failure))
                 .isEqualTo(before + 1);
     }
 
     @Test
     void prometheus_shows_a_lag_gauge_per_processor_that_returns_to_zero() {
-        var created = HttpJson.post(system.commandUrl() + "/api/governance-bodies", """
+        var created = HttpJson.post(register.commandUrl() + "/api/governance-bodies", """
                 {"name":"Områdesgrupp Berga","level":"OPERATIONAL","scope":{"kind":"MUNICIPALITY"},
                  "convener":"Områdesutvecklare","meetingFrequency":"varannan vecka",
                  "members":[{"role":"Områdesutvecklare"}],"effectiveDate":"2021-04-01",
                  "decision":{"caseNumber":"KS 2021-78","decisionDate":"2021-04-01","decidedBy":"Kommunstyrelsen"}}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        long head = EndToEnd.logHead(system);
+        long head = EndToEnd.logHead(register.system());
         assertThat(head).isPositive();
 
         String text = null;
         Instant deadline = Instant.now().plusSeconds(20);
         boolean allZero = false;
         while (!allZero && Instant.now().isBefore(deadline)) {
-            text = prometheus(system.queryUrl());
+            text = prometheus(register.queryUrl());
             allZero = true;
             for (String processor : PROCESSORS) {
                 double lag = value(text, "styrregistret_processor_lag_events", "processor=\"" + processor + "\"");
@@ -178,7 +168,7 @@ class OperationsEndToEndTest {
 
     @Test
     void prometheus_needs_admin() {
-        for (String url : List.of(system.commandUrl(), system.queryUrl())) {
+        for (String url : List.of(register.commandUrl(), register.queryUrl())) {
             assertThat(HttpJson.get(url + "/actuator/prometheus", null).statusCode()).isEqualTo(401);
             assertThat(HttpJson.get(url + "/actuator/prometheus", "registrar").statusCode()).isEqualTo(403);
         }

@@ -1,8 +1,7 @@
 package se.styrregistret.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -24,20 +23,11 @@ class Reorganisation2020EndToEndTest {
     static final String KS_2007 = """
             {"paragraph":"§ 290","decisionDate":"2007-05-29","decidedBy":"Kommunstyrelsen"}""";
 
-    static RunningSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = EndToEnd.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+    @RegisterExtension
+    static final RunningRegister register = new RunningRegister();
 
     static void ok(String path, String json) {
-        var response = HttpJson.post(system.commandUrl() + path, json);
+        var response = HttpJson.post(register.commandUrl() + path, json);
         assertThat(response.statusCode()).as(path + " → " + response.body()).isBetween(200, 201);
     }
 
@@ -87,7 +77,7 @@ class Reorganisation2020EndToEndTest {
                  "fromOrganisation":"Verksamhetsstöd och service","toOrganisation":"Leanlink","effectiveDate":"2021-03-02",
                  "decision":{"decisionDate":"2021-03-01","decidedBy":"Kommunstyrelsen"}}""");
 
-        JsonNode now = HttpJson.await(system.queryUrl() + "/api/org-chart",
+        JsonNode now = HttpJson.await(register.queryUrl() + "/api/org-chart",
                 c -> c.toString().contains("Områdesteam Skäggetorp"), Duration.ofSeconds(20));
         assertThat(names(now)).contains("Politisk styrgrupp för trygghetsskapande och brottsförebyggande åtgärder",
                         "Lednings- och samordningsgrupp", "EST-gruppen – Effektiv samordning för trygghet",
@@ -98,11 +88,11 @@ class Reorganisation2020EndToEndTest {
         assertThat(find(now, "politisk-styrgrupp").path("members").toString()).contains("Säkerhetsenheten", "Kommunpolis");
         assertThat(find(now, "sms-gruppen").path("predecessors").toString()).contains("lop-gruppen");
 
-        JsonNode before = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/org-chart?asOfDate=2019-12-31"));
+        JsonNode before = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/org-chart?asOfDate=2019-12-31"));
         assertThat(names(before)).contains("LiBrå – Linköpings brottsförebyggande råd", "LOP-gruppen – LiBrås operativa grupp")
                 .doesNotContain("Lednings- och samordningsgrupp");
 
-        JsonNode libra = HttpJson.json(HttpJson.get(system.queryUrl() + "/api/governance-bodies/libra"));
+        JsonNode libra = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/governance-bodies/libra"));
         assertThat(libra.path("current").path("status").asString()).isEqualTo("REPLACED");
         assertThat(libra.path("current").path("rescindedDecision").path("paragraph").asString()).isEqualTo("§ 290");
         assertThat(libra.path("successors").get(0).path("name").asString())
@@ -110,17 +100,17 @@ class Reorganisation2020EndToEndTest {
         assertThat(libra.path("history").get(2).path("decision").path("caseNumber").asString()).isEqualTo("KS 2019-1003");
 
         // posted after the area teams: the chart showing them does not mean the projection has read this yet
-        JsonNode transfers = HttpJson.await(system.queryUrl() + "/api/function-transfers", t -> t.size() > 0,
+        JsonNode transfers = HttpJson.await(register.queryUrl() + "/api/function-transfers", t -> t.size() > 0,
                 Duration.ofSeconds(20));
         assertThat(transfers.get(0).path("toOrganisation").asString()).isEqualTo("Leanlink");
 
-        assertThat(HttpJson.get(system.queryUrl() + "/api/governance-bodies/no-such-body").statusCode()).isEqualTo(404);
-        assertThat(HttpJson.get(system.queryUrl() + "/api/org-chart?asOfDate=2021-02-30").statusCode()).isEqualTo(400);
-        var negative = HttpJson.get(system.queryUrl() + "/api/org-chart?asOfRevision=-1");
+        assertThat(HttpJson.get(register.queryUrl() + "/api/governance-bodies/no-such-body").statusCode()).isEqualTo(404);
+        assertThat(HttpJson.get(register.queryUrl() + "/api/org-chart?asOfDate=2021-02-30").statusCode()).isEqualTo(400);
+        var negative = HttpJson.get(register.queryUrl() + "/api/org-chart?asOfRevision=-1");
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(HttpJson.json(negative).path("field").asString()).isEqualTo("asOfRevision");
-        assertThat(HttpJson.get(system.commandUrl() + "/v3/api-docs").body()).contains("/api/libra-replacement", "/api/area-teams");
-        assertThat(HttpJson.get(system.queryUrl() + "/v3/api-docs").body()).contains("/api/org-chart");
+        assertThat(HttpJson.get(register.commandUrl() + "/v3/api-docs").body()).contains("/api/libra-replacement", "/api/area-teams");
+        assertThat(HttpJson.get(register.queryUrl() + "/v3/api-docs").body()).contains("/api/org-chart");
     }
 
     static List<String> names(JsonNode chart) {

@@ -1,8 +1,7 @@
 package se.styrregistret.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -12,21 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Both services on one embedded database: POST to the command-service, read it from the query-service. */
 class RoundTripTest {
 
-    static RunningSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = EndToEnd.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+    @RegisterExtension
+    static final RunningRegister register = new RunningRegister();
 
     @Test
     void a_body_posted_to_the_command_service_appears_in_the_org_chart() {
-        var created = HttpJson.post(system.commandUrl() + "/api/governance-bodies", """
+        var created = HttpJson.post(register.commandUrl() + "/api/governance-bodies", """
                 {"name":"Styrgrupp för arbetet med segregation samt trygghetsskapande och brottsförebyggande åtgärder",
                  "level":"STRATEGIC","scope":{"kind":"MUNICIPALITY"},
                  "convener":"Biträdande kommundirektör","meetingFrequency":"3 gånger per år",
@@ -37,7 +27,7 @@ class RoundTripTest {
         String id = HttpJson.json(created).path("id").asString();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/governance-bodies/" + id);
 
-        JsonNode chart = HttpJson.await(system.queryUrl() + "/api/org-chart",
+        JsonNode chart = HttpJson.await(register.queryUrl() + "/api/org-chart",
                 c -> c.toString().contains(id), Duration.ofSeconds(20));
 
         assertThat(chart.path("revision").asLong()).isPositive();

@@ -1,8 +1,7 @@
 package se.styrregistret.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,20 +15,11 @@ class SecurityEndToEndTest {
             {"name":"%s","level":"OPERATIONAL","scope":{"kind":"MUNICIPALITY"},"effectiveDate":"2020-01-20",
              "decision":{"caseNumber":"KS 2019-1003","decisionDate":"2020-01-20","decidedBy":"Kommunstyrelsen"}}""";
 
-    static RunningSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = EndToEnd.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+    @RegisterExtension
+    static final RunningRegister register = new RunningRegister();
 
     static long events() {
-        return EndToEnd.logHead(system);
+        return EndToEnd.logHead(register.system());
     }
 
     static void assertProblem(HttpResponse<String> response, int status) {
@@ -43,10 +33,10 @@ class SecurityEndToEndTest {
     void writing_needs_the_registrar_role() {
         long before = events();
 
-        assertProblem(HttpJson.post(system.commandUrl() + "/api/governance-bodies", BODY.formatted("Anonym"), null), 401);
-        assertProblem(HttpJson.post(system.commandUrl() + "/api/governance-bodies", BODY.formatted("Läsare"), "reader"), 403);
-        assertProblem(HttpJson.post(system.commandUrl() + "/api/governance-bodies", BODY.formatted("Revisor"), "auditor"), 403);
-        var wrongPassword = HttpJson.post(system.commandUrl().replace("http://", "http://registrar:wrong@") + "/api/governance-bodies",
+        assertProblem(HttpJson.post(register.commandUrl() + "/api/governance-bodies", BODY.formatted("Anonym"), null), 401);
+        assertProblem(HttpJson.post(register.commandUrl() + "/api/governance-bodies", BODY.formatted("Läsare"), "reader"), 403);
+        assertProblem(HttpJson.post(register.commandUrl() + "/api/governance-bodies", BODY.formatted("Revisor"), "auditor"), 403);
+        var wrongPassword = HttpJson.post(register.commandUrl().replace("http://", "http://registrar:wrong@") + "/api/governance-bodies",
                 BODY.formatted("Fel lösenord"), null);
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
 
@@ -55,14 +45,14 @@ class SecurityEndToEndTest {
 
     @Test
     void the_event_records_the_authenticated_principal_and_a_correlation_id() {
-        var created = HttpJson.post(system.commandUrl() + "/api/governance-bodies", BODY.formatted("Registrerat av"), "admin");
+        var created = HttpJson.post(register.commandUrl() + "/api/governance-bodies", BODY.formatted("Registrerat av"), "admin");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = HttpJson.json(created).path("id").asString();
 
-        var metaData = EndToEnd.eventsOf(system, id).get(0).getMetaData();
+        var metaData = EndToEnd.eventsOf(register.system(), id).get(0).getMetaData();
         assertThat(metaData).containsEntry("recordedBy", "admin").containsKeys("correlationId", "traceId");
 
-        var forged = HttpJson.post(system.commandUrl() + "/api/governance-bodies",
+        var forged = HttpJson.post(register.commandUrl() + "/api/governance-bodies",
                 BODY.formatted("Förfalskat").replace("{\"name\"", "{\"recordedBy\":\"mallory\",\"name\""));
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(HttpJson.json(forged).path("field").asString()).isEqualTo("recordedBy");
@@ -70,17 +60,17 @@ class SecurityEndToEndTest {
 
     @Test
     void reading_needs_a_login_and_the_audit_trail_an_auditor() {
-        assertProblem(HttpJson.get(system.queryUrl() + "/api/org-chart", null), 401);
-        assertThat(HttpJson.get(system.queryUrl() + "/api/org-chart", "reader").statusCode()).isEqualTo(200);
-        assertProblem(HttpJson.get(system.queryUrl() + "/api/audit-trail", "reader"), 403);
+        assertProblem(HttpJson.get(register.queryUrl() + "/api/org-chart", null), 401);
+        assertThat(HttpJson.get(register.queryUrl() + "/api/org-chart", "reader").statusCode()).isEqualTo(200);
+        assertProblem(HttpJson.get(register.queryUrl() + "/api/audit-trail", "reader"), 403);
     }
 
     @Test
     void answers_carry_security_headers() {
-        var response = HttpJson.get(system.queryUrl() + "/api/org-chart", "reader");
+        var response = HttpJson.get(register.queryUrl() + "/api/org-chart", "reader");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
-        HttpJson.await(system.queryUrl() + "/api/org-chart", c -> true, Duration.ofSeconds(5));
+        HttpJson.await(register.queryUrl() + "/api/org-chart", c -> true, Duration.ofSeconds(5));
     }
 }
