@@ -1,11 +1,13 @@
 package se.styrregistret.kernel.agreement;
 
+import org.axonframework.serialization.Revision;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
 
 import java.time.LocalDate;
 import java.util.List;
 
+@Revision("1")
 public record AgreementRecorded(
         AgreementId agreementId,
         AgreementKind kind,
