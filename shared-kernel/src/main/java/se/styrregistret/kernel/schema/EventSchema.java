@@ -21,6 +21,7 @@ public final class EventSchema {
     /** The chain, in order: revision null → "1" for every event type, then each type's steps. */
     public static EventUpcaster upcasters() {
         return new KeepStoredForm(new EventUpcasterChain(
-                new FirstRevision(EventTypes.all())));
+                new FirstRevision(EventTypes.all()),
+                new AgreementRecordedYears()));
     }
 }
