@@ -43,6 +43,7 @@ public class Agreement {
         if (cmd.periodFrom() != null && cmd.periodTo() != null && cmd.periodFrom() > cmd.periodTo()) {
             throw RuleViolation.unprocessable("period-reversed", "Perioden slutar före den börjar");
         }
+        // the command's period (periodFrom/periodTo, as in the API) is the event's firstYear/lastYear
         apply(new AgreementRecorded(cmd.agreementId(), cmd.kind(), cmd.title().strip(), cmd.parties(), cmd.periodFrom(),
                 cmd.periodTo(), cmd.commitments(), Text.blankToNull(cmd.signatory()), Text.blankToNull(cmd.note()),
                 cmd.effectiveDate(), cmd.decision()));

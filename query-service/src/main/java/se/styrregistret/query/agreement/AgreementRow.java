@@ -47,8 +47,8 @@ class AgreementRow {
         this.kind = e.kind();
         this.title = e.title();
         this.parties = e.parties();
-        this.periodFrom = e.periodFrom();
-        this.periodTo = e.periodTo();
+        this.periodFrom = e.firstYear();
+        this.periodTo = e.lastYear();
         this.commitments = e.commitments();
         this.signatory = e.signatory();
         this.note = e.note();

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import se.styrregistret.kernel.common.EventSerialization;
+import se.styrregistret.kernel.schema.StoredForm;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -29,9 +30,11 @@ record LoggedEvent(long revision, String identifier, String aggregateType, Strin
      * The event of a message read from the log. The payload is the stored bytes where the store
      * kept them with this serializer (Axon returns them unchanged), so a byte changed in the store
      * changes the hash; metadata is written with sorted keys, as stores keep it in different forms.
+     * An event an upcaster changed on reading is taken as stored, not as upcast ({@link StoredForm}), so
+     * a new upcaster does not change the leaves of events logged before it.
      */
     static LoggedEvent of(EventMessage<?> message, long revision, Serializer serializer) {
-        SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
+        StoredForm stored = StoredForm.of(message, serializer);
         String aggregateType = null;
         String aggregateId = null;
         Long sequenceNumber = null;
@@ -41,13 +44,13 @@ record LoggedEvent(long revision, String identifier, String aggregateType, Strin
             sequenceNumber = domain.getSequenceNumber();
         }
         return new LoggedEvent(revision, message.getIdentifier(), aggregateType, aggregateId, sequenceNumber,
-                payload.getType().getName(), payload.getType().getRevision(), message.getTimestamp(), payload.getData(),
-                canonical(message));
+                stored.payloadType(), stored.payloadRevision(), message.getTimestamp(), stored.payload(),
+                canonical(message, stored.metaData()));
     }
 
-    private static byte[] canonical(EventMessage<?> message) {
+    private static byte[] canonical(EventMessage<?> message, Map<String, ?> metaData) {
         try {
-            return CANONICAL.writeValueAsBytes(new TreeMap<>(message.getMetaData()));
+            return CANONICAL.writeValueAsBytes(new TreeMap<>(metaData));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("metadata of event " + message.getIdentifier() + " cannot be written", e);
         }

@@ -1,10 +1,12 @@
 package se.styrregistret.query.config;
 
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import se.styrregistret.kernel.common.EventSerialization;
+import se.styrregistret.kernel.schema.EventSchema;
 
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
@@ -14,5 +16,14 @@ class AxonConfig {
     @Primary
     Serializer serializer() {
         return EventSerialization.serializer();
+    }
+
+    /**
+     * Events stored in an earlier shape are read as the current one. Axon's auto-configuration puts every
+     * EventUpcaster bean into the chain the event store applies when it reads, under JPA and Axon Server alike.
+     */
+    @Bean
+    EventUpcaster eventSchema() {
+        return EventSchema.upcasters();
     }
 }

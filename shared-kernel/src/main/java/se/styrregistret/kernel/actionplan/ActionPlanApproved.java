@@ -1,5 +1,6 @@
 package se.styrregistret.kernel.actionplan;
 
+import org.axonframework.serialization.Revision;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
 
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** An action plan was adopted; the lists hold what was known when it was recorded. */
+@Revision("1")
 public record ActionPlanApproved(
         ActionPlanId planId,
         String title,

@@ -1,5 +1,6 @@
 package se.styrregistret.kernel.budget;
 
+import org.axonframework.serialization.Revision;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
 
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** An allocation's recipient passed it on in parts; the parts sum exactly to {@code amountSek}. */
+@Revision("1")
 public record AllocationDistributed(
         AllocationId allocationId,
         int fiscalYear,

@@ -1,10 +1,12 @@
 package se.styrregistret.kernel.budget;
 
+import org.axonframework.serialization.Revision;
 import se.styrregistret.kernel.common.DecisionReference;
 
 import java.time.LocalDate;
 
 /** Funding was referred to a later budget process; no money moved. */
+@Revision("1")
 public record FinancingReferred(
         ReferralId referralId,
         int fiscalYear,

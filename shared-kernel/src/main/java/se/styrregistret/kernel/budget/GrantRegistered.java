@@ -1,10 +1,12 @@
 package se.styrregistret.kernel.budget;
 
+import org.axonframework.serialization.Revision;
 import se.styrregistret.kernel.common.DecisionReference;
 
 import java.time.LocalDate;
 
 /** External money was registered. */
+@Revision("1")
 public record GrantRegistered(
         GrantId grantId,
         String grantor,

@@ -1,9 +1,11 @@
 package se.styrregistret.kernel.governance;
 
+import org.axonframework.serialization.Revision;
 import se.styrregistret.kernel.common.DecisionReference;
 
 import java.time.LocalDate;
 
+@Revision("1")
 public record AreaTeamEstablished(
         GovernanceBodyId bodyId,
         String name,

@@ -1,5 +1,6 @@
 package se.styrregistret.kernel.governance;
 
+import org.axonframework.serialization.Revision;
 import se.styrregistret.kernel.common.DecisionReference;
 
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.List;
  * A body was changed by a decision. {@code changes} lists exactly what changed, field by field,
  * before and after; the other fields carry the body's values after the change.
  */
+@Revision("1")
 public record GovernanceBodyAmended(
         GovernanceBodyId bodyId,
         List<FieldChange> changes,

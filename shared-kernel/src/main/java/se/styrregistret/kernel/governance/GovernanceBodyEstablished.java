@@ -1,5 +1,6 @@
 package se.styrregistret.kernel.governance;
 
+import org.axonframework.serialization.Revision;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
 
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A governance body came into being by a decision, with effect from {@code effectiveDate}. */
+@Revision("1")
 public record GovernanceBodyEstablished(
         GovernanceBodyId bodyId,
         String name,
