@@ -88,20 +88,6 @@ class AuditTrailEndToEndTest {
     }
 
     static JsonNode await(String url, java.util.function.Predicate<JsonNode> until) {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
-        JsonNode last = null;
-        while (java.time.Instant.now().isBefore(deadline)) {
-            var response = HttpJson.get(url, "auditor");
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            last = HttpJson.json(response);
-            if (until.test(last)) return last;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no matching answer from " + url + "; last: " + last);
+        return HttpJson.await(url, until, java.time.Duration.ofSeconds(20), "auditor");
     }
 }

@@ -1,5 +1,7 @@
 package se.styrregistret.standalone;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import se.styrregistret.support.Revisions;
@@ -12,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,24 +98,18 @@ final class EndToEnd {
     }
 
     private static void awaitHealthy(int httpPort) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) throw new IllegalStateException("Axon Server exited; see " + serverDir.resolve("out.log"));
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + "/actuator/health").toURL().openConnection();
-                c.setConnectTimeout(1000);
-                if (c.getResponseCode() == 200) return;
-            } catch (IOException notYet) {
-                // still starting
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            Awaitility.await("Axon Server healthy").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(IOException.class) // still starting
+                    .until(() -> {
+                        if (!server.isAlive()) throw new IllegalStateException("Axon Server exited; see " + serverDir.resolve("out.log"));
+                        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + "/actuator/health").toURL().openConnection();
+                        c.setConnectTimeout(1000);
+                        return c.getResponseCode() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Axon Server did not become healthy within 4 minutes; see " + serverDir.resolve("out.log"), e);
         }
-        throw new IllegalStateException("Axon Server did not become healthy within 4 minutes; see " + serverDir.resolve("out.log"));
     }
 
     private static synchronized void stopServer() {

@@ -1,5 +1,6 @@
 package se.styrregistret.standalone;
 
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 
 /** A tiny HTTP client for end-to-end tests: real requests against the running services. */
@@ -62,22 +62,11 @@ public final class HttpJson {
 
     /** As {@link #await(String, Predicate, Duration)}, as {@code user}. */
     public static JsonNode await(String url, Predicate<JsonNode> until, Duration timeout, String user) {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = get(url, user);
-            if (response.statusCode() == 200) {
-                last = json(response);
-                if (until.test(last)) return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no matching answer from " + url + " within " + timeout + "; last: " + last);
+        return Awaitility.await("a matching answer from " + url).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    HttpResponse<String> response = get(url, user);
+                    return response.statusCode() == 200 ? json(response) : null;
+                }, answer -> answer != null && until.test(answer));
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

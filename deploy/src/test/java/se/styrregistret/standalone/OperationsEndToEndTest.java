@@ -8,12 +8,11 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Actuator over HTTP against both running services: probes, Prometheus metrics, build info, and who may see them. */
 class OperationsEndToEndTest {
@@ -71,12 +70,8 @@ class OperationsEndToEndTest {
         } finally {
             ledger.start();
         }
-        Instant deadline = Instant.now().plusSeconds(20);
-        int status = 0;
-        while (Instant.now().isBefore(deadline) && (status = HttpJson.get(register.queryUrl() + "/actuator/health/readiness", null).statusCode()) != 200) {
-            sleep(Duration.ofMillis(200));
-        }
-        assertThat(status).isEqualTo(200);
+        await("ready again").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> HttpJson.get(register.queryUrl() + "/actuator/health/readiness", null).statusCode() == 200);
     }
 
     @Test
@@ -105,8 +100,9 @@ class OperationsEndToEndTest {
 
     @Test
     void prometheus_counts_and_times_a_posted_command_by_type() {
-        String before = prometheus(register.commandUrl());
-        double countBefore = value(before, "styrregistret_commands_seconds_count", "command=\"EstablishGovernanceBody\"", "outcome=\"success\"");
+        Map<String, String> establishedOk = Map.of("command", "EstablishGovernanceBody", "outcome", "success",
+                "application", "command-service");
+        long countBefore = Scrape.of(register.commandUrl()).count("styrregistret_commands_seconds", establishedOk);
 
         var created = HttpJson.post(register.commandUrl() + "/api/governance-bodies", """
                 {"name":"Samverkansgrupp för trygghet i Skäggetorp",
@@ -117,27 +113,22 @@ class OperationsEndToEndTest {
                  "decision":{"caseNumber":"KS 2021-77","decisionDate":"2021-03-01","decidedBy":"Kommunstyrelsen"}}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-        String after = prometheus(register.commandUrl());
-        assertThat(value(after, "styrregistret_commands_seconds_count", "command=\"EstablishGovernanceBody\"", "outcome=\"success\""))
-                .as(after).isEqualTo(countBefore + 1);
-        assertThat(value(after, "styrregistret_commands_seconds_sum", "command=\"EstablishGovernanceBody\"", "outcome=\"success\""))
-                .isPositive();
-        assertThat(after).contains("application=\"command-service\"");
+        Scrape after = Scrape.of(register.commandUrl());
+        assertThat(after.count("styrregistret_commands_seconds", establishedOk)).as(after.names().toString()).isEqualTo(countBefore + 1);
+        assertThat(after.sum("styrregistret_commands_seconds", establishedOk)).isPositive();
     }
 
     @Test
     void a_command_that_fails_is_counted_as_a_failure_of_its_type() {
-        String failure = "outcome=\"failure\"";
-        String dissolve = "command=\"DissolveGovernanceBody\"";
-        double before = value(prometheus(register.commandUrl()), "styrregistret_commands_seconds_count", dissolve, failure);
+        Map<String, String> dissolveFailed = Map.of("command", "DissolveGovernanceBody", "outcome", "failure");
+        long before = Scrape.of(register.commandUrl()).count("styrregistret_commands_seconds", dissolveFailed);
 
         var unknown = HttpJson.post(register.commandUrl() + "/api/governance-bodies/no-such-body/dissolution", """
                 {"effectiveDate":"2021-05-01",
                  "decision":{"caseNumber":"KS 2021-79","decisionDate":"2021-05-01","decidedBy":"Kommunstyrelsen"}}""");
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
 
-        assertThat(value(prometheus(register.commandUrl()), "styrregistret_commands_seconds_count", dissolve, failure))
-                .isEqualTo(before + 1);
+        assertThat(Scrape.of(register.commandUrl()).count("styrregistret_commands_seconds", dissolveFailed)).isEqualTo(before + 1);
     }
 
     @Test
@@ -151,19 +142,10 @@ class OperationsEndToEndTest {
         long head = EndToEnd.logHead(register.system());
         assertThat(head).isPositive();
 
-        String text = null;
-        Instant deadline = Instant.now().plusSeconds(20);
-        boolean allZero = false;
-        while (!allZero && Instant.now().isBefore(deadline)) {
-            text = prometheus(register.queryUrl());
-            allZero = true;
-            for (String processor : PROCESSORS) {
-                double lag = value(text, "styrregistret_processor_lag_events", "processor=\"" + processor + "\"");
-                allZero &= lag == 0.0;
-            }
-            if (!allZero) sleep(Duration.ofMillis(200));
-        }
-        assertThat(allZero).as("every processor's lag gauge reaches 0 after catching up:\n" + text).isTrue();
+        // every processor's lag gauge reaches 0 after catching up
+        await("every processor's lag at 0").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Scrape.of(register.queryUrl()), scrape -> PROCESSORS.stream().allMatch(
+                        processor -> scrape.gauge("styrregistret_processor_lag_events", Map.of("processor", processor)) == 0.0));
     }
 
     @Test
@@ -171,37 +153,6 @@ class OperationsEndToEndTest {
         for (String url : List.of(register.commandUrl(), register.queryUrl())) {
             assertThat(HttpJson.get(url + "/actuator/prometheus", null).statusCode()).isEqualTo(401);
             assertThat(HttpJson.get(url + "/actuator/prometheus", "registrar").statusCode()).isEqualTo(403);
-        }
-    }
-
-    static String prometheus(String url) {
-        HttpResponse<String> response = HttpJson.get(url + "/actuator/prometheus", "admin");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    /** The sample of {@code metric} whose labels contain every given label; 0 when absent; fails if NaN-free parse fails. */
-    static double value(String text, String metric, String... labels) {
-        Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
-        Matcher m = line.matcher(text);
-        while (m.find()) {
-            String found = m.group(1);
-            boolean all = true;
-            for (String label : labels) all &= found.contains(label);
-            if (all) return Double.parseDouble(m.group(2));
-        }
-        if (metric.startsWith("styrregistret_processor_lag")) {
-            throw new AssertionError("no " + metric + " for " + List.of(labels) + " in:\n" + text);
-        }
-        return 0;
-    }
-
-    static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package se.styrregistret.standalone;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.styrregistret.query.QueryServiceApplication;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -121,15 +122,10 @@ class ScaleOutTest {
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition, java.util.function.Supplier<String> state) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError("not within 60 s: " + what + " " + state.get());
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not within 60 s: " + what + " " + state.get(), e);
         }
     }
 }

@@ -21,13 +21,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A poisoned event is parked in the projection's dead-letter queue; the projection goes on with
@@ -127,17 +127,15 @@ class DeadLetterQueueTest extends QueryServiceTest {
                 null, null, List.of(), List.of(), LocalDate.of(2020, 2, 1), KS);
     }
 
-    JsonNode awaitDeadLetter(String aggregateId) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode letters = deadLetters();
-            for (JsonNode sequence : letters.path("sequences")) {
-                for (JsonNode letter : sequence) {
-                    if (letter.path("aggregateId").asString().equals(aggregateId)) return letters;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no dead letter for " + aggregateId);
+    JsonNode awaitDeadLetter(String aggregateId) {
+        return await("a dead letter for " + aggregateId).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(this::deadLetters, letters -> {
+                    for (JsonNode sequence : letters.path("sequences")) {
+                        for (JsonNode letter : sequence) {
+                            if (letter.path("aggregateId").asString().equals(aggregateId)) return true;
+                        }
+                    }
+                    return false;
+                });
     }
 }

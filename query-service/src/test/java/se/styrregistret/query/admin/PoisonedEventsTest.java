@@ -22,7 +22,6 @@ import se.styrregistret.query.support.QueryServiceTest;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +29,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * No event can stop a projection: for every processor, an event whose text cannot be stored (a NUL,
@@ -79,18 +79,7 @@ class PoisonedEventsTest extends QueryServiceTest {
     }
 
     JsonNode awaitStatus(String processor, java.util.function.Predicate<JsonNode> until) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = Http.json(Http.get(port, "/api/admin/projections/" + processor, "admin"));
-            if (until.test(last)) return last;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError(processor + " did not park the event and go on within 30 s; last status " + last);
+        return await(processor + " parks the event and goes on").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Http.json(Http.get(port, "/api/admin/projections/" + processor, "admin")), until::test);
     }
 }

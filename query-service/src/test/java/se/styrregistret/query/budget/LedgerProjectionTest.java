@@ -9,8 +9,6 @@ import se.styrregistret.kernel.budget.AllocationReversed;
 import se.styrregistret.kernel.budget.BudgetAllocated;
 import se.styrregistret.kernel.budget.BudgetFrameExtended;
 import se.styrregistret.kernel.budget.BudgetFrameId;
-import se.styrregistret.kernel.budget.BudgetLedger;
-import se.styrregistret.kernel.budget.BudgetSummary;
 import se.styrregistret.kernel.budget.BudgetFrameOpened;
 import se.styrregistret.kernel.budget.FinancingReferred;
 import se.styrregistret.kernel.budget.FindBudgetLedger;

@@ -25,12 +25,12 @@ import se.styrregistret.query.support.Http;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole query side over one event store or another: the same events give the same answers,
@@ -123,14 +123,9 @@ abstract class QuerySideOnAnyEventStore {
         }
     }
 
-    void awaitEveryProjectionAt(long revision) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        for (String projection : PROJECTIONS) {
-            while (admin(projection).path("revision").asLong() < revision) {
-                assertThat(Instant.now()).as(projection + " did not reach revision " + revision).isBefore(deadline);
-                Thread.sleep(50);
-            }
-        }
+    void awaitEveryProjectionAt(long revision) {
+        await("every projection at revision " + revision).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> PROJECTIONS.stream().allMatch(projection -> admin(projection).path("revision").asLong() >= revision));
     }
 
     JsonNode admin(String projection) {

@@ -15,12 +15,12 @@ import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.query.support.QueryServiceTest;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static se.styrregistret.query.ops.ProjectionLogContext.CORRELATION_ID;
 import static se.styrregistret.query.ops.ProjectionLogContext.PROCESSOR;
 import static se.styrregistret.query.ops.ProjectionLogContext.RECORDED_BY;
@@ -83,21 +83,12 @@ class ProjectionLogContextTest extends QueryServiceTest {
     }
 
     List<ILoggingEvent> awaitLinesAbout(String aggregateId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            List<ILoggingEvent> about;
-            // the appender adds under its own lock, from the processor's thread
-            synchronized (lines) {
-                about = lines.list.stream().filter(e -> e.getFormattedMessage().contains(aggregateId)).toList();
-            }
-            if (!about.isEmpty()) return about;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no dead-letter line about " + aggregateId);
+        return await("a dead-letter line about " + aggregateId).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    // the appender adds under its own lock, from the processor's thread
+                    synchronized (lines) {
+                        return lines.list.stream().filter(e -> e.getFormattedMessage().contains(aggregateId)).toList();
+                    }
+                }, about -> !about.isEmpty());
     }
 }

@@ -3,7 +3,6 @@ package se.styrregistret.query.orgchart;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.governance.BodySummary;
 import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.kernel.governance.FindOrgChart;
 import se.styrregistret.kernel.governance.GovernanceBodyAmended;

@@ -15,10 +15,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base for projection tests: a running query-service on a real embedded PostgreSQL whose event
@@ -97,18 +98,8 @@ public abstract class QueryServiceTest {
 
     /** Waits, boundedly, until the projection has applied {@code revision}. */
     protected void awaitProjection(String projection, long revision) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Long reached = jdbc.query("select revision from projection.projection_revision where projection = ?",
-                    rs -> rs.next() ? rs.getLong(1) : null, projection);
-            if (reached != null && reached >= revision) return;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError(projection + " did not reach revision " + revision + " within 20 s");
+        await(projection + " at revision " + revision).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.query("select revision from projection.projection_revision where projection = ?",
+                        rs -> rs.next() ? rs.getLong(1) : null, projection), reached -> reached != null && reached >= revision);
     }
 }
