@@ -11,7 +11,6 @@ import se.styrregistret.kernel.actionplan.ActionAdded;
 import se.styrregistret.kernel.actionplan.ActionLinkedToBody;
 import se.styrregistret.kernel.actionplan.ActionPlanApproved;
 import se.styrregistret.kernel.actionplan.ActionPlanId;
-import se.styrregistret.kernel.actionplan.ActionPlanView;
 import se.styrregistret.kernel.actionplan.ActionProgressReported;
 import se.styrregistret.kernel.actionplan.ActionReopened;
 import se.styrregistret.kernel.actionplan.ActionRevised;

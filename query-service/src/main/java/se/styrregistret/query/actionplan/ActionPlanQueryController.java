@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import se.styrregistret.kernel.actionplan.ActionPlanId;
-import se.styrregistret.kernel.actionplan.ActionPlanView;
 import se.styrregistret.kernel.actionplan.FindActionPlan;
 
 @RestController

@@ -1,5 +1,7 @@
-package se.styrregistret.kernel.actionplan;
+package se.styrregistret.query.actionplan;
 
+import se.styrregistret.kernel.actionplan.ActionPlanId;
+import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.DecisionReference;
 
 import java.time.LocalDate;

@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import se.styrregistret.kernel.actionplan.ActionPlanView;
 import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.DecisionReference;
 

@@ -4,7 +4,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.styrregistret.kernel.agreement.Agreements;
 import se.styrregistret.kernel.agreement.FindAgreements;
 
 @RestController

@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.agreement.AgreementRecorded;
-import se.styrregistret.kernel.agreement.Agreements;
 import se.styrregistret.kernel.agreement.FindAgreements;
 import se.styrregistret.query.revision.ProjectionRevisions;
 

@@ -10,7 +10,6 @@ import org.hibernate.type.SqlTypes;
 import se.styrregistret.kernel.agreement.AgreementId;
 import se.styrregistret.kernel.agreement.AgreementKind;
 import se.styrregistret.kernel.agreement.AgreementRecorded;
-import se.styrregistret.kernel.agreement.AgreementView;
 import se.styrregistret.kernel.common.DecisionReference;
 
 import java.time.LocalDate;

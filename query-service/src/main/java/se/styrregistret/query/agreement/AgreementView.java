@@ -1,5 +1,7 @@
-package se.styrregistret.kernel.agreement;
+package se.styrregistret.query.agreement;
 
+import se.styrregistret.kernel.agreement.AgreementId;
+import se.styrregistret.kernel.agreement.AgreementKind;
 import se.styrregistret.kernel.common.DecisionReference;
 
 import java.time.LocalDate;

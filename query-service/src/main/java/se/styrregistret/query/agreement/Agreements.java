@@ -1,4 +1,4 @@
-package se.styrregistret.kernel.agreement;
+package se.styrregistret.query.agreement;
 
 import java.util.List;
 

@@ -10,7 +10,6 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.styrregistret.kernel.audit.AuditVerification;
 import se.styrregistret.support.Revisions;
 
 import java.sql.ResultSet;

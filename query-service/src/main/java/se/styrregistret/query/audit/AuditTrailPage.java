@@ -1,4 +1,4 @@
-package se.styrregistret.kernel.audit;
+package se.styrregistret.query.audit;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
-package se.styrregistret.kernel.budget;
+package se.styrregistret.query.budget;
 
+import se.styrregistret.kernel.budget.RecipientKind;
+import se.styrregistret.kernel.budget.SourceKind;
 import se.styrregistret.kernel.common.DecisionReference;
 
 import java.time.LocalDate;

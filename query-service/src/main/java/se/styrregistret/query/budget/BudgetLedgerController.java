@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.styrregistret.kernel.budget.BudgetLedger;
-import se.styrregistret.kernel.budget.BudgetSummary;
 import se.styrregistret.kernel.budget.FindBudgetLedger;
 import se.styrregistret.kernel.budget.FindBudgetSummary;
 import se.styrregistret.query.revision.BeyondTheHead;

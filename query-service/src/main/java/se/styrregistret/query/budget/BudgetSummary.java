@@ -1,4 +1,4 @@
-package se.styrregistret.kernel.budget;
+package se.styrregistret.query.budget;
 
 import se.styrregistret.kernel.common.DecisionReference;
 

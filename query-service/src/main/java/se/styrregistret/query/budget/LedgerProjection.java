@@ -15,8 +15,6 @@ import se.styrregistret.kernel.budget.Amounts;
 import se.styrregistret.kernel.budget.BudgetAllocated;
 import se.styrregistret.kernel.budget.BudgetFrameExtended;
 import se.styrregistret.kernel.budget.BudgetFrameOpened;
-import se.styrregistret.kernel.budget.BudgetLedger;
-import se.styrregistret.kernel.budget.BudgetSummary;
 import se.styrregistret.kernel.budget.FinancingReferred;
 import se.styrregistret.kernel.budget.FindBudgetLedger;
 import se.styrregistret.kernel.budget.FindBudgetSummary;

@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
-import se.styrregistret.kernel.district.DistrictView;
 import se.styrregistret.kernel.district.PictureKind;
 
 import java.time.Instant;

@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
-import se.styrregistret.kernel.district.DistrictView;
 import se.styrregistret.kernel.district.FindDistrict;
 import se.styrregistret.kernel.district.PictureKind;
 import se.styrregistret.query.revision.AsOf;

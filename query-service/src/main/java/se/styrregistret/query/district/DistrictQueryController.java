@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import se.styrregistret.kernel.district.DistrictView;
 import se.styrregistret.kernel.district.FindDistrict;
 import se.styrregistret.kernel.district.PriorityDistricts;
 import se.styrregistret.query.revision.BeyondTheHead;

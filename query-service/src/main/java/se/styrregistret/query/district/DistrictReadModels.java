@@ -7,11 +7,9 @@ import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.actionplan.ActionPlanId;
 import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.EventSerialization;
-import se.styrregistret.kernel.district.DistrictView;
-import se.styrregistret.kernel.district.YearlyAllocation;
-import se.styrregistret.query.revision.AsOf;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.Level;
+import se.styrregistret.query.revision.AsOf;
 
 import java.sql.Date;
 import java.util.List;

@@ -1,8 +1,9 @@
-package se.styrregistret.kernel.district;
+package se.styrregistret.query.district;
 
 import se.styrregistret.kernel.actionplan.ActionPlanId;
 import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.district.PictureKind;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.Level;
 

@@ -1,4 +1,4 @@
-package se.styrregistret.kernel.district;
+package se.styrregistret.query.district;
 
 import java.math.BigDecimal;
 import java.util.List;

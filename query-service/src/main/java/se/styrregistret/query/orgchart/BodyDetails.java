@@ -1,6 +1,8 @@
-package se.styrregistret.kernel.governance;
+package se.styrregistret.query.orgchart;
 
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.governance.FieldChange;
+import se.styrregistret.kernel.governance.GovernanceBodyId;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,11 @@
-package se.styrregistret.kernel.governance;
+package se.styrregistret.query.orgchart;
 
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.governance.AreaTeamDetails;
+import se.styrregistret.kernel.governance.GovernanceBodyId;
+import se.styrregistret.kernel.governance.Level;
+import se.styrregistret.kernel.governance.Member;
+import se.styrregistret.kernel.governance.Scope;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -15,8 +15,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.governance.AreaTeamDetails;
-import se.styrregistret.kernel.governance.BodyDetails;
-import se.styrregistret.kernel.governance.BodySummary;
 import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.Level;

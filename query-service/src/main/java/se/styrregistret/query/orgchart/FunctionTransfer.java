@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.governance.FunctionTransferView;
 import se.styrregistret.kernel.governance.FunctionTransferred;
 
 import java.time.LocalDate;

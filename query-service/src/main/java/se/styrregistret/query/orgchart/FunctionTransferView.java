@@ -1,4 +1,4 @@
-package se.styrregistret.kernel.governance;
+package se.styrregistret.query.orgchart;
 
 import se.styrregistret.kernel.common.DecisionReference;
 

@@ -1,4 +1,6 @@
-package se.styrregistret.kernel.governance;
+package se.styrregistret.query.orgchart;
+
+import se.styrregistret.kernel.governance.FindFunctionTransfers;
 
 import java.util.List;
 

@@ -7,17 +7,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.styrregistret.kernel.governance.BodyDetails;
 import se.styrregistret.kernel.governance.FindFunctionTransfers;
-import se.styrregistret.kernel.governance.FunctionTransfers;
 import se.styrregistret.kernel.governance.FindGovernanceBody;
 import se.styrregistret.kernel.governance.FindOrgChart;
-import se.styrregistret.kernel.governance.FunctionTransferView;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
-import se.styrregistret.kernel.governance.OrgChart;
 import se.styrregistret.query.revision.BeyondTheHead;
-import se.styrregistret.support.web.InvalidInput;
 import se.styrregistret.query.web.NotFound;
+import se.styrregistret.support.web.InvalidInput;
 
 import java.time.LocalDate;
 import java.util.List;
