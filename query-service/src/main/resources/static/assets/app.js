@@ -133,9 +133,18 @@
     return groupDigits(Math.round(sek / 1000)) + ' tkr';
   }
 
+  // registration times in Swedish local time (the log keeps UTC), e.g. "2026-12-02 07:30"
+  var LOCAL_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit' });
   function dateTime(iso) {
     if (!iso) return '–';
-    return iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC');
+    var at = new Date(iso);
+    return isNaN(at.getTime()) ? iso : LOCAL_TIME.format(at);
+  }
+
+  /** "1 händelse", "3 händelser". */
+  function count(n, one, many) {
+    return n + ' ' + (n === 1 ? one : many);
   }
 
   function bodyName(id) {
@@ -304,6 +313,7 @@
         var slider = $('rev-slider');
         slider.max = String(chart.revision);
         slider.value = String(chart.revision);
+        describeSlider();
         renderChart(chart);
       }).catch(function (e) { showError(e, 'organisationsschemat'); });
     } else {
@@ -311,9 +321,17 @@
     }
   }
 
+  /** A screen reader hears what the slider's position means, not a bare number. */
+  function describeSlider() {
+    var slider = $('rev-slider');
+    slider.setAttribute('aria-valuetext', 'Ändring nr ' + slider.value + ' av ' + slider.max +
+      (slider.value === slider.max ? ' (nuläget)' : ''));
+  }
+
   var chartTimer = null;
   function scheduleChart() {
     $('rev-output').textContent = $('rev-slider').value;
+    describeSlider();
     clearTimeout(chartTimer);
     chartTimer = setTimeout(fetchChart, 200);
   }
@@ -556,7 +574,7 @@
     var what = [];
     if (tl.district) what.push('stadsdel ' + tl.district);
     if (tl.bodyId) what.push('organ ' + (knownBodies && knownBodies[tl.bodyId] || tl.bodyId));
-    target.appendChild(el('p', { class: 'status' }, tl.entries.length + ' händelser' + (what.length ? ' för ' + what.join(', ') : '') +
+    target.appendChild(el('p', { class: 'status' }, count(tl.entries.length, 'händelse', 'händelser') + (what.length ? ' för ' + what.join(', ') : '') +
       ', revision ' + tl.revision + '.'));
     var list = el('ol', { class: 'timeline' });
     var year = null;
@@ -715,7 +733,9 @@
   function renderAudit(target, page) {
     var from = page.total ? page.page * page.size + 1 : 0;
     var to = Math.min(page.total, (page.page + 1) * page.size);
-    target.appendChild(el('p', { class: 'status', id: 'audit-count' }, 'Visar ' + from + '–' + to + ' av ' + page.total + ' händelser (revision ' + page.revision + ').'));
+    target.appendChild(el('p', { class: 'status', id: 'audit-count' }, page.total
+      ? 'Visar ' + from + '–' + to + ' av ' + count(page.total, 'händelse', 'händelser') + ' (ändring nr ' + page.revision + ').'
+      : 'Inga händelser matchar filtret (ändring nr ' + page.revision + ').'));
     target.appendChild(table('Händelser i registret', ['Revision', 'Registrerad', 'Av', 'Gäller från', 'Beslut', 'Händelsetyp', 'Sammanfattning'],
       page.entries.map(function (e) {
         return row(
@@ -857,6 +877,12 @@
   document.addEventListener('DOMContentLoaded', function () {
     $('login-form').addEventListener('submit', login);
     $('logout').addEventListener('click', function () { logout(); });
+    // Escape closes the body's panel, as its × button does
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== 'Escape' || $('body-detail').hidden) return;
+      var close = $('body-detail').querySelector('.close');
+      if (close) close.click();
+    });
     Array.prototype.forEach.call(document.querySelectorAll('.tab'), function (tab) {
       tab.addEventListener('click', function () { go('#/' + tab.getAttribute('data-view')); });
     });

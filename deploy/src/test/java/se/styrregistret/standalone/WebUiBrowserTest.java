@@ -126,6 +126,9 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Fel användarnamn eller lösenord"));
         assertThat(driver.findElement(By.id("view-login")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.id("tabs")).isDisplayed()).isFalse();
+        // nobody is logged in: no "Logga ut" (the hidden attribute wins over the header's layout)
+        assertThat(driver.findElement(By.id("logout")).isDisplayed()).isFalse();
+        assertThat(js("return document.querySelector('link[rel=icon]') !== null;")).isEqualTo(true);
     }
 
     @Test
@@ -190,6 +193,13 @@ class WebUiBrowserTest {
         waitForText("body-detail", "Föregångare: " + LIBRA);
         assertThat(text("body-detail")).contains("Kommunpolis", "Säkerhetsenheten", "KS 2019-1003");
         screenshot("4-organ-politisk-styrgrupp");
+
+        // Escape closes the panel and gives the focus back to the body's box
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(d -> !d.findElement(By.id("body-detail")).isDisplayed());
+        assertThat(driver.switchTo().activeElement().getAttribute("data-id")).isEqualTo("politisk-styrgrupp");
+        // the slider says what its position means
+        assertThat(driver.findElement(By.id("rev-slider")).getAttribute("aria-valuetext")).startsWith("Ändring nr ").endsWith("(nuläget)");
     }
 
     @Test
@@ -208,6 +218,8 @@ class WebUiBrowserTest {
         List<WebElement> rows = driver.findElements(By.cssSelector("#audit table tbody tr"));
         assertThat(rows).hasSize((int) ks);
         assertThat(rows).allSatisfy(r -> assertThat(r.getText()).contains("KS 2019-1003"));
+        // registration times in Swedish local time, as the officials read them, not UTC
+        assertThat(text("audit")).doesNotContain("UTC");
         assertThat(driver.findElement(By.id("audit-csv")).getAttribute("href")).contains("/api/audit-trail.csv?caseNumber=KS%202019-1003");
         screenshot("5-revisionslogg");
 
