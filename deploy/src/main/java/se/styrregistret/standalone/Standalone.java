@@ -12,6 +12,7 @@ import se.styrregistret.standalone.history.HistoryLoader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -223,6 +224,7 @@ public final class Standalone {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on");
             if (options.dataDir() != null) {
+                removeStaleLockFile(options.dataDir());
                 builder.setDataDirectory(options.dataDir()).setCleanDataDirectory(false);
             }
             if (options.dbPort() > 0) {
@@ -231,6 +233,50 @@ public final class Standalone {
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A register killed with kill -9 leaves PostgreSQL's postmaster.pid behind, naming its dead
+     * postmaster. PostgreSQL starts anyway if nothing has that process id any more, but refuses
+     * ("lock file postmaster.pid already exists") while anything does: the killed postmaster still a
+     * zombie its new parent has not reaped yet (the crash test, CrashEndToEndTest, restarted within
+     * that second), or the id taken by another program (after a reboot, in a container). So the file is
+     * removed when the process it names is a zombie, or is alive and is not a postgres at all. A live
+     * postgres, or one that cannot be seen, is left for PostgreSQL to judge; and PostgreSQL still refuses
+     * to start beside old backends of this directory, which it finds by the shared memory keyed to the
+     * directory, not by this file.
+     */
+    static void removeStaleLockFile(Path dataDir) {
+        Path lockFile = dataDir.resolve("postmaster.pid");
+        long pid;
+        try {
+            if (!Files.exists(lockFile)) return;
+            pid = Math.abs(Long.parseLong(Files.readAllLines(lockFile).get(0).strip()));
+        } catch (IOException | RuntimeException unreadable) {
+            return; // PostgreSQL judges a file it cannot use either
+        }
+        ProcessHandle process = ProcessHandle.of(pid).orElse(null);
+        if (process == null) return; // nothing has the id: PostgreSQL removes the file itself
+        boolean stale = zombie(pid) || process.info().command()
+                .map(command -> !Path.of(command).getFileName().toString().startsWith("postgres")).orElse(false);
+        if (!stale) return;
+        try {
+            Files.deleteIfExists(lockFile);
+            System.out.printf("Removed %s: it named process %d, which is not a running PostgreSQL (a postmaster killed"
+                    + " before, its process id since taken or not yet released).%n", lockFile, pid);
+        } catch (IOException e) {
+            System.err.println("Could not remove the stale " + lockFile + ": " + e.getMessage());
+        }
+    }
+
+    /** A process that has ended and waits for its parent to collect it (Linux; elsewhere: not known, so no). */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+        } catch (IOException | RuntimeException notLinuxOrGone) {
+            return false;
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.styrregistret.command.common.CommandAccepted;
 import se.styrregistret.kernel.budget.AllocationId;
 import se.styrregistret.kernel.budget.BudgetFrameId;
 import se.styrregistret.kernel.budget.GrantId;
@@ -39,7 +40,7 @@ class BudgetController {
 
     @PostMapping("/frames")
     @Operation(summary = "Öppna en nämnds budgetram för ett budgetår")
-    ResponseEntity<Accepted> openFrame(@Valid @RequestBody BudgetRequests.OpenFrame request) {
+    ResponseEntity<CommandAccepted> openFrame(@Valid @RequestBody BudgetRequests.OpenFrame request) {
         BudgetFrameId id = BudgetFrameId.random();
         commands.sendAndWait(request.toCommand(id));
         return created("/api/budget/frames/" + id, id.value());
@@ -47,16 +48,16 @@ class BudgetController {
 
     @PostMapping("/frames/{frameId}/extensions")
     @Operation(summary = "Utöka en budgetram, med angiven finansiering")
-    ResponseEntity<Accepted> extendFrame(@PathVariable String frameId, @Valid @RequestBody BudgetRequests.ExtendFrame request) {
+    ResponseEntity<CommandAccepted> extendFrame(@PathVariable String frameId, @Valid @RequestBody BudgetRequests.ExtendFrame request) {
         commands.sendAndWait(request.toCommand(BudgetFrameId.of(frameId)));
-        return ResponseEntity.ok(new Accepted(frameId));
+        return ResponseEntity.ok(new CommandAccepted(frameId));
     }
 
     @PostMapping("/allocations")
     @Operation(summary = "Anslå pengar från en källa (ram, resursmedel, bidrag) till en mottagare",
             description = "Ett anslag från en ram eller ett bidrag får inte överstiga vad som återstår av det (regel frame-exceeded / grant-exceeded); "
                     + "ett upplöst eller ersatt organ kan inte få pengar (recipient-not-active).")
-    ResponseEntity<Accepted> allocate(@Valid @RequestBody BudgetRequests.Allocate request) {
+    ResponseEntity<CommandAccepted> allocate(@Valid @RequestBody BudgetRequests.Allocate request) {
         AllocationId id = AllocationId.random();
         commands.sendAndWait(request.toCommand(id));
         return created("/api/budget/allocations/" + id, id.value());
@@ -64,21 +65,21 @@ class BudgetController {
 
     @PostMapping("/allocations/{allocationId}/distribution")
     @Operation(summary = "Fördela ett anslag på mottagare; delarna ska summera exakt till helheten (distribution-sum-exact)")
-    ResponseEntity<Accepted> distribute(@PathVariable String allocationId, @Valid @RequestBody BudgetRequests.Distribute request) {
+    ResponseEntity<CommandAccepted> distribute(@PathVariable String allocationId, @Valid @RequestBody BudgetRequests.Distribute request) {
         commands.sendAndWait(request.toCommand(AllocationId.of(allocationId)));
-        return ResponseEntity.ok(new Accepted(allocationId));
+        return ResponseEntity.ok(new CommandAccepted(allocationId));
     }
 
     @PostMapping("/allocations/{allocationId}/reversal")
     @Operation(summary = "Återför (en del av) ett anslag; högst vad som återstår av det (reversal-exceeds-allocation)")
-    ResponseEntity<Accepted> reverse(@PathVariable String allocationId, @Valid @RequestBody BudgetRequests.Reverse request) {
+    ResponseEntity<CommandAccepted> reverse(@PathVariable String allocationId, @Valid @RequestBody BudgetRequests.Reverse request) {
         commands.sendAndWait(request.toCommand(AllocationId.of(allocationId)));
-        return ResponseEntity.ok(new Accepted(allocationId));
+        return ResponseEntity.ok(new CommandAccepted(allocationId));
     }
 
     @PostMapping("/grants")
     @Operation(summary = "Registrera ett externt bidrag med bidragsgivare och år")
-    ResponseEntity<Accepted> registerGrant(@Valid @RequestBody BudgetRequests.Grant request) {
+    ResponseEntity<CommandAccepted> registerGrant(@Valid @RequestBody BudgetRequests.Grant request) {
         GrantId id = GrantId.random();
         commands.sendAndWait(request.toCommand(id));
         return created("/api/budget/grants/" + id, id.value());
@@ -86,7 +87,7 @@ class BudgetController {
 
     @PostMapping("/referrals")
     @Operation(summary = "Hänvisa finansiering till en senare budgetprocess; inga pengar flyttas, en öppen post kvarstår")
-    ResponseEntity<Accepted> refer(@Valid @RequestBody BudgetRequests.Refer request) {
+    ResponseEntity<CommandAccepted> refer(@Valid @RequestBody BudgetRequests.Refer request) {
         ReferralId id = ReferralId.random();
         commands.sendAndWait(request.toCommand(id));
         return created("/api/budget/referrals/" + id, id.value());
@@ -94,16 +95,12 @@ class BudgetController {
 
     @PostMapping("/referrals/{referralId}/settlement")
     @Operation(summary = "Avgör en hänvisad finansiering")
-    ResponseEntity<Accepted> settle(@PathVariable String referralId, @Valid @RequestBody BudgetRequests.Settle request) {
+    ResponseEntity<CommandAccepted> settle(@PathVariable String referralId, @Valid @RequestBody BudgetRequests.Settle request) {
         commands.sendAndWait(request.toCommand(ReferralId.of(referralId)));
-        return ResponseEntity.ok(new Accepted(referralId));
+        return ResponseEntity.ok(new CommandAccepted(referralId));
     }
 
-    private static ResponseEntity<Accepted> created(String location, String id) {
-        return ResponseEntity.created(URI.create(location)).body(new Accepted(id));
-    }
-
-    /** The command was accepted; {@code id} names what it created or changed. */
-    record Accepted(String id) {
+    private static ResponseEntity<CommandAccepted> created(String location, String id) {
+        return ResponseEntity.created(URI.create(location)).body(new CommandAccepted(id));
     }
 }

@@ -70,6 +70,20 @@ class BudgetHttpTest extends CommandServiceTest {
     }
 
     @Test
+    void a_budget_command_answer_carries_the_log_revision_in_body_and_header_as_every_command_answer_does() {
+        var response = post("/api/budget/allocations", allocation("2520000"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode answer = JsonMapper.shared().readTree(response.body());
+        long revision = answer.path("revision").asLong();
+        Long own = jdbc.queryForObject("select global_index from axon.domain_event_entry where aggregate_identifier = ?",
+                Long.class, answer.path("id").asString());
+        // its own event is at or below the revision the answer gives
+        assertThat(revision).isGreaterThanOrEqualTo(own);
+        assertThat(response.headers().firstValue("Styrregistret-Revision")).hasValue(Long.toString(revision));
+    }
+
+    @Test
     void an_allocation_beyond_the_frame_is_a_409_naming_the_rule_and_appends_nothing() {
         String frameId = id(post("/api/budget/frames", """
                 {"committee":"Kommunstyrelsen","fiscalYear":2021,"amountSek":0,%s}""".formatted(DECISION)), 201);

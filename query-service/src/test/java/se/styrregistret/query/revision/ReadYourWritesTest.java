@@ -54,6 +54,18 @@ class ReadYourWritesTest extends QueryServiceTest {
     }
 
     @Test
+    void numbers_the_log_never_uses_do_not_hold_back_a_projection_that_has_no_use_for_the_events_after_them() {
+        // given: numbers no event will have, as a rolled-back append or a crash of PostgreSQL (its sequence skips) leaves them
+        for (int i = 0; i < 5; i++) jdbc.queryForObject("select nextval('axon.domain_event_entry_global_index_seq')", Long.class);
+        long revision = establish("Efter luckan");
+
+        // the district page reads the action plans too, which have no use for a body's establishment
+        var response = Http.get(port, "/api/districts/Berga?minRevision=" + revision, "reader");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
     void a_min_revision_that_is_no_revision_answers_400() {
         var response = Http.get(port, "/api/org-chart?minRevision=senaste", "reader");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
