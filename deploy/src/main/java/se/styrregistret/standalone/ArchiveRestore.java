@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.Serializer;
@@ -39,14 +38,15 @@ final class ArchiveRestore {
 
     /** The archive must have passed {@link Archive#verify(Path)}; checked again while it is read, line by line. */
     static Result restore(ConfigurableApplicationContext command, Path archive) {
-        EventStorageEngine engine = command.getBean(EventStorageEngine.class);
-        if (!(engine instanceof JpaEventStorageEngine jpa)) {
+        if (Boolean.TRUE.equals(command.getEnvironment().getProperty("axon.axonserver.enabled", Boolean.class))) {
             // Axon Server numbers its log itself, from 0 without gaps: an archive's revisions (with the
             // gaps PostgreSQL's sequence leaves) cannot be kept there, and the audit leaves commit to them
-            throw new IllegalStateException("a restore writes into the PostgreSQL event log; this register's log is "
-                    + engine.getClass().getSimpleName() + " (restore into the default mode, then migrate the log)");
+            throw new IllegalStateException("a restore writes into the PostgreSQL event log; this register's log is in"
+                    + " Axon Server (restore into the default mode, then migrate the log)");
         }
-        Serializer serializer = jpa.getEventSerializer();
+        // the storage engine (wrapped so appends enter the log in commit order) and the serializer it writes with
+        EventStorageEngine engine = command.getBean(EventStorageEngine.class);
+        Serializer serializer = command.getBean("eventSerializer", Serializer.class);
         EntityManager entityManager = command.getBean(EntityManagerProvider.class).getEntityManager();
         JdbcTemplate jdbc = new JdbcTemplate(command.getBean(DataSource.class));
         long started = System.nanoTime();
