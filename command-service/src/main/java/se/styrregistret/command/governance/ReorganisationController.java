@@ -115,7 +115,7 @@ class ReorganisationController {
         Reorganise toCommand() {
             Reorganise command = new Reorganise(
                     establishments == null ? null : establishments.stream().map(e -> e.bodyId() == null
-                            ? e.withBodyId(GovernanceBodyId.of(Ids.orNew(null))) : e).toList(),
+                            ? e.withBodyId(GovernanceBodyId.random()) : e).toList(),
                     rescissions, replacements, dissolutions, note, effectiveDate, decision);
             for (int i = 0; i < command.establishments().size(); i++) {
                 requireId("establishments[" + i + "].bodyId", command.establishments().get(i).bodyId());
