@@ -3,9 +3,12 @@ package se.styrregistret.standalone;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.styrregistret.standalone.history.HistoryLoader;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,52 @@ class HistoryEndToEndTest {
         assertThat(again.applied()).isZero();
         assertThat(again.alreadyLoaded()).isEqualTo(again.steps());
         assertThat(EndToEnd.logHead(register.system())).isEqualTo(before);
+    }
+
+    @Test
+    void a_register_that_loaded_the_2020_decision_in_its_earlier_shape_loads_the_history_again_appending_nothing() {
+        // as a release before the general reorganisation left it: the step's key taken by a request to /api/libra-replacement
+        int earlier = new JdbcTemplate(register.system().dataSource()).update("""
+                update registry.idempotency_key set request_hash = 'sent to /api/libra-replacement'
+                where idem_key = 'history-2020-ks-2019-1003-libra'""");
+        assertThat(earlier).isEqualTo(1);
+        long before = EndToEnd.logHead(register.system());
+
+        HistoryLoader.Report again = Standalone.loadHistory(register.system());
+
+        assertThat(again.applied()).isZero();
+        assertThat(again.alreadyLoaded()).isEqualTo(again.steps());
+        assertThat(EndToEnd.logHead(register.system())).isEqualTo(before);
+    }
+
+    @Test
+    void the_2020_decision_is_one_reorganisation_recorded_as_the_events_the_named_command_always_recorded() {
+        String url = register.queryUrl() + "/api/audit-trail?caseNumber=" + URLEncoder.encode("KS 2019-1003", StandardCharsets.UTF_8);
+        JsonNode trail = HttpJson.await(url, t -> t.path("total").asLong() == 8, Duration.ofSeconds(30), "auditor");
+        List<JsonNode> entries = new ArrayList<>();
+        trail.path("entries").forEach(entries::add);
+        // two members and EST-gruppen under the same decision, each its own step; then the reorganisation
+        List<JsonNode> reorganisation = entries.subList(3, 8);
+
+        assertThat(reorganisation).extracting(e -> e.path("aggregateId").asString() + " " + e.path("eventType").asString())
+                .containsExactly("libra EstablishingDecisionRescinded", "libra GovernanceBodyReplaced",
+                        "politisk-styrgrupp GovernanceBodySucceeded", "lop-gruppen GovernanceBodyReplaced",
+                        "sms-gruppen GovernanceBodySucceeded");
+        long first = reorganisation.get(0).path("revision").asLong();
+        assertThat(reorganisation).extracting(e -> e.path("revision").asLong())
+                .containsExactly(first, first + 1, first + 2, first + 3, first + 4);
+        // one command, one unit of work
+        assertThat(reorganisation).extracting(e -> e.path("correlationId").asString()).containsOnly(
+                reorganisation.get(0).path("correlationId").asString());
+        assertThat(reorganisation.get(0).path("payload").path("rescinded").path("paragraph").asString()).isEqualTo("§ 290");
+        assertThat(reorganisation.get(1).path("payload").path("successors").toString()).isEqualTo("[\"politisk-styrgrupp\"]");
+        assertThat(reorganisation.get(3).path("payload").path("successors").toString()).isEqualTo("[\"sms-gruppen\"]");
+        assertThat(reorganisation).allSatisfy(e -> {
+            assertThat(e.path("effectiveDate").asString()).isEqualTo("2020-01-20");
+            assertThat(e.path("recordedBy").asString()).isEqualTo("registrar");
+        });
+        assertThat(reorganisation.get(4).path("payload").path("note").asString())
+                .startsWith("Beslutstexten anger att LOP-gruppen ersätts av Lednings- och samordningsgruppen");
     }
 
     @Test

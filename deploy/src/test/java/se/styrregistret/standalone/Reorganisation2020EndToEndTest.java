@@ -11,8 +11,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The 2020 reorganisation from the sources, entered through the command API and read back from
- * the query-service: new bodies, reporting lines, LiBrå's lineage, the area teams.
+ * The 2020 reorganisation from the sources, entered through the command API (KS 2019-1003 as one
+ * general reorganisation) and read back from the query-service: new bodies, reporting lines,
+ * LiBrå's lineage, the area teams.
  */
 class Reorganisation2020EndToEndTest {
 
@@ -53,19 +54,26 @@ class Reorganisation2020EndToEndTest {
                 "2020-01-20", KD_2020);
         body("sms-gruppen", "Lednings- och samordningsgrupp", "TACTICAL", "En utsedd förvaltningsdirektör",
                 "Månadsvis eller kvartalsvis", "[{\"role\":\"Avdelningschefer med mandat\"}]", "2020-01-20", KD_2020);
-        body("est-gruppen", "EST-gruppen – Effektiv samordning för trygghet", "OPERATIONAL", null, "Veckovis lägesbild",
-                "[]", "2020-01-20", KS_2019_1003);
         ok("/api/governance-bodies/styrgrupp/reporting-line", """
                 {"reportsTo":"politisk-styrgrupp","effectiveDate":"2020-01-20","decision":%s}""".formatted(KD_2020));
         ok("/api/governance-bodies/sms-gruppen/reporting-line", """
                 {"reportsTo":"styrgrupp","effectiveDate":"2020-01-20","decision":%s}""".formatted(KD_2020));
         ok("/api/governance-bodies/politisk-styrgrupp/members", """
                 {"role":"Säkerhetsenheten","effectiveDate":"2020-01-20","decision":%s}""".formatted(KS_2019_1003));
-        ok("/api/libra-replacement", """
-                {"libra":"libra","politicalSteeringGroup":"politisk-styrgrupp","lopGroup":"lop-gruppen",
-                 "coordinationGroup":"sms-gruppen","rescindedDecision":%s,
+        // KS 2019-1003 as one general reorganisation: EST-gruppen set up, § 290 rescinded, LiBrå and LOP-gruppen replaced
+        var reorganised = HttpJson.post(register.commandUrl() + "/api/reorganisations", """
+                {"establishments":[{"bodyId":"est-gruppen","name":"EST-gruppen – Effektiv samordning för trygghet",
+                                    "level":"OPERATIONAL","scope":{"kind":"MUNICIPALITY"},"meetingFrequency":"Veckovis lägesbild"}],
+                 "rescissions":[{"bodyId":"libra","rescindedDecision":%s}],
+                 "replacements":[{"predecessors":["libra"],"successors":["politisk-styrgrupp"]},
+                                 {"predecessors":["lop-gruppen"],"successors":["sms-gruppen"]}],
                  "note":"Beslutstexten anger samordningsgruppen; ett senare stycke i samma skrivelse anger styrgruppen",
                  "effectiveDate":"2020-01-20","decision":%s}""".formatted(KS_2007, KS_2019_1003));
+        assertThat(reorganised.statusCode()).as(reorganised.body()).isEqualTo(201);
+        assertThat(HttpJson.json(reorganised).path("id").asString())
+                .isEqualTo("est-gruppen,libra,politisk-styrgrupp,lop-gruppen,sms-gruppen");
+        assertThat(EndToEnd.eventsOf(register.system(), "libra")).extracting(e -> e.getPayloadType().getSimpleName())
+                .containsExactly("GovernanceBodyEstablished", "EstablishingDecisionRescinded", "GovernanceBodyReplaced");
         for (String district : List.of("Berga", "Ryd", "Skäggetorp")) {
             ok("/api/area-teams", """
                     {"district":"%s","hostOrganisation":"Leanlink","commissioningCommittee":"Social- och omsorgsnämnden",
@@ -109,7 +117,8 @@ class Reorganisation2020EndToEndTest {
         var negative = HttpJson.get(register.queryUrl() + "/api/org-chart?asOfRevision=-1");
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(HttpJson.json(negative).path("field").asString()).isEqualTo("asOfRevision");
-        assertThat(HttpJson.get(register.commandUrl() + "/v3/api-docs").body()).contains("/api/libra-replacement", "/api/area-teams");
+        assertThat(HttpJson.get(register.commandUrl() + "/v3/api-docs").body()).contains("/api/reorganisations", "/api/area-teams")
+                .doesNotContain("/api/libra-replacement");
         assertThat(HttpJson.get(register.queryUrl() + "/v3/api-docs").body()).contains("/api/org-chart");
     }
 

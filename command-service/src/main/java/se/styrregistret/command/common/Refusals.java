@@ -38,7 +38,7 @@ public final class Refusals {
         if (carried.isPresent()) return carried;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RuleViolation rule) {
-                return Optional.of(new Refusal(rule.isConflict() ? 409 : 422, rule.rule(), null,
+                return Optional.of(new Refusal(rule.isConflict() ? 409 : 422, rule.rule(), rule.field(),
                         "Regeln " + rule.rule() + " bryts", rule.getMessage()));
             }
             if (t instanceof InvalidInput invalid) {

@@ -73,6 +73,11 @@ public class GovernanceBody {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(EstablishGovernanceBody cmd, BodyLookup bodies) {
+        establish(cmd, bodies);
+    }
+
+    /** Also part of a compound decision ({@link Reorganisations}), on a body created there. */
+    void establish(EstablishGovernanceBody cmd, BodyLookup bodies) {
         requireNew(cmd.bodyId());
         if (Text.isBlank(cmd.name())) {
             throw RuleViolation.unprocessable("name-required", "Ett organ måste ha ett namn");
@@ -180,8 +185,13 @@ public class GovernanceBody {
 
     @CommandHandler
     void handle(DissolveGovernanceBody cmd) {
-        requireChangeable(cmd.effectiveDate(), cmd.decision());
-        apply(new GovernanceBodyDissolved(bodyId, Text.blankToNull(cmd.reason()), cmd.effectiveDate(), cmd.decision()));
+        dissolve(cmd.reason(), cmd.effectiveDate(), cmd.decision());
+    }
+
+    /** Also part of a compound decision: the body ends without a successor. */
+    void dissolve(String reason, LocalDate effectiveDate, DecisionReference decision) {
+        requireChangeable(effectiveDate, decision);
+        apply(new GovernanceBodyDissolved(bodyId, Text.blankToNull(reason), effectiveDate, decision));
     }
 
     /** Part of a replacement decision: this body ends and its work carries on in the successors. */
@@ -219,7 +229,7 @@ public class GovernanceBody {
         }
     }
 
-    private static void requireDecision(LocalDate effectiveDate, DecisionReference decision) {
+    static void requireDecision(LocalDate effectiveDate, DecisionReference decision) {
         if (decision == null) {
             throw RuleViolation.unprocessable("decision-required", "Varje ändring måste hänvisa till ett beslut");
         }

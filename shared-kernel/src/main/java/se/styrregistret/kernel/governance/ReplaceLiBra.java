@@ -9,6 +9,10 @@ import java.time.LocalDate;
  * LOP-gruppen by the coordination group, and the decision that organised LiBrå
  * (KS 2007-05-29 § 290) is rescinded. One decision, all or nothing.
  *
+ * <p>A named use of {@link Reorganise}, and carried out as one: the rescission of
+ * {@code rescindedDecision} for LiBrå, then the two replacements in this order. The HTTP API offers
+ * only the general form; this command is for senders on the command bus.
+ *
  * @param note e.g. the source's own discrepancy about LOP-gruppen's successor
  */
 public record ReplaceLiBra(
