@@ -37,7 +37,8 @@ class StaleLockFileTest {
     void a_lock_file_naming_a_zombie_is_removed() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "zombies are recognised through /proc (Linux)");
         // given: a process that has ended but whose parent has not collected it (as a killed postmaster until init reaps it)
-        Process parent = new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 30").start();
+        // the child ends after its shell has become "sleep", which never collects it (the shell itself might)
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.5 & echo $!; exec sleep 30").start();
         try {
             long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))
                     .readLine().strip());
@@ -81,7 +82,7 @@ class StaleLockFileTest {
     }
 
     private static void awaitZombie(long pid) throws Exception {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 500; i++) {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             if (stat.charAt(stat.lastIndexOf(')') + 2) == 'Z') return;
             Thread.sleep(10);
