@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.styrregistret.command.common.CommandAccepted;
 import se.styrregistret.kernel.actionplan.ActionPlanId;
 
 import java.net.URI;
@@ -24,56 +25,52 @@ class ActionPlanController {
     }
 
     @PostMapping
-    ResponseEntity<Accepted> approve(@Valid @RequestBody ActionPlanRequests.Approve request) {
+    ResponseEntity<CommandAccepted> approve(@Valid @RequestBody ActionPlanRequests.Approve request) {
         ActionPlanId id = ActionPlanId.random();
         commands.sendAndWait(request.toCommand(id));
-        return ResponseEntity.created(URI.create("/api/action-plans/" + id)).body(new Accepted(id.value(), null));
+        return ResponseEntity.created(URI.create("/api/action-plans/" + id)).body(new CommandAccepted(id.value()));
     }
 
     @PostMapping("/{planId}/actions")
-    ResponseEntity<Accepted> add(@PathVariable String planId, @Valid @RequestBody ActionPlanRequests.Add request) {
+    ResponseEntity<CommandAccepted> add(@PathVariable String planId, @Valid @RequestBody ActionPlanRequests.Add request) {
         commands.sendAndWait(request.toCommand(ActionPlanId.of(planId)));
         String actionId = request.action().actionId();
         return ResponseEntity.created(URI.create("/api/action-plans/" + planId + "/actions/" + actionId))
-                .body(new Accepted(planId, actionId));
+                .body(CommandAccepted.action(planId, actionId));
     }
 
     @PutMapping("/{planId}/actions/{actionId}")
-    Accepted revise(@PathVariable String planId, @PathVariable String actionId,
+    CommandAccepted revise(@PathVariable String planId, @PathVariable String actionId,
                     @Valid @RequestBody ActionPlanRequests.Revise request) {
         commands.sendAndWait(request.toCommand(ActionPlanId.of(planId), actionId));
-        return new Accepted(planId, actionId);
+        return CommandAccepted.action(planId, actionId);
     }
 
     @PostMapping("/{planId}/actions/{actionId}/withdrawal")
-    Accepted withdraw(@PathVariable String planId, @PathVariable String actionId,
+    CommandAccepted withdraw(@PathVariable String planId, @PathVariable String actionId,
                       @Valid @RequestBody ActionPlanRequests.Withdraw request) {
         commands.sendAndWait(request.toCommand(ActionPlanId.of(planId), actionId));
-        return new Accepted(planId, actionId);
+        return CommandAccepted.action(planId, actionId);
     }
 
     @PostMapping("/{planId}/actions/{actionId}/progress")
-    Accepted progress(@PathVariable String planId, @PathVariable String actionId,
+    CommandAccepted progress(@PathVariable String planId, @PathVariable String actionId,
                       @Valid @RequestBody ActionPlanRequests.Progress request) {
         commands.sendAndWait(request.toCommand(ActionPlanId.of(planId), actionId));
-        return new Accepted(planId, actionId);
+        return CommandAccepted.action(planId, actionId);
     }
 
     @PostMapping("/{planId}/actions/{actionId}/reopening")
-    Accepted reopen(@PathVariable String planId, @PathVariable String actionId,
+    CommandAccepted reopen(@PathVariable String planId, @PathVariable String actionId,
                     @Valid @RequestBody ActionPlanRequests.Reopen request) {
         commands.sendAndWait(request.toCommand(ActionPlanId.of(planId), actionId));
-        return new Accepted(planId, actionId);
+        return CommandAccepted.action(planId, actionId);
     }
 
     @PostMapping("/{planId}/actions/{actionId}/bodies")
-    Accepted link(@PathVariable String planId, @PathVariable String actionId,
+    CommandAccepted link(@PathVariable String planId, @PathVariable String actionId,
                   @Valid @RequestBody ActionPlanRequests.Link request) {
         commands.sendAndWait(request.toCommand(ActionPlanId.of(planId), actionId));
-        return new Accepted(planId, actionId);
-    }
-
-    /** The plan (and action) the command was about. */
-    record Accepted(String id, String actionId) {
+        return CommandAccepted.action(planId, actionId);
     }
 }

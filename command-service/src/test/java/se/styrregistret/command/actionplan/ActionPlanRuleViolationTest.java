@@ -26,6 +26,24 @@ class ActionPlanRuleViolationTest extends CommandServiceTest {
     }
 
     @Test
+    void an_action_plan_answer_carries_the_plan_the_action_and_the_log_revision_as_every_command_answer_does() {
+        var response = post("/api/action-plans/" + planId + "/actions/1.1/progress", """
+                {"status":"STARTED","date":"2021-09-01",%s}""".formatted(DECISION));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = JsonMapper.shared().readTree(response.body());
+        assertThat(answer.path("id").asString()).isEqualTo(planId);
+        assertThat(answer.path("actionId").asString()).isEqualTo("1.1");
+        long revision = answer.path("revision").asLong();
+        Long own = jdbc.queryForObject("select max(global_index) from axon.domain_event_entry where aggregate_identifier = ?",
+                Long.class, planId);
+        // its own event is at or below the revision the answer gives
+        assertThat(revision).isGreaterThanOrEqualTo(own).isPositive();
+        assertThat(response.headers().firstValue("Styrregistret-Revision")).hasValue(Long.toString(revision));
+        assertThat(response.headers().firstValue("ETag")).isPresent();
+    }
+
+    @Test
     void more_known_actions_than_declared_is_422() {
         long before = eventCount();
         var response = post("/api/action-plans", ActionPlanBadInputTest.PLAN.replace("\"actionCount\":60", "\"actionCount\":0"));
