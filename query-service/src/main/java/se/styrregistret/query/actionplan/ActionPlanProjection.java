@@ -69,12 +69,15 @@ class ActionPlanProjection {
     void on(ActionPlanApproved event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
         String planId = event.planId().value();
+        // decided completely before the batch is touched: an event that fails here leaves nothing behind
+        ActionPlanVersion plan = ActionPlanVersion.approved(event, revision, recordedAt);
+        List<ActionVersion> actions = event.actions().stream().map(a -> ActionVersion.first(planId, a, revision,
+                event.effectiveDate(), recordedAt, "ActionPlanApproved", event.decision())).toList();
         batch(plans -> {
             // applied already: a batch whose commit answer was lost (the database went away) comes again
             if (plans.planExists(planId)) return;
-            plans.approve(ActionPlanVersion.approved(event, revision, recordedAt));
-            event.actions().forEach(a -> plans.open(ActionVersion.first(planId, a, revision, event.effectiveDate(),
-                    recordedAt, "ActionPlanApproved", event.decision())));
+            plans.approve(plan);
+            actions.forEach(plans::open);
             revisions.advance(NAME, revision);
         });
     }
