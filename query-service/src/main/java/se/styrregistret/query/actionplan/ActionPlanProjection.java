@@ -1,11 +1,15 @@
 package se.styrregistret.query.actionplan;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.actionplan.ActionAdded;
 import se.styrregistret.kernel.actionplan.ActionLinkedToBody;
@@ -21,10 +25,13 @@ import se.styrregistret.kernel.actionplan.Perspective;
 import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.district.PriorityDistricts;
+import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,107 +51,148 @@ class ActionPlanProjection {
 
     static final String NAME = "actionplans";
 
-    private final ActionPlanVersionRepository plans;
-    private final ActionVersionRepository actions;
-    private final ActionProgressRepository progress;
+    private static final String ACTION_PLAN_EVENTS = ActionPlanApproved.class.getPackageName();
+
+    private final JdbcClient db;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
     private final ProjectionRevisions revisions;
 
-    ActionPlanProjection(ActionPlanVersionRepository plans, ActionVersionRepository actions,
-                         ActionProgressRepository progress, ProjectionRevisions revisions) {
-        this.plans = plans;
-        this.actions = actions;
-        this.progress = progress;
+    ActionPlanProjection(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions) {
+        this.db = db;
+        this.jdbc = jdbc;
+        this.json = json;
         this.revisions = revisions;
     }
 
     @EventHandler
     void on(ActionPlanApproved event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        // applied already: a batch whose commit answer was lost (the database went away) comes again
-        if (plans.findCurrent(event.planId().value()).isPresent()) return;
-        plans.save(ActionPlanVersion.approved(event, revision, recordedAt));
-        event.actions().forEach(a -> actions.save(ActionVersion.first(event.planId().value(), a, revision,
-                event.effectiveDate(), recordedAt, "ActionPlanApproved", event.decision())));
-        revisions.advance(NAME, revision);
+        String planId = event.planId().value();
+        // decided completely before the batch is touched: an event that fails here leaves nothing behind
+        ActionPlanVersion plan = ActionPlanVersion.approved(event, revision, recordedAt);
+        List<ActionVersion> actions = event.actions().stream().map(a -> ActionVersion.first(planId, a, revision,
+                event.effectiveDate(), recordedAt, "ActionPlanApproved", event.decision())).toList();
+        batch(plans -> {
+            // applied already: a batch whose commit answer was lost (the database went away) comes again
+            if (plans.planExists(planId)) return;
+            plans.approve(plan);
+            actions.forEach(plans::open);
+            revisions.advance(NAME, revision);
+        });
     }
 
     @EventHandler
     void on(ActionAdded event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (actions.findCurrent(event.planId().value(), event.action().actionId()).isPresent()) return; // applied already
-        actions.save(ActionVersion.first(event.planId().value(), event.action(), revision, event.effectiveDate(),
-                recordedAt, "ActionAdded", event.decision()));
-        revisions.advance(NAME, revision);
+        ActionVersion first = ActionVersion.first(event.planId().value(), event.action(), revision, event.effectiveDate(),
+                recordedAt, "ActionAdded", event.decision());
+        batch(plans -> {
+            if (plans.current(first.planId(), first.actionId()).isPresent()) return; // applied already
+            plans.open(first);
+            revisions.advance(NAME, revision);
+        });
     }
 
     @EventHandler
     void on(ActionRevised event, TrackingToken token, @Timestamp Instant recordedAt) {
         change(event.planId(), event.action().actionId(), revisionOf(token), event.effectiveDate(), recordedAt,
-                "ActionRevised", event.decision(), v -> v.describe(event.action()));
+                "ActionRevised", event.decision(), v -> v.describe(event.action()), null);
     }
 
     @EventHandler
     void on(ActionWithdrawn event, TrackingToken token, @Timestamp Instant recordedAt) {
         change(event.planId(), event.actionId(), revisionOf(token), event.effectiveDate(), recordedAt,
-                "ActionWithdrawn", event.decision(), ActionVersion::withdraw);
+                "ActionWithdrawn", event.decision(), ActionVersion::withdraw, null);
     }
 
     @EventHandler
     void on(ActionProgressReported event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (progress.existsByRevision(revision)) return; // applied already
-        progress.save(new ActionProgress(event.planId().value(), event.actionId(), revision, recordedAt, "REPORTED",
-                event.previousStatus(), event.status(), event.effectiveDate(), event.note(), event.decision()));
         change(event.planId(), event.actionId(), revision, event.effectiveDate(), recordedAt,
                 "ActionProgressReported", event.decision(),
-                v -> v.progress(event.status(), event.effectiveDate(), event.note()));
+                v -> v.progress(event.status(), event.effectiveDate(), event.note()),
+                new ActionProgress(event.planId().value(), event.actionId(), revision, recordedAt, "REPORTED",
+                        event.previousStatus(), event.status(), event.effectiveDate(), event.note(), event.decision()));
     }
 
     @EventHandler
     void on(ActionReopened event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
-        if (progress.existsByRevision(revision)) return; // applied already
-        progress.save(new ActionProgress(event.planId().value(), event.actionId(), revision, recordedAt, "REOPENED",
-                event.previousStatus(), event.status(), event.effectiveDate(), event.reason(), event.decision()));
         change(event.planId(), event.actionId(), revision, event.effectiveDate(), recordedAt,
                 "ActionReopened", event.decision(),
-                v -> v.progress(event.status(), event.effectiveDate(), event.reason()));
+                v -> v.progress(event.status(), event.effectiveDate(), event.reason()),
+                new ActionProgress(event.planId().value(), event.actionId(), revision, recordedAt, "REOPENED",
+                        event.previousStatus(), event.status(), event.effectiveDate(), event.reason(), event.decision()));
     }
 
     @EventHandler
     void on(ActionLinkedToBody event, TrackingToken token, @Timestamp Instant recordedAt) {
         change(event.planId(), event.actionId(), revisionOf(token), event.effectiveDate(), recordedAt,
-                "ActionLinkedToBody", event.decision(), v -> v.link(event.bodyId().value()));
+                "ActionLinkedToBody", event.decision(), v -> v.link(event.bodyId().value()), null);
     }
 
+    /**
+     * Closes the action's current version and opens the next, changed by {@code change}; a progress
+     * report or reopening also adds its {@code progress} row. Skipped when applied already: an
+     * action's events come in order, and its version and progress row commit together.
+     */
     private void change(ActionPlanId planId, String actionId, long revision, LocalDate effectiveDate, Instant recordedAt,
-                        String changeType, DecisionReference decision, Consumer<ActionVersion> change) {
-        ActionVersion current = actions.findCurrent(planId.value(), actionId).orElseThrow(() ->
-                new IllegalStateException("no current version of action " + actionId + " in plan " + planId));
-        if (current.revisionFrom() >= revision) return; // applied already: an action's events come in order
-        ActionVersion next = current.next(revision, effectiveDate, recordedAt, changeType, decision);
-        actions.saveAndFlush(current);
-        change.accept(next);
-        actions.save(next);
-        revisions.advance(NAME, revision);
+                        String changeType, DecisionReference decision, Consumer<ActionVersion> change,
+                        ActionProgress progress) {
+        batch(plans -> {
+            ActionVersion current = plans.current(planId.value(), actionId).orElseThrow(() ->
+                    new IllegalStateException("no current version of action " + actionId + " in plan " + planId));
+            if (current.revisionFrom() >= revision) return;
+            ActionVersion next = current.next(revision, effectiveDate, recordedAt, changeType, decision);
+            change.accept(next);
+            plans.supersede(current, next);
+            if (progress != null) plans.progress(progress);
+            revisions.advance(NAME, revision);
+        });
+    }
+
+    /** The plans' changes are written per processor batch (see {@link ActionPlanBatch}). */
+    private void batch(Consumer<ActionPlanBatch> action) {
+        ProjectionBatch.apply(ActionPlanBatch.class.getName(),
+                () -> new ActionPlanBatch(db, jdbc, json, plansOfTheBatch()), action);
+    }
+
+    /** The plans the batch's events are about (a plan's events are its own aggregate's): read with one query. */
+    private static Set<String> plansOfTheBatch() {
+        Set<String> ids = new HashSet<>();
+        for (EventMessage<?> m : ProjectionBatch.messages()) {
+            if (m instanceof DomainEventMessage<?> domain
+                    && ACTION_PLAN_EVENTS.equals(m.getPayloadType().getPackageName())) {
+                ids.add(domain.getAggregateIdentifier());
+            }
+        }
+        return ids;
     }
 
     @ResetHandler
     void reset() {
-        progress.deleteAllInBatch();
-        actions.deleteAllInBatch();
-        plans.deleteAllInBatch();
+        db.sql("delete from projection.action_progress").update();
+        db.sql("delete from projection.action_version").update();
+        db.sql("delete from projection.action_plan_version").update();
     }
 
     @QueryHandler
     Optional<ActionPlanView> handle(FindActionPlan query) {
         long revision = revisions.current(NAME);
-        return plans.findCurrent(query.planId().value()).map(plan -> view(plan, revision));
+        return db.sql("select * from projection.action_plan_version where plan_id = ? and revision_to is null")
+                .param(query.planId().value()).query((rs, i) -> ActionPlanVersion.read(rs, json)).optional()
+                .map(plan -> view(plan, revision));
     }
 
     private ActionPlanView view(ActionPlanVersion plan, long revision) {
-        List<ActionVersion> rows = actions.findCurrent(plan.planId());
-        Map<String, List<ActionPlanView.ProgressEntry>> history = progress.findByPlan(plan.planId()).stream()
+        List<ActionVersion> rows = db.sql("""
+                        select * from projection.action_version where plan_id = ? and revision_to is null
+                        order by action_id""")
+                .param(plan.planId()).query((rs, i) -> ActionVersion.read(rs, json)).list();
+        Map<String, List<ActionPlanView.ProgressEntry>> history = db.sql(
+                        "select * from projection.action_progress where plan_id = ? order by revision")
+                .param(plan.planId()).query(ActionProgress::read).list().stream()
                 .collect(Collectors.groupingBy(ActionProgress::actionId, LinkedHashMap::new,
                         Collectors.mapping(ActionProgress::toEntry, Collectors.toList())));
         List<ActionVersion> current = rows.stream().filter(a -> !a.withdrawn()).toList();
@@ -178,7 +226,7 @@ class ActionPlanProjection {
 
         List<ActionPlanView.ActionEntry> entries = rows.stream().map(a -> new ActionPlanView.ActionEntry(
                 a.actionId(), a.title(), a.developmentArea(), a.responsible(), a.districts(), a.status(), a.statusDate(),
-                a.lastNote(), a.withdrawn(), a.linkedBodies(), a.decision().toReference(),
+                a.lastNote(), a.withdrawn(), a.linkedBodies(), a.decision(),
                 history.getOrDefault(a.actionId(), List.of()))).toList();
 
         ActionPlanView.Count areaCount = count(plan.developmentAreaCount(), plan.developmentAreas().size());
@@ -192,7 +240,7 @@ class ActionPlanProjection {
                 actionCount.known(), actionCount.declared(), actionCount.notYetRecorded());
 
         return new ActionPlanView(ActionPlanId.of(plan.planId()), plan.title(), plan.period(), plan.approvedBy(),
-                plan.effectiveFrom(), plan.decision().toReference(),
+                plan.effectiveFrom(), plan.decision(),
                 new ActionPlanView.Knowledge(areaCount, perspectiveCount, actionCount, summary),
                 areas, perspectives, entries, byDistrict, revision);
     }

@@ -1,64 +1,39 @@
 package se.styrregistret.query.actionplan;
 
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.DecisionReference;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
-/** One progress report or reopening; rows are only ever added. */
-@Entity
-@Table(schema = "projection", name = "action_progress")
-class ActionProgress {
+/** One progress report or reopening ({@code projection.action_progress}); rows are only ever added. */
+record ActionProgress(String planId, String actionId, long revision, Instant recordedAt, String changeType,
+                      ProgressStatus previousStatus, ProgressStatus status, LocalDate reportedDate, String note,
+                      DecisionReference decision) {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    private String planId;
-    private String actionId;
-    private long revision;
-    private Instant recordedAt;
-    private String changeType;
-    @Enumerated(EnumType.STRING)
-    private ProgressStatus previousStatus;
-    @Enumerated(EnumType.STRING)
-    private ProgressStatus status;
-    private LocalDate reportedDate;
-    private String note;
-    @Embedded
-    private DecisionColumns decision;
+    static final String INSERT = """
+            insert into projection.action_progress (plan_id, action_id, revision, recorded_at, change_type,
+                previous_status, status, reported_date, note, decision_case, decision_paragraph, decision_date, decided_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    protected ActionProgress() {
+    Object[] insertValues() {
+        return new Object[]{planId, actionId, revision, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), changeType,
+                previousStatus.name(), status.name(), reportedDate, note, decision.caseNumber(), decision.paragraph(),
+                decision.decisionDate(), decision.decidedBy()};
     }
 
-    ActionProgress(String planId, String actionId, long revision, Instant recordedAt, String changeType,
-                   ProgressStatus previousStatus, ProgressStatus status, LocalDate reportedDate, String note,
-                   DecisionReference decision) {
-        this.planId = planId;
-        this.actionId = actionId;
-        this.revision = revision;
-        this.recordedAt = recordedAt;
-        this.changeType = changeType;
-        this.previousStatus = previousStatus;
-        this.status = status;
-        this.reportedDate = reportedDate;
-        this.note = note;
-        this.decision = DecisionColumns.of(decision);
-    }
-
-    String actionId() {
-        return actionId;
+    static ActionProgress read(ResultSet rs, int row) throws SQLException {
+        return new ActionProgress(rs.getString("plan_id"), rs.getString("action_id"), rs.getLong("revision"),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("change_type"),
+                ProgressStatus.valueOf(rs.getString("previous_status")), ProgressStatus.valueOf(rs.getString("status")),
+                rs.getObject("reported_date", LocalDate.class), rs.getString("note"), DecisionColumns.read(rs));
     }
 
     ActionPlanView.ProgressEntry toEntry() {
-        return new ActionPlanView.ProgressEntry(status, reportedDate, note, changeType, decision.toReference(), revision);
+        return new ActionPlanView.ProgressEntry(status, reportedDate, note, changeType, decision, revision);
     }
 }

@@ -1,32 +1,23 @@
 package se.styrregistret.query.actionplan;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import se.styrregistret.kernel.actionplan.PlannedAction;
 import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.DecisionReference;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /** One version of an action: valid from one revision (and effective date) until its next change. */
-@Entity
-@Table(schema = "projection", name = "action_version")
-class ActionVersion {
+final class ActionVersion {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String planId;
     private String actionId;
@@ -38,24 +29,16 @@ class ActionVersion {
     private String changeType;
     private String title;
     private int developmentArea;
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb")
     private List<String> responsible = new ArrayList<>();
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb")
     private List<String> districts = new ArrayList<>();
-    @Enumerated(EnumType.STRING)
     private ProgressStatus status;
     private LocalDate statusDate;
     private String lastNote;
     private boolean withdrawn;
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb")
     private List<String> linkedBodies = new ArrayList<>();
-    @Embedded
-    private DecisionColumns decision;
+    private DecisionReference decision;
 
-    protected ActionVersion() {
+    private ActionVersion() {
     }
 
     static ActionVersion first(String planId, PlannedAction action, long revision, LocalDate effectiveFrom,
@@ -69,15 +52,13 @@ class ActionVersion {
         v.changeType = changeType;
         v.status = ProgressStatus.PLANNED;
         v.describe(action);
-        v.decision = DecisionColumns.of(decision);
+        v.decision = decision;
         return v;
     }
 
-    /** Closes this version at {@code revision} and returns the next one, a copy to change. */
+    /** The version that follows this one at {@code revision}, so far a copy to change; this one stays open until {@link #close}. */
     ActionVersion next(long revision, LocalDate effectiveFrom, Instant recordedAt, String changeType,
                        DecisionReference decision) {
-        this.revisionTo = revision;
-        this.effectiveTo = effectiveFrom;
         ActionVersion v = new ActionVersion();
         v.planId = planId;
         v.actionId = actionId;
@@ -94,8 +75,14 @@ class ActionVersion {
         v.lastNote = lastNote;
         v.withdrawn = withdrawn;
         v.linkedBodies = new ArrayList<>(linkedBodies);
-        v.decision = DecisionColumns.of(decision);
+        v.decision = decision;
         return v;
+    }
+
+    /** Closes this version where {@code next} begins, on both clocks. */
+    void close(ActionVersion next) {
+        revisionTo = next.revisionFrom;
+        effectiveTo = next.effectiveFrom;
     }
 
     void describe(PlannedAction action) {
@@ -119,6 +106,7 @@ class ActionVersion {
         if (!linkedBodies.contains(bodyId)) linkedBodies.add(bodyId);
     }
 
+    String planId() { return planId; }
     String actionId() { return actionId; }
     String title() { return title; }
     int developmentArea() { return developmentArea; }
@@ -129,9 +117,64 @@ class ActionVersion {
     String lastNote() { return lastNote; }
     boolean withdrawn() { return withdrawn; }
     List<String> linkedBodies() { return List.copyOf(linkedBodies); }
-    DecisionColumns decision() { return decision; }
+    DecisionReference decision() { return decision; }
 
     long revisionFrom() {
         return revisionFrom;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    Long revisionTo() {
+        return revisionTo;
+    }
+
+    LocalDate effectiveTo() {
+        return effectiveTo;
+    }
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    static ActionVersion read(ResultSet rs, JsonMapper json) throws SQLException {
+        ActionVersion v = new ActionVersion();
+        v.id = rs.getLong("id");
+        v.planId = rs.getString("plan_id");
+        v.actionId = rs.getString("action_id");
+        v.revisionFrom = rs.getLong("revision_from");
+        v.revisionTo = rs.getObject("revision_to", Long.class);
+        v.effectiveFrom = rs.getObject("effective_from", LocalDate.class);
+        v.effectiveTo = rs.getObject("effective_to", LocalDate.class);
+        v.recordedAt = rs.getObject("recorded_at", OffsetDateTime.class).toInstant();
+        v.changeType = rs.getString("change_type");
+        v.title = rs.getString("title");
+        v.developmentArea = rs.getInt("development_area");
+        v.responsible = json.readValue(rs.getString("responsible"), STRINGS);
+        v.districts = json.readValue(rs.getString("districts"), STRINGS);
+        v.status = ProgressStatus.valueOf(rs.getString("status"));
+        v.statusDate = rs.getObject("status_date", LocalDate.class);
+        v.lastNote = rs.getString("last_note");
+        v.withdrawn = rs.getBoolean("withdrawn");
+        v.linkedBodies = json.readValue(rs.getString("linked_bodies"), STRINGS);
+        v.decision = DecisionColumns.read(rs);
+        return v;
+    }
+
+    /** Every column but the key, in the order of {@link #insertValues}. */
+    static final String INSERT = """
+            insert into projection.action_version (plan_id, action_id, revision_from, revision_to, effective_from,
+                effective_to, recorded_at, change_type, title, development_area, responsible, districts, status,
+                status_date, last_note, withdrawn, linked_bodies, decision_case, decision_paragraph, decision_date,
+                decided_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb),
+                ?, ?, ?, ?)""";
+
+    Object[] insertValues(JsonMapper json) {
+        return new Object[]{planId, actionId, revisionFrom, revisionTo, effectiveFrom, effectiveTo,
+                OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), changeType, title, developmentArea,
+                json.writeValueAsString(responsible), json.writeValueAsString(districts), status.name(), statusDate,
+                lastNote, withdrawn, json.writeValueAsString(linkedBodies), decision.caseNumber(), decision.paragraph(),
+                decision.decisionDate(), decision.decidedBy()};
     }
 }

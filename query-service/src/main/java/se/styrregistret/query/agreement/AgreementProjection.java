@@ -5,10 +5,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.agreement.AgreementRecorded;
 import se.styrregistret.kernel.agreement.FindAgreements;
+import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
+import tools.jackson.databind.json.JsonMapper;
 
 import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
 
@@ -19,33 +23,36 @@ class AgreementProjection {
 
     static final String NAME = "agreements";
 
-    private final AgreementRepository agreements;
+    private final JdbcClient db;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
     private final ProjectionRevisions revisions;
 
-    AgreementProjection(AgreementRepository agreements, ProjectionRevisions revisions) {
-        this.agreements = agreements;
+    AgreementProjection(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions) {
+        this.db = db;
+        this.jdbc = jdbc;
+        this.json = json;
         this.revisions = revisions;
     }
 
     @EventHandler
     void on(AgreementRecorded event, TrackingToken token) {
         long revision = revisionOf(token);
-        // applied already: a batch whose commit answer was lost is processed again
-        if (agreements.existsById(event.agreementId().value())) return;
-        agreements.save(new AgreementRow(revision, event));
+        Object[] row = AgreementTable.insertValues(revision, event, json);
+        ProjectionBatch.apply(AgreementTable.class.getName(), () -> new ProjectionBatch.Rows(jdbc, AgreementTable.INSERT),
+                batch -> batch.add(row));
         revisions.advance(NAME, revision);
     }
 
     @ResetHandler
     void reset() {
-        agreements.deleteAllInBatch();
+        db.sql("delete from projection.agreement").update();
         revisions.reset(NAME);
     }
 
     @QueryHandler
     Agreements handle(FindAgreements query) {
-        return new Agreements(revisions.current(NAME),
-                agreements.findAllByOrderByEffectiveDateAscRevisionAsc().stream().map(AgreementRow::toView).toList());
+        return new Agreements(revisions.current(NAME), db.sql(AgreementTable.ALL).query(AgreementTable.view(json)).list());
     }
 
     /**

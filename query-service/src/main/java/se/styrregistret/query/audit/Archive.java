@@ -63,11 +63,17 @@ public final class Archive {
     static final String SUMMARY = "sammanfattning.txt";
     static final String CHECKSUMS = "SHA256SUMS";
 
-    static final ObjectMapper JSON = EventSerialization.objectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The manifest's form (the log's own Jackson, indented); the archive's checksums cover its bytes. */
+    private static final ObjectMapper JSON = EventSerialization.objectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonFactory LINES = new JsonFactory();
     private static final HexFormat HEX = HexFormat.of();
 
     private Archive() {
+    }
+
+    /** The manifest as the archive holds it. */
+    static byte[] manifestBytes(Manifest manifest) throws IOException {
+        return JSON.writeValueAsBytes(manifest);
     }
 
     public record Manifest(String format, int formatVersion, String createdAt, String software, long events,

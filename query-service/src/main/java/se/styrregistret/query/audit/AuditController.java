@@ -21,6 +21,7 @@ import se.styrregistret.kernel.common.Text;
 import se.styrregistret.query.web.CsvTable;
 import se.styrregistret.query.web.NotFound;
 import se.styrregistret.support.web.InvalidInput;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -34,9 +35,11 @@ class AuditController {
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final QueryGateway queries;
+    private final JsonMapper json;
 
-    AuditController(QueryGateway queries) {
+    AuditController(QueryGateway queries, JsonMapper json) {
         this.queries = queries;
+        this.json = json;
     }
 
     @GetMapping("/api/audit-trail")
@@ -87,7 +90,7 @@ class AuditController {
                 csv.row(Stream.of(e.revision(), e.recordedAt(), e.recordedBy(), e.correlationId(), e.traceId(),
                         e.effectiveDate(), d == null ? null : d.caseNumber(), d == null ? null : d.paragraph(),
                         d == null ? null : d.decisionDate(), d == null ? null : d.decidedBy(), e.eventType(),
-                        String.join(" ", e.affectedIds()), e.district(), e.summary(), AuditProjection.json(e.payload())));
+                        String.join(" ", e.affectedIds()), e.district(), e.summary(), json.writeValueAsString(e.payload())));
             }
             if ((long) (page + 1) * FindAuditTrail.MAX_PAGE_SIZE >= answer.total() || answer.entries().isEmpty()) break;
         }

@@ -1,8 +1,5 @@
 package se.styrregistret.query.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,11 +10,12 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.common.EventSerialization;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.HashSet;
@@ -39,14 +37,15 @@ class AuditProjection {
 
     static final String NAME = "audit";
 
-    private static final ObjectMapper JSON = EventSerialization.objectMapper();
-
     private final JdbcTemplate jdbc;
+    private final JsonMapper json;
     private final ProjectionRevisions revisions;
     private final Serializer serializer;
 
-    AuditProjection(JdbcTemplate jdbc, ProjectionRevisions revisions, Serializer serializer) {
+    /** {@code json} reads the stored payload for its facts and writes the trail's own columns; the leaf is {@link LoggedEvent}'s. */
+    AuditProjection(JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions, Serializer serializer) {
         this.jdbc = jdbc;
+        this.json = json;
         this.revisions = revisions;
         this.serializer = serializer;
     }
@@ -61,10 +60,10 @@ class AuditProjection {
     }
 
     private void record(AuditBatch audit, Object payload, EventMessage<?> message, LoggedEvent logged) {
-        JsonNode json = readJson(logged);
+        JsonNode stored = readJson(logged);
         boolean known = payload != null && payload.getClass().isRecord();
-        EventFacts facts = known || json == null ? EventFacts.of(payload, logged.aggregateId())
-                : EventFacts.ofJson(json, logged.aggregateId(), logged.payloadType());
+        EventFacts facts = known || stored == null ? EventFacts.of(payload, logged.aggregateId())
+                : EventFacts.ofJson(stored, logged.aggregateId(), logged.payloadType());
         String eventType = known ? payload.getClass().getSimpleName() : EventFacts.simpleName(logged.payloadType());
         DecisionReference d = facts.decision();
         String summary = known ? AuditSummaries.summarise(payload, facts, audit::bodyName)
@@ -74,11 +73,11 @@ class AuditProjection {
                 meta(message, "correlationId"), meta(message, "traceId"), facts.effectiveDate(),
                 d == null ? null : d.caseNumber(), d == null ? null : d.paragraph(),
                 d == null ? null : d.decisionDate(), d == null ? null : d.decidedBy(),
-                eventType, facts.category(), json(facts.affectedIds()),
+                eventType, facts.category(), json.writeValueAsString(facts.affectedIds()),
                 facts.district(), summary,
                 // the serialized JSON as it is (the database parses it into jsonb); written anew only if it is not JSON
-                json != null ? new String(logged.payload(), StandardCharsets.UTF_8) : fallbackJson(payload)};
-        audit.add(row, text(json, "bodyId"), text(json, "name"));
+                stored != null ? new String(logged.payload(), StandardCharsets.UTF_8) : fallbackJson(payload)};
+        audit.add(row, text(stored, "bodyId"), text(stored, "name"));
         revisions.advance(NAME, logged.revision());
     }
 
@@ -99,7 +98,7 @@ class AuditProjection {
 
     private static String text(JsonNode json, String field) {
         JsonNode value = json == null ? null : json.get(field);
-        return value == null || !value.isTextual() ? null : value.asText();
+        return value == null || !value.isString() ? null : value.asString();
     }
 
     private static String meta(EventMessage<?> message, String key) {
@@ -108,28 +107,20 @@ class AuditProjection {
     }
 
     /** The payload as serialized: JSON with the project's serializer; null if it is not JSON. */
-    private static JsonNode readJson(LoggedEvent logged) {
+    private JsonNode readJson(LoggedEvent logged) {
         try {
-            JsonNode node = JSON.readTree(logged.payload());
+            JsonNode node = json.readTree(logged.payload());
             return node == null || node.isMissingNode() ? null : node;
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             return null;
         }
     }
 
-    private static String fallbackJson(Object payload) {
+    private String fallbackJson(Object payload) {
         try {
-            return json(Map.of("storedPayloadNotJson", true, "deserialised", JSON.writeValueAsString(payload)));
-        } catch (JsonProcessingException | RuntimeException e) {
+            return json.writeValueAsString(Map.of("storedPayloadNotJson", true, "deserialised", json.writeValueAsString(payload)));
+        } catch (RuntimeException e) {
             return "{\"storedPayloadNotJson\":true}";
-        }
-    }
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,7 +1,5 @@
 package se.styrregistret.query.audit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,12 +13,11 @@ import se.styrregistret.kernel.audit.FindAuditTrail;
 import se.styrregistret.kernel.audit.FindTimeline;
 import se.styrregistret.kernel.audit.VerifyAuditLog;
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.common.EventSerialization;
 import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionRevisions;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +36,6 @@ import java.util.Set;
 @Transactional(readOnly = true)
 class AuditQueries {
 
-    private static final ObjectMapper JSON = EventSerialization.objectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
@@ -50,11 +46,15 @@ class AuditQueries {
             affected_ids::text as affected_ids, district, summary, payload::text as payload""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final RowMapper<AuditEntry> entry;
     private final ProjectionRevisions revisions;
     private final AuditLogVerifier verifier;
 
-    AuditQueries(JdbcTemplate jdbc, ProjectionRevisions revisions, AuditLogVerifier verifier) {
+    AuditQueries(JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions, AuditLogVerifier verifier) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.json = json;
+        this.entry = (rs, row) -> entry(rs, json);
         this.revisions = revisions;
         this.verifier = verifier;
     }
@@ -63,18 +63,18 @@ class AuditQueries {
     AuditTrailPage handle(FindAuditTrail query) {
         long head = revisions.current(AuditProjection.NAME);
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = where(query.filter() == null ? AuditFilter.none() : query.filter(), params);
+        String where = where(query.filter() == null ? AuditFilter.none() : query.filter(), params, json);
         long total = jdbc.queryForObject("select count(*) from projection.audit_event a" + where, params, Long.class);
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<AuditEntry> entries = jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a" + where
-                + " order by revision limit :limit offset :offset", params, ENTRY);
+                + " order by revision limit :limit offset :offset", params, entry);
         return new AuditTrailPage(head, query.page(), query.size(), total, entries, verifier.parkedInTheTrail());
     }
 
     @QueryHandler
     AuditRecord handle(FindAuditEntry query) {
         List<AuditEntry> found = jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event where revision = :r",
-                Map.of("r", query.revision()), ENTRY);
+                Map.of("r", query.revision()), entry);
         return found.isEmpty() ? null : new AuditRecord(revisions.current(AuditProjection.NAME), found.get(0));
     }
 
@@ -98,7 +98,7 @@ class AuditQueries {
         }
         if (query.bodyId() != null) {
             where.append(" and a.affected_ids @> cast(:body as jsonb)");
-            params.addValue("body", AuditProjection.json(List.of(query.bodyId())));
+            params.addValue("body", json.writeValueAsString(List.of(query.bodyId())));
         }
         if (query.district() != null) {
             // the event names the district itself (area teams), or it touches a body scoped to it
@@ -109,7 +109,7 @@ class AuditQueries {
             params.addValue("district", query.district());
         }
         List<AuditEntry> rows = jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a" + where
-                + " order by a.effective_date nulls last, a.revision", params, ENTRY);
+                + " order by a.effective_date nulls last, a.revision", params, entry);
         Map<String, String> names = bodyNames(rows.stream().flatMap(r -> r.affectedIds().stream()).toList());
         List<Timeline.Entry> entries = rows.stream().map(r -> new Timeline.Entry(r.revision(), r.effectiveDate(),
                 r.eventType(), r.decision(), r.summary(), r.affectedIds().stream().filter(names::containsKey)
@@ -131,7 +131,7 @@ class AuditQueries {
         return names;
     }
 
-    private static String where(AuditFilter f, MapSqlParameterSource params) {
+    private static String where(AuditFilter f, MapSqlParameterSource params, JsonMapper json) {
         List<String> conditions = new ArrayList<>();
         if (f.fromRevision() != null) {
             conditions.add("a.revision >= :fromRevision");
@@ -159,7 +159,7 @@ class AuditQueries {
         }
         if (f.bodyId() != null) {
             conditions.add("a.affected_ids @> cast(:bodyId as jsonb)");
-            params.addValue("bodyId", AuditProjection.json(List.of(f.bodyId())));
+            params.addValue("bodyId", json.writeValueAsString(List.of(f.bodyId())));
         }
         if (f.caseNumber() != null) {
             conditions.add("a.decision_case = :caseNumber");
@@ -181,9 +181,7 @@ class AuditQueries {
         return Timestamp.from(day.atStartOfDay(AsOfResolver.MUNICIPAL_ZONE).toInstant());
     }
 
-    static final RowMapper<AuditEntry> ENTRY = AuditQueries::entry;
-
-    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+    private static AuditEntry entry(ResultSet rs, JsonMapper json) throws SQLException {
         Date decisionDate = rs.getDate("decision_date");
         String decidedBy = rs.getString("decided_by");
         DecisionReference decision = decisionDate == null && decidedBy == null ? null
@@ -194,15 +192,7 @@ class AuditQueries {
                 rs.getString("recorded_by"), rs.getString("correlation_id"), rs.getString("trace_id"),
                 effective == null ? null : effective.toLocalDate(), decision, rs.getString("event_type"),
                 rs.getString("aggregate_type"), rs.getString("aggregate_id"),
-                read(rs.getString("affected_ids"), STRINGS), rs.getString("district"), rs.getString("summary"),
-                read(rs.getString("payload"), OBJECT));
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                json.readValue(rs.getString("affected_ids"), STRINGS), rs.getString("district"), rs.getString("summary"),
+                json.readValue(rs.getString("payload"), OBJECT));
     }
 }

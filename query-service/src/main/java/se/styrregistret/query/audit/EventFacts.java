@@ -1,8 +1,8 @@
 package se.styrregistret.query.audit;
 
 import se.styrregistret.kernel.common.DecisionReference;
+import tools.jackson.databind.JsonNode;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.lang.reflect.RecordComponent;
 import java.time.format.DateTimeParseException;
@@ -72,21 +72,21 @@ record EventFacts(LocalDate effectiveDate, DecisionReference decision, List<Stri
                 String name = field.getKey();
                 JsonNode value = field.getValue();
                 if (value == null || value.isNull()) continue;
-                if (name.equals("effectiveDate") && value.isTextual()) {
-                    effectiveDate = date(value.asText());
+                if (name.equals("effectiveDate") && value.isString()) {
+                    effectiveDate = date(value.asString());
                 } else if (name.equals("decision") && value.isObject()) {
                     decision = new DecisionReference(text(value, "caseNumber"), text(value, "paragraph"),
                             date(text(value, "decisionDate")), text(value, "decidedBy"));
-                } else if (name.equals("district") && value.isTextual()) {
-                    district = district == null ? value.asText() : district;
+                } else if (name.equals("district") && value.isString()) {
+                    district = district == null ? value.asString() : district;
                 } else if (name.endsWith("Ids") && value.isArray()) {
                     value.forEach(v -> {
-                        if (v.isValueNode()) ids.add(v.asText());
+                        if (v.isValueNode()) ids.add(v.asString());
                     });
                 } else if (isIdName(name) && value.isValueNode()) {
-                    ids.add(value.asText());
-                } else if (district == null && value.isObject() && value.path("district").isTextual()) {
-                    district = value.path("district").asText();
+                    ids.add(value.asString());
+                } else if (district == null && value.isObject() && value.path("district").isString()) {
+                    district = value.path("district").asString();
                 }
             }
         }
@@ -96,7 +96,7 @@ record EventFacts(LocalDate effectiveDate, DecisionReference decision, List<Stri
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : null;
+        return value.isValueNode() && !value.isNull() ? value.asString() : null;
     }
 
     private static LocalDate date(String text) {

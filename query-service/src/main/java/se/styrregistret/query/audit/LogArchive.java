@@ -120,7 +120,7 @@ public class LogArchive {
                 new Archive.Merkle("RFC 9162 SHA-256", leaves.size(), HEX.formatHex(root)), checkpoint,
                 new Archive.FileEntry(Archive.EVENTS, counted.bytes, leaves.size(), eventsSum));
 
-        put(zip, sums, Archive.MANIFEST, Archive.JSON.writeValueAsBytes(manifest));
+        put(zip, sums, Archive.MANIFEST, Archive.manifestBytes(manifest));
         if (checkpoint != null) put(zip, sums, Archive.CHECKPOINT, checkpointText(checkpoint).getBytes(StandardCharsets.UTF_8));
         put(zip, sums, Archive.SUMMARY, summary(manifest).getBytes(StandardCharsets.UTF_8));
         StringBuilder checksums = new StringBuilder();

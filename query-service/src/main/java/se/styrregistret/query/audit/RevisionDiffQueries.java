@@ -1,18 +1,15 @@
 package se.styrregistret.query.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.styrregistret.kernel.audit.FindRevisionDiff;
-import se.styrregistret.kernel.common.EventSerialization;
 import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.query.revision.ProjectionRevisions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,8 +29,6 @@ class RevisionDiffQueries {
 
     /** The org chart's processor: the diff reflects how far it has read. */
     static final String ORG_CHART = "orgchart";
-
-    private static final ObjectMapper JSON = EventSerialization.objectMapper();
 
     /** The fields compared, column → the name the API uses (as in the change history). */
     private static final Map<String, String> FIELDS = new LinkedHashMap<>();
@@ -58,10 +53,12 @@ class RevisionDiffQueries {
     }
 
     private final JdbcTemplate jdbc;
+    private final JsonMapper json;
     private final ProjectionRevisions revisions;
 
-    RevisionDiffQueries(JdbcTemplate jdbc, ProjectionRevisions revisions) {
+    RevisionDiffQueries(JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions) {
         this.jdbc = jdbc;
+        this.json = json;
         this.revisions = revisions;
     }
 
@@ -143,17 +140,13 @@ class RevisionDiffQueries {
     }
 
     /** Members by role and holder, in order: key → {role, holder}. */
-    private static Map<String, String[]> members(Map<String, String> row) {
+    private Map<String, String[]> members(Map<String, String> row) {
         Map<String, String[]> members = new LinkedHashMap<>();
         if (row == null || row.get("members") == null) return members;
-        try {
-            for (JsonNode m : JSON.readTree(row.get("members"))) {
-                String role = m.path("role").isNull() ? null : m.path("role").asText(null);
-                String holder = m.path("holder").isNull() ? null : m.path("holder").asText(null);
-                members.put(role + "\u0000" + holder, new String[]{role, holder});
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (JsonNode m : json.readTree(row.get("members"))) {
+            String role = m.path("role").isNull() ? null : m.path("role").asString(null);
+            String holder = m.path("holder").isNull() ? null : m.path("holder").asString(null);
+            members.put(role + "\u0000" + holder, new String[]{role, holder});
         }
         return members;
     }

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.budget.AllocationDistributed;
 import se.styrregistret.kernel.budget.AllocationPart;
@@ -52,14 +53,14 @@ class LedgerProjection {
 
     static final String NAME = "ledger";
 
-    private final LedgerRowRepository rows;
     private final ProjectionRevisions revisions;
+    private final JdbcClient db;
     private final JdbcTemplate jdbc;
 
-    LedgerProjection(LedgerRowRepository rows, ProjectionRevisions revisions, JdbcTemplate jdbc) {
-        this.rows = rows;
-        this.jdbc = jdbc;
+    LedgerProjection(ProjectionRevisions revisions, JdbcClient db, JdbcTemplate jdbc) {
         this.revisions = revisions;
+        this.db = db;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -156,7 +157,7 @@ class LedgerProjection {
 
     @ResetHandler
     void reset() {
-        rows.deleteAllInBatch();
+        db.sql("delete from projection.budget_ledger_entry").update();
     }
 
     // --- queries
@@ -168,9 +169,8 @@ class LedgerProjection {
 
     /** Movements recorded up to {@code revision} and, when a date is given, in effect on that date. */
     private List<LedgerRow> rowsUpTo(Integer fiscalYear, long revision, java.time.LocalDate asOfDate) {
-        List<LedgerRow> recorded = fiscalYear == null
-                ? rows.findByRevisionLessThanEqualOrderByRevisionAscEntryIndexAsc(revision)
-                : rows.findByFiscalYearAndRevisionLessThanEqualOrderByRevisionAscEntryIndexAsc(fiscalYear, revision);
+        List<LedgerRow> recorded = (fiscalYear == null ? db.sql(LedgerRow.UP_TO).param(revision)
+                : db.sql(LedgerRow.OF_YEAR_UP_TO).params(fiscalYear, revision)).query(LedgerRow::read).list();
         return asOfDate == null ? recorded
                 : recorded.stream().filter(r -> !r.effectiveDate().isAfter(asOfDate)).toList();
     }

@@ -1,27 +1,20 @@
 package se.styrregistret.query.budget;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import se.styrregistret.kernel.budget.FundingSource;
 import se.styrregistret.kernel.budget.Recipient;
 import se.styrregistret.kernel.budget.RecipientKind;
 import se.styrregistret.kernel.budget.SourceKind;
 import se.styrregistret.kernel.common.DecisionReference;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** One movement in the ledger; written once, never changed. */
-@Entity
-@Table(schema = "projection", name = "budget_ledger_entry")
-class LedgerRow {
+/** One movement in the ledger ({@code projection.budget_ledger_entry}); written once, never changed. */
+final class LedgerRow {
 
     static final String FRAME_OPENED = "FRAME_OPENED";
     static final String FRAME_EXTENDED = "FRAME_EXTENDED";
@@ -33,9 +26,6 @@ class LedgerRow {
     static final String REFERRAL = "REFERRAL";
     static final String REFERRAL_SETTLED = "REFERRAL_SETTLED";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private long revision;
     private int entryIndex;
     private LocalDate effectiveDate;
@@ -44,11 +34,9 @@ class LedgerRow {
     private String entryType;
     private String itemId;
     private String relatedId;
-    @Enumerated(EnumType.STRING)
     private SourceKind sourceKind;
     private String sourceId;
     private String sourceName;
-    @Enumerated(EnumType.STRING)
     private RecipientKind recipientKind;
     private String recipientId;
     private String recipientName;
@@ -61,7 +49,7 @@ class LedgerRow {
     private LocalDate decisionDate;
     private String decidedBy;
 
-    protected LedgerRow() {
+    private LedgerRow() {
     }
 
     static LedgerRow of(long revision, int entryIndex, Instant recordedAt, LocalDate effectiveDate, int fiscalYear,
@@ -150,6 +138,44 @@ class LedgerRow {
                 fiscalYear, entryType, itemId, relatedId, sourceKind == null ? null : sourceKind.name(), sourceId,
                 sourceName, recipientKind == null ? null : recipientKind.name(), recipientId, recipientName, district,
                 amountSek, estimatedSek, purpose, decisionCase, decisionParagraph, decisionDate, decidedBy};
+    }
+
+    /** Movements recorded up to a revision, in log order. */
+    static final String UP_TO = """
+            select * from projection.budget_ledger_entry where revision <= ? order by revision, entry_index""";
+
+    /** Movements of a fiscal year recorded up to a revision, in log order. */
+    static final String OF_YEAR_UP_TO = """
+            select * from projection.budget_ledger_entry where fiscal_year = ? and revision <= ?
+            order by revision, entry_index""";
+
+    static LedgerRow read(ResultSet rs, int row) throws SQLException {
+        LedgerRow r = new LedgerRow();
+        r.revision = rs.getLong("revision");
+        r.entryIndex = rs.getInt("entry_index");
+        r.effectiveDate = rs.getObject("effective_date", LocalDate.class);
+        r.recordedAt = rs.getObject("recorded_at", OffsetDateTime.class).toInstant();
+        r.fiscalYear = rs.getInt("fiscal_year");
+        r.entryType = rs.getString("entry_type");
+        r.itemId = rs.getString("item_id");
+        r.relatedId = rs.getString("related_id");
+        String sourceKind = rs.getString("source_kind");
+        r.sourceKind = sourceKind == null ? null : SourceKind.valueOf(sourceKind);
+        r.sourceId = rs.getString("source_id");
+        r.sourceName = rs.getString("source_name");
+        String recipientKind = rs.getString("recipient_kind");
+        r.recipientKind = recipientKind == null ? null : RecipientKind.valueOf(recipientKind);
+        r.recipientId = rs.getString("recipient_id");
+        r.recipientName = rs.getString("recipient_name");
+        r.district = rs.getString("district");
+        r.amountSek = rs.getLong("amount_sek");
+        r.estimatedSek = rs.getObject("estimated_sek", Long.class);
+        r.purpose = rs.getString("purpose");
+        r.decisionCase = rs.getString("decision_case");
+        r.decisionParagraph = rs.getString("decision_paragraph");
+        r.decisionDate = rs.getObject("decision_date", LocalDate.class);
+        r.decidedBy = rs.getString("decided_by");
+        return r;
     }
 
     long revision() { return revision; }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
 import se.styrregistret.kernel.district.FindDistrict;
@@ -36,15 +37,15 @@ class DistrictProjection {
     /** The read models the district view draws on, by projection name. */
     static final List<String> SOURCES = List.of("orgchart", "actionplans", "ledger", NAME);
 
-    private final DistrictPictureRepository pictures;
+    private final DistrictPictures pictures;
     private final DistrictReadModels readModels;
     private final ProjectionRevisions revisions;
     private final AsOfResolver asOfResolver;
 
-    DistrictProjection(DistrictPictureRepository pictures, DistrictReadModels readModels, ProjectionRevisions revisions,
+    DistrictProjection(JdbcClient db, DistrictReadModels readModels, ProjectionRevisions revisions,
                        AsOfResolver asOfResolver) {
         this.asOfResolver = asOfResolver;
-        this.pictures = pictures;
+        this.pictures = new DistrictPictures(db);
         this.readModels = readModels;
         this.revisions = revisions;
     }
@@ -53,18 +54,14 @@ class DistrictProjection {
     void on(DistrictPictureRecorded event, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
         // applied already: a batch whose commit answer was lost (the database went away) comes again
-        if (pictures.findLatest(event.district(), event.kind()).filter(p -> p.revisionFrom() >= revision).isPresent()) return;
-        pictures.findLatest(event.district(), event.kind()).ifPresent(previous -> {
-            previous.supersede(revision, event.effectiveDate());
-            pictures.saveAndFlush(previous);
-        });
-        pictures.save(DistrictPicture.recorded(event, revision, recordedAt));
+        if (pictures.latest(event.district(), event.kind()).filter(from -> from >= revision).isPresent()) return;
+        pictures.record(event, revision, recordedAt);
         revisions.advance(NAME, revision);
     }
 
     @ResetHandler
     void reset() {
-        pictures.deleteAllInBatch();
+        pictures.deleteAll();
     }
 
     @QueryHandler
@@ -80,8 +77,7 @@ class DistrictProjection {
         DistrictView.BodyEntry areaTeam = readModels.activeAreaTeamIn(district, asOf)
                 .flatMap(id -> bodies.stream().filter(b -> b.id().equals(id)).findFirst())
                 .orElse(null);
-        List<DistrictView.PictureEntry> latest = pictures.findInForce(district, asOf.revision(), asOf.date()).stream()
-                .map(DistrictPicture::toEntry).toList();
+        List<DistrictView.PictureEntry> latest = pictures.inForce(district, asOf.revision(), asOf.date());
         Set<PictureKind> recorded = latest.stream().map(DistrictView.PictureEntry::kind).collect(Collectors.toSet());
         List<PictureKind> missing = Arrays.stream(PictureKind.values()).filter(k -> !recorded.contains(k)).toList();
 

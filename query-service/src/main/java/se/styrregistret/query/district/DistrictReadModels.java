@@ -1,15 +1,14 @@
 package se.styrregistret.query.district;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.actionplan.ActionPlanId;
 import se.styrregistret.kernel.actionplan.ProgressStatus;
-import se.styrregistret.kernel.common.EventSerialization;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.Level;
 import se.styrregistret.query.revision.AsOf;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Date;
 import java.util.List;
@@ -21,14 +20,15 @@ import java.util.List;
 @Component
 class DistrictReadModels {
 
-    private static final ObjectMapper JSON = EventSerialization.objectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient db;
+    private final JsonMapper json;
 
-    DistrictReadModels(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    DistrictReadModels(JdbcClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
     }
 
     /** Rows in force on {@code asOf.date()} as known at {@code asOf.revision()}: the versioned tables' one lookup. */
@@ -46,62 +46,60 @@ class DistrictReadModels {
     }
 
     List<DistrictView.BodyEntry> activeBodiesIn(String district, AsOf asOf) {
-        return jdbc.query("""
+        return db.sql("""
                         select body_id, name, short_name, level, effective_from from projection.body_version
                         where %s and status = 'ACTIVE' and scope_kind = 'DISTRICT' and district = ?
-                        order by name""".formatted(IN_FORCE.formatted("")),
-                (rs, i) -> new DistrictView.BodyEntry(GovernanceBodyId.of(rs.getString("body_id")), rs.getString("name"),
+                        order by name""".formatted(IN_FORCE.formatted("")))
+                .params(at(asOf, district))
+                .query((rs, i) -> new DistrictView.BodyEntry(GovernanceBodyId.of(rs.getString("body_id")), rs.getString("name"),
                         rs.getString("short_name"), Level.valueOf(rs.getString("level")),
-                        rs.getDate("effective_from").toLocalDate()),
-                at(asOf, district));
+                        rs.getDate("effective_from").toLocalDate()))
+                .list();
     }
 
     /** The district's area team, if one is active: the org chart knows it by its area-team details. */
     java.util.Optional<GovernanceBodyId> activeAreaTeamIn(String district, AsOf asOf) {
-        return jdbc.query("""
+        return db.sql("""
                         select body_id from projection.body_version
                         where %s and status = 'ACTIVE' and area_team is not null and district = ?
-                        order by effective_from desc limit 1""".formatted(IN_FORCE.formatted("")),
-                (rs, i) -> GovernanceBodyId.of(rs.getString(1)), at(asOf, district)).stream().findFirst();
+                        order by effective_from desc limit 1""".formatted(IN_FORCE.formatted("")))
+                .params(at(asOf, district))
+                .query((rs, i) -> GovernanceBodyId.of(rs.getString(1)))
+                .optional();
     }
 
     /** Money the ledger shows going to recipients in the district, per fiscal year, with its sources. */
     List<YearlyAllocation> allocationsTo(String district, AsOf asOf) {
-        return jdbc.query("""
+        return db.sql("""
                         select fiscal_year, sum(amount_sek) as total,
                                string_agg(distinct coalesce(source_name, source_kind), '|') as sources
                         from projection.budget_ledger_entry
                         where lower(district) = lower(?) and revision <= ? and effective_date <= ?
-                        group by fiscal_year order by fiscal_year""",
-                (rs, i) -> new YearlyAllocation(rs.getInt("fiscal_year"),
+                        group by fiscal_year order by fiscal_year""")
+                .params(district, asOf.revision(), asOf.date())
+                .query((rs, i) -> new YearlyAllocation(rs.getInt("fiscal_year"),
                         java.math.BigDecimal.valueOf(rs.getLong("total")).movePointLeft(3),
-                        rs.getString("sources") == null ? List.of() : List.of(rs.getString("sources").split("\\|"))),
-                district, asOf.revision(), asOf.date());
+                        rs.getString("sources") == null ? List.of() : List.of(rs.getString("sources").split("\\|"))))
+                .list();
     }
 
     List<DistrictView.ActionEntry> actionsTouching(String district, AsOf asOf) {
-        return jdbc.query("""
+        return db.sql("""
                         select a.plan_id, p.title as plan_title, a.action_id, a.title, a.development_area, a.status,
                                a.status_date, a.linked_bodies::text as linked_bodies
                         from projection.action_version a
                         join projection.action_plan_version p on p.plan_id = a.plan_id and %s
                         where %s and not a.withdrawn and a.districts @> jsonb_build_array(?::text)
-                        order by p.title, a.action_id""".formatted(IN_FORCE.formatted("p."), IN_FORCE.formatted("a.")),
-                (rs, i) -> {
+                        order by p.title, a.action_id""".formatted(IN_FORCE.formatted("p."), IN_FORCE.formatted("a.")))
+                .params(at(asOf, asOf.revision(), asOf.date(), asOf.revision(), asOf.date(), district))
+                .query((rs, i) -> {
                     Date statusDate = rs.getDate("status_date");
                     return new DistrictView.ActionEntry(ActionPlanId.of(rs.getString("plan_id")), rs.getString("plan_title"),
                             rs.getString("action_id"), rs.getString("title"), rs.getInt("development_area"),
                             ProgressStatus.valueOf(rs.getString("status")),
-                            statusDate == null ? null : statusDate.toLocalDate(), strings(rs.getString("linked_bodies")));
-                },
-                at(asOf, asOf.revision(), asOf.date(), asOf.revision(), asOf.date(), district));
-    }
-
-    private static List<String> strings(String json) {
-        try {
-            return JSON.readValue(json, STRINGS);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable linked_bodies column: " + json, e);
-        }
+                            statusDate == null ? null : statusDate.toLocalDate(),
+                            json.readValue(rs.getString("linked_bodies"), STRINGS));
+                })
+                .list();
     }
 }

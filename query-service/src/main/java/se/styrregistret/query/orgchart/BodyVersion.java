@@ -1,18 +1,5 @@
 package se.styrregistret.query.orgchart;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.governance.AreaTeamDetails;
 import se.styrregistret.kernel.governance.FieldChange;
@@ -21,6 +8,9 @@ import se.styrregistret.kernel.governance.Level;
 import se.styrregistret.kernel.governance.Member;
 import se.styrregistret.kernel.governance.Scope;
 import se.styrregistret.kernel.governance.ScopeKind;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,14 +24,10 @@ import java.util.function.Function;
 
 /**
  * One version of a body: valid from one revision and effective date until the next change
- * closes it. Rows are only ever closed, never edited otherwise.
+ * closes it. Rows of {@code projection.body_version} are only ever closed, never edited otherwise.
  */
-@Entity
-@Table(schema = "projection", name = "body_version")
-class BodyVersion {
+final class BodyVersion {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String bodyId;
     private long revisionFrom;
@@ -51,45 +37,32 @@ class BodyVersion {
     private Instant recordedAt;
     private String recordedBy;
     private String changeType;
-    @JdbcTypeCode(SqlTypes.JSON)
     private List<FieldChange> changes = new ArrayList<>();
     private String name;
     private String shortName;
-    @Enumerated(EnumType.STRING)
     private Level level;
-    @Enumerated(EnumType.STRING)
     private ScopeKind scopeKind;
     private String district;
     private String status;
     private String convener;
     private String meetingFrequency;
-    @JdbcTypeCode(SqlTypes.JSON)
     private List<String> mandate = new ArrayList<>();
-    @JdbcTypeCode(SqlTypes.JSON)
     private List<String> supportingResources = new ArrayList<>();
-    @JdbcTypeCode(SqlTypes.JSON)
     private List<Member> members = new ArrayList<>();
     private String reportsTo;
-    @JdbcTypeCode(SqlTypes.JSON)
     private List<String> predecessors = new ArrayList<>();
-    @JdbcTypeCode(SqlTypes.JSON)
     private List<String> successors = new ArrayList<>();
-    @JdbcTypeCode(SqlTypes.JSON)
     private AreaTeamDetails areaTeam;
-    @JdbcTypeCode(SqlTypes.JSON)
     private DecisionReference rescindedDecision;
-    @Column(length = 2000)
     private String note;
-    @JdbcTypeCode(SqlTypes.JSON)
     private DecisionReference establishedBy;
     private String decisionCase;
     private String decisionParagraph;
     private LocalDate decisionDate;
     private String decidedBy;
-    @Enumerated(EnumType.STRING)
     private DecisionReference.DatePrecision decisionDatePrecision;
 
-    protected BodyVersion() {
+    private BodyVersion() {
     }
 
     /** The first version of a body. */
@@ -233,11 +206,8 @@ class BodyVersion {
         return effectiveTo;
     }
 
-    /**
-     * A stored version read with plain JDBC (the projection's batch reads the open versions this
-     * way: no entity to manage and flush). JSON columns as {@link #insertValues} writes them.
-     */
-    static BodyVersion read(ResultSet rs, ObjectMapper json) throws SQLException {
+    /** A stored version; JSON columns as {@link #insertValues} writes them. */
+    static BodyVersion read(ResultSet rs, JsonMapper json) throws SQLException {
         try {
             BodyVersion v = new BodyVersion();
             v.id = rs.getLong("id");
@@ -277,7 +247,7 @@ class BodyVersion {
             v.decidedBy = rs.getString("decided_by");
             v.decisionDatePrecision = DecisionReference.DatePrecision.valueOf(rs.getString("decision_date_precision"));
             return v;
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new SQLException("body_version row with unreadable JSON", e);
         }
     }
@@ -295,8 +265,9 @@ class BodyVersion {
                 cast(? as jsonb), ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?,
                 cast(? as jsonb), ?, ?, ?, ?, ?)""";
 
-    /** This version's values for {@link #INSERT}; JSON columns written as the entity mapping reads them. */
-    Object[] insertValues(Function<Object, String> json) {
+    /** This version's values for {@link #INSERT}; JSON columns as {@link #read} reads them. */
+    Object[] insertValues(JsonMapper mapper) {
+        Function<Object, String> json = mapper::writeValueAsString;
         return new Object[]{bodyId, revisionFrom, revisionTo, effectiveFrom, effectiveTo,
                 OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), recordedBy, changeType, json.apply(changes), name,
                 shortName, level.name(), scopeKind.name(), district, status, convener, meetingFrequency,

@@ -1,50 +1,39 @@
 package se.styrregistret.query.orgchart;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.governance.FunctionTransferred;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 
-/** One function transfer; immutable, one row per event. */
-@Entity
-@Table(schema = "projection", name = "function_transfer")
-class FunctionTransfer {
+/** {@code projection.function_transfer}: one function transfer per row, immutable, one row per event. */
+final class FunctionTransfer {
 
-    @Id
-    private long revision;
-    private String functionId;
-    @Column(name = "function_name")
-    private String function;
-    private String fromOrganisation;
-    private String toOrganisation;
-    private LocalDate effectiveDate;
-    private String decisionCase;
-    private String decisionParagraph;
-    private LocalDate decisionDate;
-    private String decidedBy;
-
-    protected FunctionTransfer() {
+    private FunctionTransfer() {
     }
 
-    FunctionTransfer(long revision, FunctionTransferred event) {
-        this.revision = revision;
-        this.functionId = event.functionId();
-        this.function = event.function();
-        this.fromOrganisation = event.fromOrganisation();
-        this.toOrganisation = event.toOrganisation();
-        this.effectiveDate = event.effectiveDate();
-        this.decisionCase = event.decision().caseNumber();
-        this.decisionParagraph = event.decision().paragraph();
-        this.decisionDate = event.decision().decisionDate();
-        this.decidedBy = event.decision().decidedBy();
+    /** A row already there (same revision) means its event is applied already. */
+    static final String INSERT = """
+            insert into projection.function_transfer (revision, function_id, function_name, from_organisation,
+                to_organisation, effective_date, decision_case, decision_paragraph, decision_date, decided_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (revision) do nothing""";
+
+    static Object[] insertValues(long revision, FunctionTransferred e) {
+        DecisionReference d = e.decision();
+        return new Object[]{revision, e.functionId(), e.function(), e.fromOrganisation(), e.toOrganisation(),
+                e.effectiveDate(), d.caseNumber(), d.paragraph(), d.decisionDate(), d.decidedBy()};
     }
 
-    FunctionTransferView toView() {
-        return new FunctionTransferView(revision, functionId, function, fromOrganisation, toOrganisation, effectiveDate,
-                new DecisionReference(decisionCase, decisionParagraph, decisionDate, decidedBy));
+    static final String UP_TO = """
+            select * from projection.function_transfer where revision <= ? order by effective_date, revision""";
+
+    static FunctionTransferView view(ResultSet rs, int row) throws SQLException {
+        return new FunctionTransferView(rs.getLong("revision"), rs.getString("function_id"), rs.getString("function_name"),
+                rs.getString("from_organisation"), rs.getString("to_organisation"),
+                rs.getObject("effective_date", LocalDate.class),
+                new DecisionReference(rs.getString("decision_case"), rs.getString("decision_paragraph"),
+                        rs.getObject("decision_date", LocalDate.class), rs.getString("decided_by")));
     }
 }

@@ -1,13 +1,11 @@
 package se.styrregistret.query.orgchart;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.styrregistret.kernel.common.EventSerialization;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import se.styrregistret.query.revision.ProjectionBatch;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,16 +23,19 @@ import java.util.Set;
  */
 final class OrgChartBatch implements ProjectionBatch.State {
 
-    private static final ObjectMapper JSON = EventSerialization.objectMapper();
-
+    private final JdbcClient db;
     private final JdbcTemplate jdbc;
+    private final JsonMapper json;
     private final Map<String, BodyVersion> latest = new HashMap<>();
     private final Set<String> looked = new HashSet<>();
     private final List<BodyVersion> opened = new ArrayList<>();
     private final List<BodyVersion> closedStored = new ArrayList<>();
 
-    OrgChartBatch(JdbcTemplate jdbc, Collection<String> bodiesOfTheBatch) {
+    /** {@code jdbc} for the batched writes only (JdbcClient has no batch API). */
+    OrgChartBatch(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, Collection<String> bodiesOfTheBatch) {
+        this.db = db;
         this.jdbc = jdbc;
+        this.json = json;
         try {
             load(bodiesOfTheBatch);
         } catch (RuntimeException e) {
@@ -72,29 +73,18 @@ final class OrgChartBatch implements ProjectionBatch.State {
                     closedStored.stream().map(v -> new Object[]{v.revisionTo(), v.effectiveTo(), v.id()}).toList());
         }
         if (!opened.isEmpty()) {
-            jdbc.batchUpdate(BodyVersion.INSERT, opened.stream().map(v -> v.insertValues(OrgChartBatch::json)).toList());
+            jdbc.batchUpdate(BodyVersion.INSERT, opened.stream().map(v -> v.insertValues(json)).toList());
         }
     }
 
     private void load(Collection<String> bodyIds) {
         List<String> unseen = bodyIds.stream().filter(looked::add).toList();
         if (unseen.isEmpty()) return;
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(
-                    "select * from projection.body_version where body_id = any(?) and revision_to is null");
-            statement.setArray(1, connection.createArrayOf("varchar", unseen.toArray()));
-            return statement;
-        }, (ResultSet rs) -> {
-            BodyVersion v = BodyVersion.read(rs, JSON);
-            latest.put(v.bodyId(), v);
-        });
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value + " as JSON", e);
-        }
+        db.sql("select * from projection.body_version where body_id = any(?) and revision_to is null")
+                .param(unseen.toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> {
+                    BodyVersion v = BodyVersion.read(rs, json);
+                    latest.put(v.bodyId(), v);
+                });
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.governance.AreaTeamDetails;
@@ -28,6 +29,7 @@ import se.styrregistret.kernel.governance.ReportingLineSet;
 import se.styrregistret.kernel.governance.Scope;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,17 +53,16 @@ class OrgChartProjection {
     static final String NAME = "orgchart";
     private static final String GOVERNANCE_EVENTS = GovernanceBodyEstablished.class.getPackageName();
 
-    private final BodyVersionRepository versions;
-    private final FunctionTransferRepository transfers;
     private final ProjectionRevisions revisions;
+    private final JdbcClient db;
     private final JdbcTemplate jdbc;
+    private final JsonMapper json;
 
-    OrgChartProjection(BodyVersionRepository versions, FunctionTransferRepository transfers, ProjectionRevisions revisions,
-                       JdbcTemplate jdbc) {
-        this.versions = versions;
-        this.jdbc = jdbc;
-        this.transfers = transfers;
+    OrgChartProjection(ProjectionRevisions revisions, JdbcClient db, JdbcTemplate jdbc, JsonMapper json) {
         this.revisions = revisions;
+        this.db = db;
+        this.jdbc = jdbc;
+        this.json = json;
     }
 
     @EventHandler
@@ -148,15 +149,16 @@ class OrgChartProjection {
     @EventHandler
     void on(FunctionTransferred event, TrackingToken token) {
         long revision = revisionOf(token);
-        if (transfers.existsById(revision)) return; // applied already (see change)
-        transfers.save(new FunctionTransfer(revision, event));
+        Object[] row = FunctionTransfer.insertValues(revision, event);
+        ProjectionBatch.apply(FunctionTransfer.class.getName(), () -> new ProjectionBatch.Rows(jdbc, FunctionTransfer.INSERT),
+                transfers -> transfers.add(row));
         revisions.advance(NAME, revision);
     }
 
     @ResetHandler
     void reset() {
-        versions.deleteAllInBatch();
-        transfers.deleteAllInBatch();
+        db.sql("delete from projection.body_version").update();
+        db.sql("delete from projection.function_transfer").update();
         revisions.reset(NAME);
     }
 
@@ -184,7 +186,7 @@ class OrgChartProjection {
 
     /** The chart's changes are written per processor batch (see {@link OrgChartBatch}). */
     private void batch(Consumer<OrgChartBatch> action) {
-        ProjectionBatch.apply(OrgChartBatch.class.getName(), () -> new OrgChartBatch(jdbc, bodiesOfTheBatch()), action);
+        ProjectionBatch.apply(OrgChartBatch.class.getName(), () -> new OrgChartBatch(db, jdbc, json, bodiesOfTheBatch()), action);
     }
 
     /**

@@ -1,6 +1,9 @@
 package se.styrregistret.query.orgchart;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.styrregistret.kernel.governance.FindFunctionTransfers;
@@ -10,9 +13,11 @@ import se.styrregistret.kernel.governance.Level;
 import se.styrregistret.query.revision.AsOf;
 import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionRevisions;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,15 +29,31 @@ import java.util.stream.Stream;
 @Transactional(readOnly = true)
 class OrgChartQueries {
 
-    private final BodyVersionRepository versions;
-    private final FunctionTransferRepository transfers;
+    /**
+     * The active bodies' versions in force on {@code date} as the register knew it at {@code revision}:
+     * {@code status = 'ACTIVE' and revision_from <= N and effective_from <= D and (revision_to is null
+     * or revision_to > N or effective_to > D)}, written as two disjoint parts so each has an index
+     * (V420): the versions whose revision interval contains N, and those superseded by N through a
+     * change effective after D.
+     */
+    private static final String ACTIVE_AS_OF = """
+            select v.* from projection.body_version v
+            where v.status = 'ACTIVE' and int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
+              and v.effective_from <= :date
+            union all
+            select v.* from projection.body_version v
+            where v.status = 'ACTIVE' and v.revision_to is not null and v.revision_to <= :revision
+              and v.effective_to > :date and v.revision_from <= :revision and v.effective_from <= :date
+            """;
+
+    private final JdbcClient db;
+    private final RowMapper<BodyVersion> version;
     private final ProjectionRevisions revisions;
     private final AsOfResolver asOf;
 
-    OrgChartQueries(BodyVersionRepository versions, FunctionTransferRepository transfers, ProjectionRevisions revisions,
-                    AsOfResolver asOf) {
-        this.versions = versions;
-        this.transfers = transfers;
+    OrgChartQueries(JdbcClient db, JsonMapper json, ProjectionRevisions revisions, AsOfResolver asOf) {
+        this.db = db;
+        this.version = (rs, i) -> BodyVersion.read(rs, json);
         this.revisions = revisions;
         this.asOf = asOf;
     }
@@ -40,7 +61,8 @@ class OrgChartQueries {
     @QueryHandler
     OrgChart handle(FindOrgChart query) {
         AsOf point = asOf.resolve(query.asOfRevision(), query.asOfDate(), revisions.current(OrgChartProjection.NAME));
-        Map<Level, List<BodySummary>> byLevel = versions.findActiveAsOf(point.revision(), point.date()).stream()
+        Map<Level, List<BodySummary>> byLevel = db.sql(ACTIVE_AS_OF)
+                .param("revision", point.revision()).param("date", point.date()).query(version).list().stream()
                 .sorted(Comparator.comparing(BodyVersion::name))
                 .collect(Collectors.groupingBy(BodyVersion::level,
                         Collectors.mapping(BodyVersion::toSummary, Collectors.toList())));
@@ -54,14 +76,17 @@ class OrgChartQueries {
     @QueryHandler
     BodyDetails handle(FindGovernanceBody query) {
         long head = revisions.current(OrgChartProjection.NAME);
-        List<BodyVersion> history = versions.findByBodyIdOrderByRevisionFrom(query.bodyId().value());
+        List<BodyVersion> history = db.sql("select * from projection.body_version where body_id = ? order by revision_from")
+                .param(query.bodyId().value()).query(version).list();
         if (history.isEmpty()) {
             return null;
         }
         BodyVersion latest = history.get(history.size() - 1);
-        Map<String, String> names = versions.findByBodyIdInAndRevisionToIsNull(
-                        Stream.concat(latest.predecessors().stream(), latest.successors().stream()).distinct().toList())
-                .stream().collect(Collectors.toMap(BodyVersion::bodyId, BodyVersion::name, (a, b) -> a));
+        Map<String, String> names = new HashMap<>();
+        db.sql("select body_id, name from projection.body_version where body_id = any(?) and revision_to is null")
+                .param(Stream.concat(latest.predecessors().stream(), latest.successors().stream()).distinct()
+                        .toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> names.putIfAbsent(rs.getString(1), rs.getString(2)));
         Function<String, BodyDetails.Link> link = id -> new BodyDetails.Link(
                 se.styrregistret.kernel.governance.GovernanceBodyId.of(id), names.get(id));
         return new BodyDetails(head, latest.toSummary(), history.stream().map(BodyVersion::toChange).toList(),
@@ -71,7 +96,6 @@ class OrgChartQueries {
     @QueryHandler
     FunctionTransfers handle(FindFunctionTransfers query) {
         long head = revisions.current(OrgChartProjection.NAME);
-        return new FunctionTransfers(transfers.findByRevisionLessThanEqualOrderByEffectiveDateAscRevisionAsc(head).stream()
-                .map(FunctionTransfer::toView).toList());
+        return new FunctionTransfers(db.sql(FunctionTransfer.UP_TO).param(head).query(FunctionTransfer::view).list());
     }
 }
