@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -49,8 +52,13 @@ class ModuleBoundariesTest {
     @Test
     void service_support_holds_no_domain_code_and_knows_no_service() {
         noClasses().that().resideInAPackage("se.styrregistret.support..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "se.styrregistret.kernel..", "se.styrregistret.command..", "se.styrregistret.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("se.styrregistret.command..", "se.styrregistret.query..")
+                .check(classes);
+        // of the kernel, only how the log is written and read (both services must do it alike), no domain type
+        noClasses().that().resideInAPackage("se.styrregistret.support..")
+                .should().dependOnClassesThat(resideInAPackage("se.styrregistret.kernel..")
+                        .and(not(name("se.styrregistret.kernel.common.EventSerialization")))
+                        .and(not(resideInAPackage("se.styrregistret.kernel.schema.."))))
                 .check(classes);
     }
 }
