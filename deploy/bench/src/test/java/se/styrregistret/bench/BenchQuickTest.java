@@ -21,7 +21,7 @@ class BenchQuickTest {
     void a_quick_run_passes_every_correctness_check_and_writes_its_report() throws Exception {
         Path out = Path.of(System.getProperty("bench.out", "target/bench-quick"));
 
-        Report report = new Bench(Bench.Settings.parse("--quick", "--out=" + out)).run();
+        Report report = new Bench(Settings.parse("--quick", "--out=" + out)).run();
 
         assertThat(report.failures()).as("failed checks").isEmpty();
         @SuppressWarnings("unchecked")
