@@ -48,6 +48,18 @@ final class CommandClient implements Load.Client {
         return examples;
     }
 
+    /** The first answer of each status other than 2xx over all {@code clients}. */
+    static java.util.Map<Integer, String> examples(List<CommandClient> clients) {
+        java.util.Map<Integer, String> examples = new java.util.TreeMap<>();
+        clients.forEach(c -> c.examples().forEach(examples::putIfAbsent));
+        return examples;
+    }
+
+    /** Every command the {@code clients} had accepted. */
+    static List<Accepted> accepted(List<CommandClient> clients) {
+        return clients.stream().flatMap(c -> c.accepted().stream()).toList();
+    }
+
     List<Sent> sent() {
         return sent;
     }

@@ -1,5 +1,8 @@
 package se.styrregistret.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +34,16 @@ final class Load {
         }
     }
 
-    record Result(int clients, double seconds, long ok, long rejected, long failed, long timeouts, double perSecond,
-                  double p50Millis, double p99Millis, Map<String, Long> byStatus) {
+    /** One load run's figures; in the report's JSON the OK calls are "accepted". */
+    @JsonPropertyOrder({"clients", "seconds", "accepted", "perSecond", "p50Millis", "p99Millis", "rejected", "failed", "timeouts",
+            "byStatus"})
+    record Result(int clients, double seconds, @JsonProperty("accepted") long ok, long rejected, long failed, long timeouts,
+                  double perSecond, double p50Millis, double p99Millis, Map<String, Long> byStatus) {
+
+        /** Calls that were not OK: refused, failed or timed out. */
+        long notOk() {
+            return rejected + failed + timeouts;
+        }
     }
 
     static <C extends Client> Result run(int clients, Duration duration, IntFunction<C> newClient, List<C> created) {

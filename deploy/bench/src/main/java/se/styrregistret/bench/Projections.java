@@ -63,6 +63,15 @@ final class Projections {
         return reached;
     }
 
+    /** Events parked in the query side's dead-letter queue. */
+    static long deadLetters(BenchDatabase db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from axon.dead_letter_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The lowest position over a processor's segments, read from the shared token store. */
     static Map<String, Long> tokenPositions(BenchDatabase db) throws SQLException {
         Map<String, Long> positions = new TreeMap<>();

@@ -1,5 +1,8 @@
 package se.styrregistret.bench;
 
+import se.styrregistret.bench.BenchReport.Check;
+import se.styrregistret.bench.BenchReport.Environment;
+import se.styrregistret.bench.BenchReport.Target;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -7,37 +10,191 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** The run's findings, kept twice: as data (JSON) and as prose with tables (Markdown). */
+/**
+ * Writes a run's findings twice: as data (JSON, the records as they are) and as prose with tables
+ * (Markdown). The Markdown follows the run: each phase's part where it ran, so a check is listed
+ * beside what it checked.
+ */
 final class Report {
 
-    private final Map<String, Object> data = new LinkedHashMap<>();
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
     private final StringBuilder markdown = new StringBuilder();
-    private final List<String> failures = new java.util.ArrayList<>();
 
-    void put(String key, Object value) {
-        data.put(key, value);
+    private Report() {
     }
 
-    Map<String, Object> data() {
-        return data;
+    static void write(Path dir, BenchReport report) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("report.md"), markdown(report));
+            Files.writeString(dir.resolve("report.json"), json(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the report to " + dir, e);
+        }
     }
 
-    Report heading(String text) {
+    static String json(BenchReport report) {
+        return JSON.writeValueAsString(report) + "\n";
+    }
+
+    static String markdown(BenchReport r) {
+        Report md = new Report();
+        md.markdown.append("# Styrregistret benchmark (").append(r.mode()).append(" run, ").append(r.date()).append(")\n");
+        if (r.environment() != null) md.environment(r.environment(), r.quick());
+        if (r.smallLog() != null) md.generated(r.smallLog());
+        if (r.asOf() != null && r.asOf().small() != null) md.check(r.asOf().small().check());
+        if (r.faultKillQueryService() != null) md.queryServiceKill(r.faultKillQueryService());
+        if (r.commandPath() != null) md.commandPath(r.commandPath());
+        if (r.rawLimit() != null) md.rawLimit(r.rawLimit());
+        if (r.faultKillCommandService() != null) md.commandServiceKill(r.faultKillCommandService());
+        if (r.largeLog() != null) md.generated(r.largeLog());
+        if (r.catchUp1() != null) md.catchUp(r.catchUp1());
+        if (r.asOf() != null && r.asOf().large() != null) md.check(r.asOf().large().check());
+        if (r.asOf() != null && !r.asOf().comparison().isEmpty()) md.asOf(r.asOf());
+        if (r.catchUp2() != null) md.catchUp(r.catchUp2());
+        if (r.faultDatabaseRestart() != null) md.databaseRestart(r.faultDatabaseRestart());
+        if (r.memory() != null) md.memory(r.memory());
+        if (r.failure() != null) md.check(r.failure());
+        md.line("").line("Run time: %.0f s.".formatted(r.seconds()));
+        return md.markdown.toString();
+    }
+
+    // ---------------------------------------------------------------- the phases
+
+    private void environment(Environment env, boolean quick) {
+        line("Mode: **" + (quick ? "quick (smoke test: counts and errors only, figures meaningless)" : "full")
+                + "**. " + env.cpus() + " CPUs, " + env.java() + ", " + env.os() + ".");
+        line("Database: " + env.database() + "; " + env.databaseSettings() + ". Each service: its own JVM, -Xmx" + env.serviceHeap() + ".");
+    }
+
+    private void generated(LogGeneration.Result log) {
+        line("Generated %,d events through the event store API in %.1f s (%.0f events/s); the log now holds %,d."
+                .formatted(log.events(), log.seconds(), log.perSecond(), log.logHolds()));
+    }
+
+    private void commandPath(CommandPath.Result path) {
+        heading("1. Command path over HTTP");
+        line("Closed loop, each client sends its next command when the last is answered, for %.0f s per concurrency. Mix: 25 %% establish a body (mandate, three members), 45 %% appoint a member, 30 %% allocate money to a body; each client on its own bodies."
+                .formatted(path.secondsEach()));
+        line("Warm-up: %.0f s at 8 clients before the measured runs.".formatted(path.warmUpSeconds()));
+        table(List.of("clients", "accepted", "commands/s", "p50 ms", "p99 ms", "not accepted"), path.runs().stream()
+                .map(r -> List.<Object>of(r.clients(), r.ok(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.notOk())).toList());
+        path.checks().forEach(this::check);
+    }
+
+    private void rawLimit(RawLimit.Result raw) {
+        heading("2. PostgreSQL's own limit, same run");
+        line(("Single-row INSERT + COMMIT of an event-sized row (payload %d B, metadata %d B: the average of the events the "
+                + "command path just wrote) into a copy of the event table (same constraints and indexes, one-at-a-time global "
+                + "sequence), one connection per client, %.0f s per concurrency.").formatted(raw.payloadBytes(), raw.metaDataBytes(),
+                raw.secondsEach()));
+        raw.checks().forEach(this::check);
+        table(List.of("clients", "raw inserts/s", "p50 ms", "p99 ms", "command path/s", "ratio", "target"), raw.rawInsert().stream()
+                .map(row -> {
+                    Target target = row.target();
+                    return List.<Object>of(row.raw().clients(), row.raw().perSecond(), row.raw().p50Millis(), row.raw().p99Millis(),
+                            row.commandPathPerSecond(), row.commandPathRatio(),
+                            target == null ? "" : target.verdict() + " (" + target.goal() + ")");
+                }).toList());
+        StringBuilder timers = new StringBuilder();
+        if (raw.commandTimers() != null) {
+            timers.append("Inside the command-service (its `styrregistret.commands` timer: command bus to committed events, per "
+                    + "command type) — the rest of the HTTP latency is HTTP, security, JSON and the idempotency check:\n\n");
+            raw.commandTimers().forEach((type, t) -> timers.append("- ").append(type).append(": ").append(t.count())
+                    .append(" commands, mean ").append(String.format(Locale.ROOT, "%.2f ms", t.meanMillis())).append('\n'));
+        }
+        line(timers.toString());
+    }
+
+    private void catchUp(CatchUp.Result c) {
+        if (c.instances() == 1) {
+            heading("3. Catch-up of a cold query-service");
+            line("The projections wiped and their tokens dropped; then the query-service(s) started and timed from process "
+                    + "start until every projection (" + String.join(", ", Projections.PROCESSORS) + ") has reached the head of the log.");
+        }
+        c.checks().forEach(this::check);
+        line("");
+        line("**%d instance(s)**: %,d events in %.1f s from process start (%.1f s of it starting up) = **%.0f events/s** (%.0f events/s once started; target ≥ %s: %s). Per projection, seconds from process start until it reached the head: %s."
+                .formatted(c.instances(), c.events(), c.secondsToCaughtUp(), c.secondsToReady(), c.eventsPerSecond(),
+                        c.eventsPerSecondAfterStartup(), String.format(Locale.ROOT, "%,d", c.targetEventsPerSecond()).replace(',', ' '),
+                        c.targetMet() ? "met" : "missed", c.perProcessorSeconds()));
+        line("Then VACUUM (ANALYZE) of the projection tables, as after any rebuild (deploy/OPERATIONS.md): %.1f s."
+                .formatted(c.vacuumAnalyzeSeconds()));
+    }
+
+    private void asOf(AsOfLatency.Result asOf) {
+        heading("4. As-of latency");
+        line(("One reader, %d queries of each kind at random revisions (after %d warm-up rounds), each answer checked to "
+                + "name the revision asked for. The ledger and summary ask for the fiscal year of the last movement recorded by that revision.")
+                .formatted(asOf.large().queries(), asOf.large().warmUpRounds()));
+        long small = asOf.small().events();
+        long large = asOf.large().events();
+        table(List.of("query", "p50 ms @ " + small, "p99 ms @ " + small, "p50 ms @ " + large, "p99 ms @ " + large, "p99 ratio",
+                "target (" + AsOfLatency.TARGET + ")"), asOf.comparison().stream()
+                .map(c -> List.<Object>of(c.query().label, c.small().p50Millis(), c.small().p99Millis(), c.large().p50Millis(),
+                        c.large().p99Millis(), c.p99Ratio(), c.target().verdict())).toList());
+    }
+
+    private void queryServiceKill(Faults.QueryServiceKill kill) {
+        heading("Fault: kill -9 of the query-service during catch-up");
+        check(kill.killedMidway());
+        line(("Projections wiped under a log of %,d events and rebuilt by a cold query-service; SIGKILL when the slowest projection "
+                + "had reached %,d (positions then: %s); restarted; caught up again.").formatted(kill.head(), kill.slowestReached(),
+                kill.killedAt()));
+        check(kill.equalsClean());
+    }
+
+    private void commandServiceKill(Faults.CommandServiceKill kill) {
+        heading("Fault: kill -9 of the command-service during load");
+        line(("%d clients for %.0f s; SIGKILL after %.0f s, restarted on the same port, ready again %.1f s after the kill. "
+                + "%,d commands accepted (2xx); %,d attempts found nobody listening or lost their connection (%s).")
+                .formatted(kill.clients(), kill.seconds(), kill.killAfterSeconds(), kill.secondsDown(), kill.accepted(),
+                        kill.unanswered(), kill.byStatus()));
+        kill.checks().forEach(this::check);
+    }
+
+    private void databaseRestart(Faults.DatabaseRestart restart) {
+        heading("Fault: PostgreSQL restart during load");
+        if (!(restart instanceof Faults.DatabaseRestart.Restarted r)) {
+            line("Skipped: the run uses a server it did not start (--jdbc-url); the harness restarts only its own embedded PostgreSQL.");
+            return;
+        }
+        line(("%d clients; PostgreSQL stopped after %.0f s for %.0f s, then started again. %d commands sent while it was down: "
+                + "%d answered 503 with a problem body (the slowest after %.1f s), %d accepted once it was back, %d answered with a rule's "
+                + "problem; answers over the run: %s. "
+                + "First command sent after the restart accepted %.1f s after the database was back.")
+                .formatted(r.clients(), r.stopAfterSeconds(), r.downSeconds(), r.sentWhileDown(), r.answered503WhileDown(),
+                        r.slowest503Seconds(), r.acceptedWhileDown(), r.ruleAnswersWhileDown(), r.byStatus(),
+                        r.secondsToFirstAcceptedAfterRestart()));
+        r.checks().forEach(this::check);
+    }
+
+    private void memory(Memory.Result memory) {
+        heading("5. Memory at the end of the run");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("command-service", mib(memory.commandService().heapUsedBytes()), mib(memory.commandService().rssBytes())));
+        rows.add(List.of("query-service", mib(memory.queryService().heapUsedBytes()), mib(memory.queryService().rssBytes())));
+        table(List.of("service", "heap used", "RSS"), rows);
+    }
+
+    // ---------------------------------------------------------------- Markdown
+
+    private Report heading(String text) {
         markdown.append("\n## ").append(text).append("\n\n");
         return this;
     }
 
-    Report line(String text) {
+    private Report line(String text) {
         markdown.append(text).append('\n');
         return this;
     }
 
-    Report table(List<String> header, List<List<Object>> rows) {
+    private Report table(List<String> header, List<List<Object>> rows) {
         markdown.append("| ").append(String.join(" | ", header)).append(" |\n");
         markdown.append("|").append("---|".repeat(header.size())).append('\n');
         for (List<Object> row : rows) {
@@ -47,34 +204,9 @@ final class Report {
         return this;
     }
 
-    /** A correctness check: recorded in both forms; a failed one fails the run. */
-    boolean check(String what, boolean passed, String detail) {
-        markdown.append("- ").append(passed ? "PASS" : "FAIL").append(": ").append(what)
-                .append(detail == null || detail.isEmpty() ? "" : " (" + detail + ")").append('\n');
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> checks = (List<Map<String, Object>>) data.computeIfAbsent("checks", k -> new java.util.ArrayList<>());
-        Map<String, Object> check = new LinkedHashMap<>();
-        check.put("check", what);
-        check.put("passed", passed);
-        check.put("detail", detail);
-        checks.add(check);
-        if (!passed) failures.add(what + (detail == null ? "" : ": " + detail));
-        return passed;
-    }
-
-    List<String> failures() {
-        return failures;
-    }
-
-    void write(Path dir, String title) {
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("report.md"), "# " + title + "\n" + markdown);
-            Files.writeString(dir.resolve("report.json"), JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(data) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the report to " + dir, e);
-        }
+    private void check(Check check) {
+        markdown.append("- ").append(check.passed() ? "PASS" : "FAIL").append(": ").append(check.what())
+                .append(check.detail() == null || check.detail().isEmpty() ? "" : " (" + check.detail() + ")").append('\n');
     }
 
     static String cell(Object value) {

@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,18 +19,22 @@ class BenchQuickTest {
     void a_quick_run_passes_every_correctness_check_and_writes_its_report() throws Exception {
         Path out = Path.of(System.getProperty("bench.out", "target/bench-quick"));
 
-        Report report = new Bench(Bench.Settings.parse("--quick", "--out=" + out)).run();
+        BenchReport report = new Bench(Settings.parse("--quick", "--out=" + out)).run();
 
         assertThat(report.failures()).as("failed checks").isEmpty();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> checks = (List<Map<String, Object>>) report.data().get("checks");
-        assertThat(checks).hasSizeGreaterThanOrEqualTo(15).allSatisfy(c -> assertThat(c.get("passed")).isEqualTo(true));
-        assertThat(report.data()).containsKeys("commandPath", "rawInsert", "catchUp1", "catchUp2", "asOf",
-                "faultKillCommandService", "faultKillQueryService", "faultDatabaseRestart", "memory");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> catchUp = (Map<String, Object>) report.data().get("catchUp2");
-        assertThat((long) catchUp.get("events")).isGreaterThanOrEqualTo(15_000);
+        assertThat(report.checks()).hasSizeGreaterThanOrEqualTo(15).allSatisfy(c -> assertThat(c.passed()).isTrue());
+        assertThat(report.commandPath()).isNotNull();
+        assertThat(report.rawLimit()).isNotNull();
+        assertThat(report.catchUp1()).isNotNull();
+        assertThat(report.asOf().small()).isNotNull();
+        assertThat(report.asOf().large()).isNotNull();
+        assertThat(report.faultKillCommandService()).isNotNull();
+        assertThat(report.faultKillQueryService()).isNotNull();
+        assertThat(report.faultDatabaseRestart()).isInstanceOf(Faults.DatabaseRestart.Restarted.class);
+        assertThat(report.memory()).isNotNull();
+        assertThat(report.catchUp2().events()).isGreaterThanOrEqualTo(15_000);
         assertThat(Files.readString(out.resolve("report.md"))).contains("## 1. Command path", "## 3. Catch-up", "PASS");
-        assertThat(Files.readString(out.resolve("report.json"))).contains("\"faultDatabaseRestart\"");
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"commandPath\"", "\"rawInsert\"", "\"catchUp2\"",
+                "\"asOf\"", "\"faultKillQueryService\"", "\"faultDatabaseRestart\"", "\"memory\"");
     }
 }

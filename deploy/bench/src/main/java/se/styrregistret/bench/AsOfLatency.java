@@ -1,0 +1,143 @@
+package se.styrregistret.bench;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import se.styrregistret.bench.BenchReport.Check;
+import se.styrregistret.bench.BenchReport.Target;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Phase 4: as-of latency. One reader asks the running query-service for the org chart, the budget
+ * summary and the ledger at random revisions, and checks that each answer names the revision asked
+ * for. Measured once at the small log and once at the large one; the targets compare the two.
+ */
+final class AsOfLatency {
+
+    /** p99 at the large log at most this many milliseconds, and at most this factor of the small log's. */
+    static final double TARGET_P99_MILLIS = 20;
+    static final double TARGET_P99_RATIO = 1.5;
+    static final String TARGET = "p99 ≤ " + (int) TARGET_P99_MILLIS + " ms, ≤ " + TARGET_P99_RATIO + "×";
+
+    /** The queries, in the order each round sends them; the label names them in the report. */
+    enum Query {
+        ORG_CHART("org chart"), BUDGET_SUMMARY("budget summary"), BUDGET_LEDGER("budget ledger");
+
+        final String label;
+
+        Query(String label) {
+            this.label = label;
+        }
+
+        String path(long revision, int fiscalYear) {
+            return switch (this) {
+                case ORG_CHART -> "/api/org-chart?asOfRevision=" + revision;
+                case BUDGET_SUMMARY -> "/api/budget/summary?fiscalYear=" + fiscalYear + "&asOfRevision=" + revision;
+                case BUDGET_LEDGER -> "/api/budget/ledger?fiscalYear=" + fiscalYear + "&asOfRevision=" + revision;
+            };
+        }
+    }
+
+    @JsonPropertyOrder({"queries", "p50Millis", "p99Millis"})
+    record Figures(int queries, double p50Millis, double p99Millis) {
+        static Figures of(Latencies latencies) {
+            return new Figures(latencies.count(), latencies.percentileMillis(0.5), latencies.percentileMillis(0.99));
+        }
+    }
+
+    /** One measurement at a log of {@code events} (the head revision); {@code errors} answers were wrong. */
+    @JsonPropertyOrder({"events", "errors", "org chart", "budget summary", "budget ledger"})
+    record Measurement(long events, int errors, @JsonProperty("org chart") Figures orgChart,
+                       @JsonProperty("budget summary") Figures budgetSummary, @JsonProperty("budget ledger") Figures budgetLedger,
+                       @JsonIgnore int queries, @JsonIgnore int warmUpRounds) {
+
+        Figures figures(Query query) {
+            return switch (query) {
+                case ORG_CHART -> orgChart;
+                case BUDGET_SUMMARY -> budgetSummary;
+                case BUDGET_LEDGER -> budgetLedger;
+            };
+        }
+
+        Check check() {
+            return new Check("as-of queries at %,d events: every answer 200 and of the revision asked for".formatted(events),
+                    errors == 0, errors + " wrong answers");
+        }
+    }
+
+    /** The small log's measurement and the large one's; in a catch-up-only run there is only the large one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"small", "large"})
+    record Result(Measurement small, Measurement large) {
+
+        /** Per query, both measurements side by side with the target; empty unless both were measured. */
+        List<Comparison> comparison() {
+            if (small == null || large == null) return List.of();
+            return List.of(Query.values()).stream().map(q -> new Comparison(q, small.figures(q), large.figures(q))).toList();
+        }
+    }
+
+    record Comparison(Query query, Figures small, Figures large) {
+        double p99Ratio() {
+            return large.p99Millis() / small.p99Millis();
+        }
+
+        Target target() {
+            return new Target(TARGET, large.p99Millis() <= TARGET_P99_MILLIS && large.p99Millis() <= TARGET_P99_RATIO * small.p99Millis());
+        }
+    }
+
+    private final int queries;
+    private final BenchDatabase db;
+    private final Services services;
+    private final long seed;
+
+    AsOfLatency(Settings settings, BenchDatabase db, Services services, long seed) {
+        this.queries = settings.queries();
+        this.db = db;
+        this.services = services;
+        this.seed = seed;
+    }
+
+    /** The settings' number of queries of each kind at random revisions up to {@code head}, after warm-up rounds. */
+    Measurement measure(long head) throws SQLException {
+        SplittableRandom random = new SplittableRandom(seed + head);
+        Map<Query, Latencies> byQuery = new EnumMap<>(Query.class);
+        for (Query q : Query.values()) byQuery.put(q, new Latencies());
+        int errors = 0;
+        int warmUp = Math.min(50, queries);
+        String url = services.query().url();
+        try (Connection c = db.connect(); PreparedStatement latestYear = c.prepareStatement("""
+                select fiscal_year from projection.budget_ledger_entry where revision <= ?
+                order by revision desc limit 1""")) {
+            for (int i = 0; i < warmUp + queries; i++) {
+                long revision = 1 + random.nextLong(head);
+                // the fiscal year of the last movement recorded by that revision: what a reader of that day
+                // would ask for (looked up outside the timing)
+                latestYear.setLong(1, revision);
+                int year;
+                try (ResultSet rs = latestYear.executeQuery()) {
+                    year = rs.next() ? rs.getInt(1) : 2000;
+                }
+                for (Query q : Query.values()) {
+                    long start = System.nanoTime();
+                    Http.Answer answer = Http.get(url + q.path(revision, year), "reader");
+                    long took = System.nanoTime() - start;
+                    if (!answer.ok() || answer.json().path("revision").asLong() != revision) errors++;
+                    if (i >= warmUp) byQuery.get(q).add(took);
+                }
+            }
+        }
+        return new Measurement(head, errors, Figures.of(byQuery.get(Query.ORG_CHART)), Figures.of(byQuery.get(Query.BUDGET_SUMMARY)),
+                Figures.of(byQuery.get(Query.BUDGET_LEDGER)), queries, warmUp);
+    }
+}

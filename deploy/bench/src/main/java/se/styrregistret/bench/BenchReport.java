@@ -1,0 +1,96 @@
+package se.styrregistret.bench;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What one run found, phase by phase in the order they ran; {@link Report} writes it as Markdown and
+ * as JSON. A phase that did not run (another mode, or the run failed before it) is null. The JSON
+ * keeps the field names of the reports written before the phases had types of their own.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"mode", "startedAt", "environment", "checks", "faultKillQueryService", "commandPath", "rawLimit",
+        "faultKillCommandService", "catchUp1", "asOf", "catchUp2", "faultDatabaseRestart", "memory", "seconds"})
+record BenchReport(
+        String mode,
+        @JsonIgnore boolean quick,
+        @JsonIgnore LocalDate date,
+        String startedAt,
+        Environment environment,
+        @JsonIgnore LogGeneration.Result smallLog,
+        Faults.QueryServiceKill faultKillQueryService,
+        CommandPath.Result commandPath,
+        /* "rawInsert" and "commandTimers" */
+        @JsonUnwrapped RawLimit.Result rawLimit,
+        Faults.CommandServiceKill faultKillCommandService,
+        @JsonIgnore LogGeneration.Result largeLog,
+        CatchUp.Result catchUp1,
+        AsOfLatency.Result asOf,
+        CatchUp.Result catchUp2,
+        Faults.DatabaseRestart faultDatabaseRestart,
+        Memory.Result memory,
+        /* the exception that ended the run early, as a failed check */
+        @JsonIgnore Check failure,
+        double seconds) {
+
+    /** A correctness check: a failed one fails the run. */
+    @JsonPropertyOrder({"check", "passed", "detail"})
+    record Check(@JsonProperty("check") String what, boolean passed, String detail) {
+
+        /** "what: detail", as the run prints a failure. */
+        String failure() {
+            return what + (detail == null ? "" : ": " + detail);
+        }
+    }
+
+    /** A target, reported next to its figure and never asserted. */
+    record Target(String goal, boolean met) {
+        String verdict() {
+            return met ? "met" : "missed";
+        }
+    }
+
+    /** The machine, the JVM and the database the figures were measured on. */
+    @JsonPropertyOrder({"cpus", "java", "os", "database", "databaseSettings", "serviceHeap"})
+    record Environment(int cpus, String java, String os, String database, Map<String, String> databaseSettings,
+                       String serviceHeap) {
+
+        static Environment of(BenchDatabase db, Settings settings) {
+            return new Environment(Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                    db.describe(), db.settings(), settings.heap());
+        }
+    }
+
+    /** Every check in the order the run made them (which is also the order the Markdown lists them in). */
+    @JsonProperty("checks")
+    List<Check> checks() {
+        List<Check> checks = new ArrayList<>();
+        if (asOf != null && asOf.small() != null) checks.add(asOf.small().check());
+        if (faultKillQueryService != null) checks.addAll(faultKillQueryService.checks());
+        if (commandPath != null) checks.addAll(commandPath.checks());
+        if (rawLimit != null) checks.addAll(rawLimit.checks());
+        if (faultKillCommandService != null) checks.addAll(faultKillCommandService.checks());
+        if (catchUp1 != null) checks.addAll(catchUp1.checks());
+        if (asOf != null && asOf.large() != null) checks.add(asOf.large().check());
+        if (catchUp2 != null) checks.addAll(catchUp2.checks());
+        if (faultDatabaseRestart != null) checks.addAll(faultDatabaseRestart.checks());
+        Stream.ofNullable(failure).forEach(checks::add);
+        return checks;
+    }
+
+    /** The failed checks, as "what: detail"; empty when the run passed. */
+    List<String> failures() {
+        return checks().stream().filter(c -> !c.passed()).map(Check::failure).toList();
+    }
+}

@@ -1,0 +1,120 @@
+package se.styrregistret.bench;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import se.styrregistret.bench.BenchReport.Check;
+import se.styrregistret.bench.BenchReport.Target;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Phase 2: PostgreSQL's own limit in the same run, raw INSERT + COMMIT of event-sized rows at the
+ * same concurrencies, next to the command path's figures (the input from phase 1); then where a
+ * command's time goes, from the command-service's own timers.
+ */
+final class RawLimit {
+
+    /** The command path's share of the raw rate that counts: at 32 clients, at least half. */
+    static final int TARGET_CLIENTS = 32;
+    static final double TARGET_RATIO = 0.5;
+
+    private static final Pattern COMMAND_TIMER = Pattern.compile(
+            "^styrregistret_commands_seconds_(count|sum)\\{([^}]*)} ([0-9.Ee+-]+)$", Pattern.MULTILINE);
+    private static final Pattern COMMAND_TAG = Pattern.compile("command=\"([^\"]+)\"");
+
+    /** One concurrency: the raw inserts' figures and the command path's rate as a share of them. */
+    @JsonPropertyOrder({"raw", "commandPathRatio"})
+    record Row(@JsonUnwrapped Load.Result raw, @JsonIgnore double commandPathPerSecond, double commandPathRatio) {
+
+        /** At {@value #TARGET_CLIENTS} clients the ratio has a target; at other concurrencies none (null). */
+        Target target() {
+            return raw.clients() == TARGET_CLIENTS ? new Target("≥ " + TARGET_RATIO, commandPathRatio >= TARGET_RATIO) : null;
+        }
+    }
+
+    /** The command-service's {@code styrregistret.commands} timer for one command type and outcome. */
+    @JsonPropertyOrder({"count", "meanMillis"})
+    record CommandTimer(long count, double meanMillis) {
+    }
+
+    /**
+     * In the JSON "rawInsert" and "commandTimers" (null when the metrics did not answer); the event-sized
+     * sample and the seconds per concurrency only in the prose.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Result(@JsonIgnore int payloadBytes, @JsonIgnore int metaDataBytes, @JsonIgnore double secondsEach,
+                  List<Row> rawInsert, Map<String, CommandTimer> commandTimers, @JsonIgnore List<Check> checks) {
+    }
+
+    private final Settings settings;
+    private final BenchDatabase db;
+    private final Services services;
+    private final long seed;
+
+    RawLimit(Settings settings, BenchDatabase db, Services services, long seed) {
+        this.settings = settings;
+        this.db = db;
+        this.services = services;
+        this.seed = seed;
+    }
+
+    Result run(CommandPath.Result commandPath) throws SQLException {
+        byte[][] sample = sampleEvent();
+        RawInsertClient.createTable(db);
+        List<Row> rows = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
+        for (int clients : settings.clients()) {
+            List<RawInsertClient> created = new ArrayList<>();
+            Load.Result r = Load.run(clients, Load.seconds(settings.seconds()), i -> new RawInsertClient(db, sample[0], sample[1]), created);
+            created.forEach(RawInsertClient::close);
+            double command = commandPath.at(clients).perSecond();
+            rows.add(new Row(r, command, command / r.perSecond()));
+            checks.add(new Check("raw inserts at " + clients + " clients without errors", r.failed() == 0, r.failed() + " failed"));
+        }
+        return new Result(sample[0].length, sample[1].length, settings.seconds(), rows, commandTimers(), checks);
+    }
+
+    /** Where a command's time goes, from the command-service's own timers; null when its metrics do not answer. */
+    private Map<String, CommandTimer> commandTimers() {
+        Http.Answer metrics = Http.get(services.command().url() + "/actuator/prometheus", "admin");
+        if (!metrics.ok()) return null;
+        Matcher m = COMMAND_TIMER.matcher(metrics.body());
+        Map<String, double[]> byType = new LinkedHashMap<>();
+        while (m.find()) {
+            Matcher type = COMMAND_TAG.matcher(m.group(2));
+            String key = (type.find() ? type.group(1) : "?") + (m.group(2).contains("outcome=\"") ? " " + m.group(2).replaceAll(".*outcome=\"([^\"]+)\".*", "$1") : "");
+            double[] v = byType.computeIfAbsent(key, k -> new double[2]);
+            v[m.group(1).equals("count") ? 0 : 1] += Double.parseDouble(m.group(3));
+        }
+        Map<String, CommandTimer> timers = new LinkedHashMap<>();
+        byType.forEach((k, v) -> timers.put(k, new CommandTimer((long) v[0], v[0] == 0 ? 0 : 1000 * v[1] / v[0])));
+        return timers;
+    }
+
+    /** Random printable bytes the size of the average event the command path just wrote (payload, metadata). */
+    private byte[][] sampleEvent() throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select avg(octet_length(payload))::int, avg(octet_length(meta_data))::int from axon.domain_event_entry
+                where convert_from(meta_data, 'UTF8')::jsonb ->> 'recordedBy' = 'registrar'""")) {
+            rs.next();
+            byte[] payload = new byte[Math.max(200, rs.getInt(1))];
+            byte[] meta = new byte[Math.max(100, rs.getInt(2))];
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < payload.length; i++) payload[i] = (byte) (32 + random.nextInt(90));
+            for (int i = 0; i < meta.length; i++) meta[i] = (byte) (32 + random.nextInt(90));
+            return new byte[][]{payload, meta};
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package se.styrregistret.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two services the run measures, each its own process over the run's database. Phases that
+ * kill or replace one (the fault runs, a cold catch-up) do it here, so every later phase talks to
+ * the instance that is running now.
+ */
+final class Services {
+
+    private static final Duration READY_WITHIN = Duration.ofMinutes(3);
+
+    private final Settings settings;
+    private final BenchDatabase db;
+    private final Path logs;
+    private ServiceProcess command;
+    private ServiceProcess query;
+
+    Services(Settings settings, BenchDatabase db) {
+        this.settings = settings;
+        this.db = db;
+        this.logs = settings.out().resolve("logs");
+    }
+
+    /** Starts both services and returns once both are ready. */
+    void start() {
+        command = ServiceProcess.start("command-service", settings.commandJar(), settings.heap(), springArgs(), logs, READY_WITHIN);
+        query = startQuery("query-service");
+    }
+
+    ServiceProcess command() {
+        return command;
+    }
+
+    ServiceProcess query() {
+        return query;
+    }
+
+    /** A query-service on a free port; returns once it is ready. */
+    ServiceProcess startQuery(String name) {
+        return ServiceProcess.start(name, settings.queryJar(), settings.heap(), springArgs(), logs, READY_WITHIN);
+    }
+
+    /** A query-service on a free port, not waited for: its processors start before its web server answers. */
+    ServiceProcess launchQuery(String name) {
+        return ServiceProcess.launch(name, settings.queryJar(), settings.heap(), springArgs(), logs, ServiceProcess.freePort());
+    }
+
+    /** From now on {@code replacement} is the query-service the phases talk to. */
+    void useQuery(ServiceProcess replacement) {
+        query = replacement;
+    }
+
+    /** SIGKILL of the command-service and a new one on the same port; returns once that one is ready. */
+    void killAndRestartCommand() {
+        int port = command.port();
+        command.kill9();
+        command = ServiceProcess.launch("command-service", settings.commandJar(), settings.heap(), springArgs(), logs, port);
+        command.awaitReady(READY_WITHIN);
+    }
+
+    private List<String> springArgs() {
+        List<String> args = new ArrayList<>(db.springArgs());
+        args.add("--spring.main.banner-mode=off");
+        return args;
+    }
+}

@@ -1,0 +1,85 @@
+package se.styrregistret.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What one run does, from the command line (see {@link Bench}); {@link #quick()} is the smoke test
+ * the build runs.
+ */
+record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path queryJar, long events, long smallEvents,
+                double seconds, List<Integer> clients, int queries, String heap, String only) {
+
+    private static final Set<String> KNOWN = Set.of("out", "jdbc-url", "command-jar", "query-jar", "events", "small-events",
+            "seconds", "clients", "queries", "heap", "only");
+
+    Settings {
+        clients = List.copyOf(clients);
+    }
+
+    static Settings parse(String... args) {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Map<String, String> o = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.equals("--quick")) continue;
+            if (!arg.startsWith("--") || !arg.contains("=")) throw new IllegalArgumentException("unknown argument " + arg);
+            o.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        Settings s = new Settings(quick,
+                Path.of(o.getOrDefault("out", System.getProperty("bench.out", "target/bench"))),
+                o.get("jdbc-url"),
+                jar(o.get("command-jar"), "bench.commandJar", "command-service"),
+                jar(o.get("query-jar"), "bench.queryJar", "query-service"),
+                Long.parseLong(o.getOrDefault("events", quick ? "15000" : "1000000")),
+                Long.parseLong(o.getOrDefault("small-events", "10000")),
+                Double.parseDouble(o.getOrDefault("seconds", quick ? "2" : "60")),
+                Stream.of(o.getOrDefault("clients", quick ? "1,8" : "1,8,32").split(",")).map(Integer::valueOf).toList(),
+                Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
+                o.getOrDefault("heap", "1g"),
+                o.get("only"));
+        if (s.only() != null && !s.only().equals("catch-up")) {
+            throw new IllegalArgumentException("--only knows one part: catch-up");
+        }
+        for (String key : o.keySet()) {
+            if (!KNOWN.contains(key)) throw new IllegalArgumentException("unknown option --" + key + "; known: " + KNOWN);
+        }
+        return s;
+    }
+
+    /** Only the log, one cold catch-up, as-of latency and memory: for working on the projections. */
+    boolean catchUpOnly() {
+        return "catch-up".equals(only);
+    }
+
+    /** How the report names the run: "quick", "full" or "catch-up only". */
+    String mode() {
+        return only != null ? only + " only" : quick ? "quick" : "full";
+    }
+
+    /** An explicit path, else the build's property, else the jar the build left under the module's target/. */
+    private static Path jar(String explicit, String property, String module) {
+        if (explicit != null) return Path.of(explicit);
+        if (System.getProperty(property) != null) return Path.of(System.getProperty(property));
+        for (Path root = Path.of("").toAbsolutePath(); root != null; root = root.getParent()) {
+            Path target = root.resolve(module).resolve("target");
+            if (Files.isDirectory(target)) {
+                try (Stream<Path> files = Files.list(target)) {
+                    var found = files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst();
+                    if (found.isPresent()) return found.get();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("no " + module + " jar: build first (./mvnw -q package -DskipTests) or pass --"
+                + module.replace("-service", "") + "-jar=PATH");
+    }
+}

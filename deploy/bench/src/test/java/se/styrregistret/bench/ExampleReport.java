@@ -1,0 +1,120 @@
+package se.styrregistret.bench;
+
+import se.styrregistret.bench.BenchReport.Check;
+import se.styrregistret.bench.BenchReport.Environment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The committed example report (deploy/bench/example-report.json) as a typed {@link BenchReport}:
+ * its figures and checks from the JSON, and the few figures only its Markdown states (the event
+ * sample's size, the fault runs' timings) from example-report.md.
+ */
+final class ExampleReport {
+
+    static final Path JSON = Path.of("example-report.json");
+    static final Path MARKDOWN = Path.of("example-report.md");
+
+    private ExampleReport() {
+    }
+
+    static JsonNode json() throws IOException {
+        return JsonMapper.shared().readTree(Files.readString(JSON));
+    }
+
+    static BenchReport typed() throws IOException {
+        JsonNode j = json();
+        List<Check> checks = new ArrayList<>();
+        for (JsonNode c : j.get("checks")) checks.add(new Check(c.get("check").asString(), c.get("passed").asBoolean(), c.get("detail").asString()));
+
+        JsonNode env = j.get("environment");
+        Environment environment = new Environment(env.get("cpus").asInt(), env.get("java").asString(), env.get("os").asString(),
+                env.get("database").asString(), map(env.get("databaseSettings"), JsonNode::asString, new LinkedHashMap<>()),
+                env.get("serviceHeap").asString());
+
+        JsonNode qk = j.get("faultKillQueryService");
+        Faults.QueryServiceKill queryKill = new Faults.QueryServiceKill(qk.get("head").asLong(),
+                map(qk.get("killedAt"), JsonNode::asLong, new TreeMap<>()), qk.get("equalsCleanBuild").asBoolean(), -1,
+                checks.get(1), checks.get(2));
+
+        List<Load.Result> commandRuns = new ArrayList<>();
+        for (JsonNode r : j.get("commandPath")) commandRuns.add(load(r));
+        CommandPath.Result commandPath = new CommandPath.Result(60, 15, commandRuns, checks.subList(3, 5));
+
+        List<RawLimit.Row> rows = new ArrayList<>();
+        for (JsonNode r : j.get("rawInsert")) {
+            Load.Result raw = load(r);
+            rows.add(new RawLimit.Row(raw, commandPath.at(raw.clients()).perSecond(), r.get("commandPathRatio").asDouble()));
+        }
+        // sorted: the Markdown lists them in the order of the service's metrics, the JSON in no order
+        Map<String, RawLimit.CommandTimer> timers = new TreeMap<>();
+        j.get("commandTimers").properties().forEach(e -> timers.put(e.getKey(),
+                new RawLimit.CommandTimer(e.getValue().get("count").asLong(), e.getValue().get("meanMillis").asDouble())));
+        RawLimit.Result rawLimit = new RawLimit.Result(465, 130, 60, rows, timers, checks.subList(5, 8));
+
+        JsonNode ck = j.get("faultKillCommandService");
+        Faults.CommandServiceKill commandKill = new Faults.CommandServiceKill(ck.get("accepted").asLong(),
+                ck.get("unanswered").asLong(), map(ck.get("byStatus"), JsonNode::asLong, new TreeMap<>()),
+                ck.get("secondsDown").asDouble(), ck.get("missing").asInt(), ck.get("duplicated").asInt(), 8, 28, 5,
+                checks.subList(8, 11));
+
+        JsonNode as = j.get("asOf");
+        AsOfLatency.Result asOf = new AsOfLatency.Result(measurement(as.get("small")), measurement(as.get("large")));
+
+        JsonNode dr = j.get("faultDatabaseRestart");
+        Faults.DatabaseRestart restart = new Faults.DatabaseRestart.Restarted(dr.get("sentWhileDown").asInt(),
+                dr.get("answered503WhileDown").asLong(), dr.get("hangs").asLong(), dr.get("status500").asLong(),
+                dr.get("secondsToFirstAcceptedAfterRestart").asDouble(), map(dr.get("byStatus"), JsonNode::asLong, new TreeMap<>()),
+                8, 5, 10, 3.0, 7, 0, checks.subList(15, 22));
+
+        JsonNode mem = j.get("memory");
+        Memory.Result memory = new Memory.Result(usage(mem.get("command-service")), usage(mem.get("query-service")));
+
+        return new BenchReport(j.get("mode").asString(), false, LocalDate.of(2026, 11, 30), j.get("startedAt").asString(), environment,
+                new LogGeneration.Result(10_000, 5.974, 10_000), queryKill, commandPath, rawLimit, commandKill,
+                new LogGeneration.Result(866_905, 138.53, 1_000_000), catchUp(j.get("catchUp1"), checks.subList(11, 12)), asOf,
+                catchUp(j.get("catchUp2"), checks.subList(13, 15)), restart, memory, null, j.get("seconds").asDouble());
+    }
+
+    private static Load.Result load(JsonNode r) {
+        return new Load.Result(r.get("clients").asInt(), r.get("seconds").asDouble(), r.get("accepted").asLong(),
+                r.get("rejected").asLong(), r.get("failed").asLong(), r.get("timeouts").asLong(), r.get("perSecond").asDouble(),
+                r.get("p50Millis").asDouble(), r.get("p99Millis").asDouble(), map(r.get("byStatus"), JsonNode::asLong, new TreeMap<>()));
+    }
+
+    private static CatchUp.Result catchUp(JsonNode c, List<Check> checks) {
+        return new CatchUp.Result(c.get("instances").asInt(), c.get("events").asLong(), c.get("secondsToReady").asDouble(),
+                c.get("secondsToCaughtUp").asDouble(), c.get("eventsPerSecond").asDouble(), c.get("eventsPerSecondAfterStartup").asDouble(),
+                map(c.get("perProcessorSeconds"), JsonNode::asDouble, new TreeMap<>()), c.get("vacuumAnalyzeSeconds").asDouble(),
+                c.get("targetEventsPerSecond").asInt(), c.get("targetMet").asBoolean(), Map.of(), checks);
+    }
+
+    private static AsOfLatency.Measurement measurement(JsonNode m) {
+        return new AsOfLatency.Measurement(m.get("events").asLong(), m.get("errors").asInt(), figures(m.get("org chart")),
+                figures(m.get("budget summary")), figures(m.get("budget ledger")), 100, 50);
+    }
+
+    private static AsOfLatency.Figures figures(JsonNode f) {
+        return new AsOfLatency.Figures(f.get("queries").asInt(), f.get("p50Millis").asDouble(), f.get("p99Millis").asDouble());
+    }
+
+    private static Memory.Usage usage(JsonNode u) {
+        return new Memory.Usage(u.get("heapUsedBytes").asLong(), u.get("rssBytes").asLong());
+    }
+
+    private static <V> Map<String, V> map(JsonNode object, Function<JsonNode, V> value, Map<String, V> into) {
+        object.properties().forEach(e -> into.put(e.getKey(), value.apply(e.getValue())));
+        return into;
+    }
+}

@@ -1,0 +1,129 @@
+package se.styrregistret.bench;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.styrregistret.bench.BenchReport.Check;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The report written from typed results: the committed example's figures give the committed example's report. */
+class ReportTest {
+
+    private Locale before;
+
+    @BeforeEach
+    void theExampleWasWrittenInAnEnglishLocale() {
+        // the prose formats with the default locale (thousands separators), as it always has
+        before = Locale.getDefault();
+        Locale.setDefault(Locale.US);
+    }
+
+    @AfterEach
+    void restoreLocale() {
+        Locale.setDefault(before);
+    }
+
+    @Test
+    void the_example_figures_render_to_the_example_markdown() throws Exception {
+        String example = Files.readString(ExampleReport.MARKDOWN);
+        // up to the blank line and the rule before the findings written by hand after the run
+        String generated = example.substring(0, example.indexOf("\n---\n"));
+
+        String markdown = Report.markdown(ExampleReport.typed());
+
+        // the example was written before the audit-log projection existed
+        assertThat(markdown.replace(", audit, audit-log)", ", audit)")).isEqualTo(generated);
+    }
+
+    @Test
+    void the_example_figures_render_to_the_example_json() throws Exception {
+        String json = Report.json(ExampleReport.typed());
+
+        assertThat(JsonMapper.shared().readTree(json)).isEqualTo(ExampleReport.json());
+    }
+
+    @Test
+    void the_markdown_lists_the_checks_in_the_order_the_json_does() throws Exception {
+        BenchReport report = ExampleReport.typed();
+
+        List<String> listed = Report.markdown(report).lines().filter(l -> l.startsWith("- PASS: ") || l.startsWith("- FAIL: ")).toList();
+
+        assertThat(listed).hasSize(report.checks().size());
+        for (int i = 0; i < listed.size(); i++) assertThat(listed.get(i)).contains(report.checks().get(i).what());
+    }
+
+    @Test
+    void a_failed_check_is_a_failure_of_the_run() throws Exception {
+        BenchReport passed = ExampleReport.typed();
+        BenchReport failed = withCatchUp2(passed, new CatchUp.Result(2, 10, 1, 2, 5, 10, new TreeMap<>(), 0.1, 20_000, false,
+                Map.of(), List.of(new Check("two instances build the same projections as one", false, "one: a; two: b"))));
+
+        assertThat(passed.failures()).isEmpty();
+        assertThat(failed.failures()).containsExactly("two instances build the same projections as one: one: a; two: b");
+        assertThat(Report.markdown(failed)).contains("- FAIL: two instances build the same projections as one (one: a; two: b)");
+    }
+
+    @Test
+    void a_run_that_failed_early_reports_what_it_has() {
+        BenchReport report = new BenchReport("quick", true, java.time.LocalDate.of(2026, 12, 1), "2026-12-01T10:00:00Z", null, null,
+                null, null, null, null, null, null, null, null, null, null,
+                new Check("the run completed", false, "java.lang.IllegalStateException: command-service exited with 1"), 12.4);
+
+        assertThat(report.failures()).containsExactly("the run completed: java.lang.IllegalStateException: command-service exited with 1");
+        assertThat(Report.markdown(report)).isEqualTo("""
+                # Styrregistret benchmark (quick run, 2026-12-01)
+                - FAIL: the run completed (java.lang.IllegalStateException: command-service exited with 1)
+
+                Run time: 12 s.
+                """);
+        assertThat(Report.json(report)).contains("\"checks\"", "\"the run completed\"").doesNotContain("commandPath", "null");
+    }
+
+    @Test
+    void a_catch_up_only_run_has_no_as_of_comparison_and_no_fault_runs() throws Exception {
+        BenchReport full = ExampleReport.typed();
+        BenchReport only = new BenchReport("catch-up only", false, full.date(), full.startedAt(), full.environment(), null, null,
+                null, null, null, full.largeLog(), full.catchUp1(), new AsOfLatency.Result(null, full.asOf().large()), null, null,
+                full.memory(), null, 300);
+
+        String markdown = Report.markdown(only);
+
+        assertThat(markdown).contains("# Styrregistret benchmark (catch-up only run, 2026-11-30)", "## 3. Catch-up",
+                "- PASS: as-of queries at 1,000,002 events", "## 5. Memory").doesNotContain("## 1.", "## 2.", "## 4.", "Fault");
+        assertThat(markdown.indexOf("## 3. Catch-up")).isLessThan(markdown.indexOf("as-of queries at 1,000,002"));
+        assertThat(Report.json(only)).contains("\"large\"").doesNotContain("\"small\"", "catchUp2");
+    }
+
+    @Test
+    void a_database_restart_on_a_server_the_harness_did_not_start_is_skipped() throws Exception {
+        BenchReport skipped = withRestart(ExampleReport.typed(), new Faults.DatabaseRestart.Skipped());
+
+        assertThat(Report.json(skipped)).contains("\"faultDatabaseRestart\" : \"skipped\"");
+        assertThat(Report.markdown(skipped)).contains("""
+                ## Fault: PostgreSQL restart during load
+
+                Skipped: the run uses a server it did not start (--jdbc-url); the harness restarts only its own embedded PostgreSQL.
+                """);
+        assertThat(skipped.checks()).hasSize(ExampleReport.typed().checks().size() - 7);
+    }
+
+    private static BenchReport withCatchUp2(BenchReport r, CatchUp.Result catchUp2) {
+        return new BenchReport(r.mode(), r.quick(), r.date(), r.startedAt(), r.environment(), r.smallLog(), r.faultKillQueryService(),
+                r.commandPath(), r.rawLimit(), r.faultKillCommandService(), r.largeLog(), r.catchUp1(), r.asOf(), catchUp2,
+                r.faultDatabaseRestart(), r.memory(), r.failure(), r.seconds());
+    }
+
+    private static BenchReport withRestart(BenchReport r, Faults.DatabaseRestart restart) {
+        return new BenchReport(r.mode(), r.quick(), r.date(), r.startedAt(), r.environment(), r.smallLog(), r.faultKillQueryService(),
+                r.commandPath(), r.rawLimit(), r.faultKillCommandService(), r.largeLog(), r.catchUp1(), r.asOf(), r.catchUp2(),
+                restart, r.memory(), r.failure(), r.seconds());
+    }
+}

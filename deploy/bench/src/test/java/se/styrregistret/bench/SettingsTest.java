@@ -1,0 +1,67 @@
+package se.styrregistret.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SettingsTest {
+
+    private static final String[] JARS = {"--command-jar=c.jar", "--query-jar=q.jar"};
+
+    @Test
+    void a_full_run_by_default() {
+        Settings s = Settings.parse(JARS);
+
+        assertThat(s.quick()).isFalse();
+        assertThat(s.mode()).isEqualTo("full");
+        assertThat(s.events()).isEqualTo(1_000_000);
+        assertThat(s.smallEvents()).isEqualTo(10_000);
+        assertThat(s.seconds()).isEqualTo(60);
+        assertThat(s.clients()).containsExactly(1, 8, 32);
+        assertThat(s.queries()).isEqualTo(100);
+        assertThat(s.heap()).isEqualTo("1g");
+        assertThat(s.jdbcUrl()).isNull();
+        assertThat(s.commandJar()).isEqualTo(Path.of("c.jar"));
+        assertThat(s.queryJar()).isEqualTo(Path.of("q.jar"));
+        assertThat(s.catchUpOnly()).isFalse();
+    }
+
+    @Test
+    void the_quick_run_is_small_and_options_override_it() {
+        Settings quick = Settings.parse("--quick", JARS[0], JARS[1]);
+        Settings tuned = Settings.parse("--quick", "--events=20000", "--clients=2,4", "--seconds=1.5", "--out=/tmp/b",
+                "--jdbc-url=jdbc:postgresql://h/p", JARS[0], JARS[1]);
+
+        assertThat(quick.mode()).isEqualTo("quick");
+        assertThat(List.of(quick.events(), quick.smallEvents(), (long) quick.queries())).containsExactly(15_000L, 10_000L, 40L);
+        assertThat(quick.seconds()).isEqualTo(2);
+        assertThat(quick.clients()).containsExactly(1, 8);
+        assertThat(tuned.events()).isEqualTo(20_000);
+        assertThat(tuned.clients()).containsExactly(2, 4);
+        assertThat(tuned.seconds()).isEqualTo(1.5);
+        assertThat(tuned.out()).isEqualTo(Path.of("/tmp/b"));
+        assertThat(tuned.jdbcUrl()).isEqualTo("jdbc:postgresql://h/p");
+    }
+
+    @Test
+    void only_catch_up() {
+        Settings s = Settings.parse("--only=catch-up", JARS[0], JARS[1]);
+
+        assertThat(s.catchUpOnly()).isTrue();
+        assertThat(s.mode()).isEqualTo("catch-up only");
+    }
+
+    @Test
+    void unknown_arguments_are_refused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("--evnts=5", JARS[0], JARS[1]))
+                .withMessageStartingWith("unknown option --evnts");
+        assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("quick", JARS[0], JARS[1]))
+                .withMessage("unknown argument quick");
+        assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("--only=as-of", JARS[0], JARS[1]))
+                .withMessage("--only knows one part: catch-up");
+    }
+}
