@@ -250,9 +250,11 @@ public final class Standalone {
     static void removeStaleLockFile(Path dataDir) {
         Path lockFile = dataDir.resolve("postmaster.pid");
         long pid;
+        List<String> lines;
         try {
             if (!Files.exists(lockFile)) return;
-            pid = Math.abs(Long.parseLong(Files.readAllLines(lockFile).get(0).strip()));
+            lines = Files.readAllLines(lockFile);
+            pid = Math.abs(Long.parseLong(lines.get(0).strip()));
         } catch (IOException | RuntimeException unreadable) {
             return; // PostgreSQL judges a file it cannot use either
         }
@@ -261,6 +263,22 @@ public final class Standalone {
         boolean stale = zombie(pid) || process.info().command()
                 .map(command -> !Path.of(command).getFileName().toString().startsWith("postgres")).orElse(false);
         if (!stale) return;
+        remove(lockFile, pid);
+        // the same postmaster also left its socket's lock file (postmaster.pid's 4th and 5th lines: port,
+        // socket directory), which PostgreSQL judges the same way when the register starts on that port again
+        if (lines.size() > 4 && !lines.get(3).isBlank() && !lines.get(4).isBlank()) {
+            Path socketLock = Path.of(lines.get(4).strip(), ".s.PGSQL." + lines.get(3).strip() + ".lock");
+            try {
+                if (Files.exists(socketLock) && Math.abs(Long.parseLong(Files.readAllLines(socketLock).get(0).strip())) == pid) {
+                    remove(socketLock, pid);
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // PostgreSQL judges a file it cannot use either
+            }
+        }
+    }
+
+    private static void remove(Path lockFile, long pid) {
         try {
             Files.deleteIfExists(lockFile);
             System.out.printf("Removed %s: it named process %d, which is not a running PostgreSQL (a postmaster killed"

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The launcher removes a postmaster.pid that a killed register left behind when PostgreSQL would
- * take it for a running server (its process id taken by another program, or the killed postmaster
+ * The launcher removes a postmaster.pid (and its socket's lock file) that a killed register left
+ * behind when PostgreSQL would take it for a running server (its process id taken by another program, or the killed postmaster
  * not yet reaped), and never the lock file of a PostgreSQL that runs.
  */
 class StaleLockFileTest {
@@ -73,6 +73,34 @@ class StaleLockFileTest {
             assertThat(lockFile).hasContent(before);
             assertThat(running.getPort()).isPositive();
         }
+    }
+
+    @Test
+    void the_socket_lock_file_of_the_killed_postmaster_goes_with_its_postmaster_pid(@TempDir Path socketDir) throws Exception {
+        // given: the killed postmaster's files, both naming its process id, now another program's (this JVM)
+        long pid = ProcessHandle.current().pid();
+        Path lockFile = Files.writeString(dataDir.resolve("postmaster.pid"), pid + "\n" + dataDir + "\n1764650000\n43569\n"
+                + socketDir + "\nlocalhost\n  1234567      8\nready   \n");
+        Path socketLock = Files.writeString(socketDir.resolve(".s.PGSQL.43569.lock"), pid + "\n" + dataDir + "\n1764650000\n43569\n");
+        Path otherSocketLock = Files.writeString(socketDir.resolve(".s.PGSQL.43570.lock"), pid + "\n");
+
+        Standalone.removeStaleLockFile(dataDir);
+
+        assertThat(lockFile).doesNotExist();
+        assertThat(socketLock).doesNotExist();
+        // another port's lock is another server's business
+        assertThat(otherSocketLock).exists();
+    }
+
+    @Test
+    void a_socket_lock_file_naming_another_process_is_left_alone(@TempDir Path socketDir) throws Exception {
+        long pid = ProcessHandle.current().pid();
+        Files.writeString(dataDir.resolve("postmaster.pid"), pid + "\n" + dataDir + "\n1764650000\n43569\n" + socketDir + "\n");
+        Path socketLock = Files.writeString(socketDir.resolve(".s.PGSQL.43569.lock"), ProcessHandle.current().parent().orElseThrow().pid() + "\n");
+
+        Standalone.removeStaleLockFile(dataDir);
+
+        assertThat(socketLock).exists();
     }
 
     private Path lockFileNaming(long pid) throws Exception {
