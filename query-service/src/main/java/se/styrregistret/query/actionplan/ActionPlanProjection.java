@@ -11,6 +11,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import se.styrregistret.kernel.actionplan.ActionAdded;
 import se.styrregistret.kernel.actionplan.ActionLinkedToBody;
 import se.styrregistret.kernel.actionplan.ActionPlanApproved;
@@ -177,7 +179,12 @@ class ActionPlanProjection {
         db.sql("delete from projection.action_plan_version").update();
     }
 
+    /**
+     * One snapshot for the revision and the rows: read one after the other without it, a batch committed
+     * in between gave the rows of revision N under the revision read before it (seen as revision 0).
+     */
     @QueryHandler
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Optional<ActionPlanView> handle(FindActionPlan query) {
         long revision = revisions.current(NAME);
         return db.sql("select * from projection.action_plan_version where plan_id = ? and revision_to is null")

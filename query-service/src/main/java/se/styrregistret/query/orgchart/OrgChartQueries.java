@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import se.styrregistret.kernel.governance.FindFunctionTransfers;
 import se.styrregistret.kernel.governance.FindGovernanceBody;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
 
 /** Answers organisation-chart questions from the versioned rows; never replays events. */
 @Component
-@Transactional(readOnly = true)
+// one snapshot for the revision an answer names and the rows it gives (a batch may commit in between)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 class OrgChartQueries {
 
     /**
