@@ -259,6 +259,7 @@
     sessionStorage.removeItem(AUTH_KEY);
     sessionStorage.removeItem(USER_KEY);
     state.head = null;
+    state.mayAudit = undefined;
     $('session').hidden = true;
     $('tabs').hidden = true;
     showView('login');
@@ -270,7 +271,21 @@
     $('session-user').textContent = 'Inloggad som ' + (sessionStorage.getItem(USER_KEY) || '');
     $('session').hidden = false;
     $('tabs').hidden = false;
-    route();
+    // a reader sees no audit links it cannot open: ask once whether this login may read the audit trail
+    api('/api/audit-trail?size=1').then(function () { return true; }, function (e) {
+      return !(e instanceof ApiError && (e.status === 401 || e.status === 403));
+    }).then(function (mayAudit) {
+      state.mayAudit = mayAudit;
+      $('tab-revisionslogg').parentNode.hidden = !mayAudit;
+      route();
+    });
+  }
+
+  /** A log position: a link to its revision page for those who may open it, plain text for the rest. */
+  function revisionRef(revision, label) {
+    return state.mayAudit === false
+      ? el('span', { class: 'revision-ref' }, label)
+      : el('a', { href: '#/revision/' + revision }, label);
   }
 
   // ---------- routing ----------
@@ -526,7 +541,7 @@
           ' → ' + (c.after === null || c.after === undefined ? '–' : c.after));
       });
       return row(
-        el('td', null, el('a', { href: '#/revision/' + h.revision }, String(h.revision))),
+        el('td', null, revisionRef(h.revision, String(h.revision))),
         CHANGE_TYPES[h.changeType] || h.changeType,
         h.effectiveDate || '–',
         decisionText(h.decision),
@@ -586,7 +601,7 @@
         el('div', { class: 'event-body' },
           el('p', { class: 'summary' }, e.summary || e.eventType),
           el('p', { class: 'meta' }, 'Beslut: ' + decisionText(e.decision) + ' · ',
-            el('a', { href: '#/revision/' + e.revision }, 'revision ' + e.revision)),
+            revisionRef(e.revision, 'ändring nr ' + e.revision)),
           (e.affectedBodies || []).length ? el('p', { class: 'meta' }, 'Organ: ' + e.affectedBodies.map(function (b) { return b.name || b.id; }).join(', ')) : null)));
     });
     target.appendChild(tl.entries.length ? list : el('p', { class: 'empty' }, 'Inga händelser matchar filtret.'));
@@ -655,7 +670,7 @@
     target.appendChild(table('Reskontra ' + year, ['Rev.', 'Gäller från', 'Typ', 'Källa', 'Mottagare', 'Stadsdel', 'Ändamål', 'Belopp', 'Saldo', 'Beslut'],
       (ledger.entries || []).map(function (e) {
         return row(
-          el('td', null, el('a', { href: '#/revision/' + e.revision }, String(e.revision))),
+          el('td', null, revisionRef(e.revision, String(e.revision))),
           e.effectiveDate || '–', ENTRY_TYPES[e.entryType] || e.entryType, e.sourceName || '–', e.recipientName || '–',
           e.district || '–', e.purpose || '–', num(e.amountTkr || tkr(e.amountSek)), num(e.runningBalanceTkr || tkr(e.runningBalanceSek)),
           decisionText(e.decision));

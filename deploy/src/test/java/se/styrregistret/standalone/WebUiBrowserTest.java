@@ -298,6 +298,12 @@ class WebUiBrowserTest {
         login("reader", "reader");
         show("#/org");
         waitForText("org-chart", POLITICAL_STEERING_GROUP);
+        // a reader is offered no way into what it may not see: no audit tab, log positions as plain text
+        assertThat(driver.findElement(By.id("tab-revisionslogg")).isDisplayed()).isFalse();
+        show("#/tidslinje");
+        waitForText("timeline", "ändring nr");
+        assertThat(driver.findElements(By.cssSelector("#timeline a[href^='#/revision/']"))).isEmpty();
+        // and one who follows an old bookmark is told why
         show("#/revisionslogg");
         waitForText("message", "403");
         assertThat(text("message")).contains("revisionsloggen");
@@ -306,6 +312,7 @@ class WebUiBrowserTest {
         login("registrar", "registrar");
         show("#/org");
         waitForText("org-chart", POLITICAL_STEERING_GROUP);
+        assertThat(driver.findElement(By.id("tab-revisionslogg")).isDisplayed()).isTrue();
     }
 
     @Test
