@@ -124,7 +124,7 @@ class AuditQueries {
         if (distinct.isEmpty()) return names;
         jdbc.query("""
                         select distinct on (body_id) body_id, name from projection.body_version
-                        where body_id in (:ids) order by body_id, revision_from desc""",
+                        where body_id in (:ids) order by body_id, revision_to is null desc, effective_from desc, revision_from desc""",
                 Map.of("ids", distinct), rs -> {
                     names.put(rs.getString(1), rs.getString(2));
                 });

@@ -20,8 +20,9 @@ import java.util.Set;
 
 /**
  * The organisation chart at one revision against another, from the versioned rows of
- * {@code projection.body_version} (the recorded clock only: the rows open at revision N are
- * those with {@code revision_from <= N and (revision_to is null or revision_to > N)}).
+ * {@code projection.body_version} (the recorded clock only: the rows held at revision N are
+ * those with {@code revision_from <= N and (revision_to is null or revision_to > N)}, of which
+ * each body's latest by effective date).
  */
 @Component
 @Transactional(readOnly = true)
@@ -127,10 +128,12 @@ class RevisionDiffQueries {
         StringBuilder columns = new StringBuilder("body_id, members::text as members");
         FIELDS.keySet().forEach(c -> columns.append(", ").append(c).append("::text as ").append(c));
         Map<String, Map<String, String>> chart = new LinkedHashMap<>();
-        jdbc.query("select " + columns + """
+        // a body may have several versions held at N (one per effective period): its latest by date counts
+        jdbc.query("select * from (select distinct on (body_id) " + columns + ", name as sort_name" + """
                          from projection.body_version
                         where revision_from <= ? and (revision_to is null or revision_to > ?)
-                        order by name, body_id""", rs -> {
+                        order by body_id, effective_from desc) latest
+                        order by sort_name, body_id""", rs -> {
             Map<String, String> row = new LinkedHashMap<>();
             for (String c : FIELDS.keySet()) row.put(c, rs.getString(c));
             row.put("members", rs.getString("members"));

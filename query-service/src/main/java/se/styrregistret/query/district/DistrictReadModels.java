@@ -35,6 +35,10 @@ class DistrictReadModels {
     static final String IN_FORCE = "%1$srevision_from <= ? and %1$seffective_from <= ? "
             + "and (%1$srevision_to is null or %1$srevision_to > ? or %1$seffective_to > ?)";
 
+    /** A body version in force on the date as known at the revision: a rectangle on both clocks (V800). */
+    static final String BODY_IN_FORCE = "revision_from <= ? and effective_from <= ? "
+            + "and (revision_to is null or revision_to > ?) and (effective_to is null or effective_to > ?)";
+
     private static Object[] at(AsOf asOf, Object... rest) {
         Object[] args = new Object[4 + rest.length];
         args[0] = asOf.revision();
@@ -49,7 +53,7 @@ class DistrictReadModels {
         return db.sql("""
                         select body_id, name, short_name, level, effective_from from projection.body_version
                         where %s and status = 'ACTIVE' and scope_kind = 'DISTRICT' and district = ?
-                        order by name""".formatted(IN_FORCE.formatted("")))
+                        order by name""".formatted(BODY_IN_FORCE))
                 .params(at(asOf, district))
                 .query((rs, i) -> new DistrictView.BodyEntry(GovernanceBodyId.of(rs.getString("body_id")), rs.getString("name"),
                         rs.getString("short_name"), Level.valueOf(rs.getString("level")),
@@ -62,7 +66,7 @@ class DistrictReadModels {
         return db.sql("""
                         select body_id from projection.body_version
                         where %s and status = 'ACTIVE' and area_team is not null and district = ?
-                        order by effective_from desc limit 1""".formatted(IN_FORCE.formatted("")))
+                        order by effective_from desc limit 1""".formatted(BODY_IN_FORCE))
                 .params(at(asOf, district))
                 .query((rs, i) -> GovernanceBodyId.of(rs.getString(1)))
                 .optional();

@@ -33,29 +33,24 @@ class OrgChartQueries {
 
     /**
      * The active bodies' versions in force on {@code date} as the register knew it at {@code revision}:
-     * {@code status = 'ACTIVE' and revision_from <= N and effective_from <= D and (revision_to is null
-     * or revision_to > N or effective_to > D)}, written as two disjoint parts so each has an index
-     * (V420): the versions whose revision interval contains N, and those superseded by N through a
-     * change effective after D.
+     * each version is a rectangle on both clocks (V800), found through the GiST index on either range.
      */
     private static final String ACTIVE_AS_OF = """
             select v.* from projection.body_version v
             where v.status = 'ACTIVE' and int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
-              and v.effective_from <= :date
-            union all
-            select v.* from projection.body_version v
-            where v.status = 'ACTIVE' and v.revision_to is not null and v.revision_to <= :revision
-              and v.effective_to > :date and v.revision_from <= :revision and v.effective_from <= :date
+              and daterange(v.effective_from, v.effective_to) @> cast(:date as date)
             """;
 
     private final JdbcClient db;
     private final RowMapper<BodyVersion> version;
+    private final RowMapper<BodyTimeline.Entry> entry;
     private final ProjectionRevisions revisions;
     private final AsOfResolver asOf;
 
     OrgChartQueries(JdbcClient db, JsonMapper json, ProjectionRevisions revisions, AsOfResolver asOf) {
         this.db = db;
         this.version = (rs, i) -> BodyVersion.read(rs, json);
+        this.entry = (rs, i) -> OrgChartBatch.entry(rs, json);
         this.revisions = revisions;
         this.asOf = asOf;
     }
@@ -75,15 +70,23 @@ class OrgChartQueries {
         return new OrgChart(point.revision(), point.date(), levels);
     }
 
+    /**
+     * A body as the register holds it now (its latest version by effective date, or as it ended),
+     * and every entry ever recorded of it in the order recorded, corrected and annulled ones marked.
+     */
     @QueryHandler
     BodyDetails handle(FindGovernanceBody query) {
         long head = revisions.current(OrgChartProjection.NAME);
-        List<BodyVersion> history = db.sql("select * from projection.body_version where body_id = ? order by revision_from")
+        List<BodyVersion> open = db.sql("""
+                        select * from projection.body_version where body_id = ? and revision_to is null
+                        order by effective_from desc limit 1""")
                 .param(query.bodyId().value()).query(version).list();
-        if (history.isEmpty()) {
+        if (open.isEmpty()) {
             return null;
         }
-        BodyVersion latest = history.get(history.size() - 1);
+        BodyVersion latest = open.get(0);
+        List<BodyTimeline.Entry> entries = db.sql("select * from projection.body_change where body_id = ? order by revision")
+                .param(query.bodyId().value()).query(entry).list();
         Map<String, String> names = new HashMap<>();
         db.sql("select body_id, name from projection.body_version where body_id = any(?) and revision_to is null")
                 .param(Stream.concat(latest.predecessors().stream(), latest.successors().stream()).distinct()
@@ -91,7 +94,7 @@ class OrgChartQueries {
                 .query((RowCallbackHandler) rs -> names.putIfAbsent(rs.getString(1), rs.getString(2)));
         Function<String, BodyDetails.Link> link = id -> new BodyDetails.Link(
                 se.styrregistret.kernel.governance.GovernanceBodyId.of(id), names.get(id));
-        return new BodyDetails(head, latest.toSummary(), history.stream().map(BodyVersion::toChange).toList(),
+        return new BodyDetails(head, latest.toSummary(), BodyDetails.history(entries),
                 latest.predecessors().stream().map(link).toList(), latest.successors().stream().map(link).toList());
     }
 

@@ -85,7 +85,7 @@ class OrgChartProjectionTest extends QueryServiceTest {
     }
 
     @Test
-    void an_amendment_closes_the_row_on_both_clocks_and_opens_the_next() {
+    void an_amendment_closes_the_open_row_and_opens_its_two_periods_at_its_revision() {
         GovernanceBodyId id = newId();
         long r1 = establish(id, "Samordningsgrupp", Level.TACTICAL, LocalDate.of(2020, 1, 20));
         LocalDate amendedOn = LocalDate.of(2021, 1, 1);
@@ -97,11 +97,17 @@ class OrgChartProjectionTest extends QueryServiceTest {
         var rows = jdbc.queryForList("""
                 select revision_from, revision_to, effective_from, effective_to, meeting_frequency
                 from projection.body_version where body_id = ? order by revision_from""", id.value());
-        assertThat(rows).hasSize(2);
+        // the register held [2020-01-20, ∞) until r2; from r2 it holds [2020-01-20, 2021-01-01) and [2021-01-01, ∞)
+        assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("revision_to")).isEqualTo(r2);
-        assertThat(rows.get(0).get("effective_to").toString()).isEqualTo("2021-01-01");
+        assertThat(rows.get(0).get("effective_to")).isNull();
+        assertThat(rows.get(1).get("revision_from")).isEqualTo(r2);
         assertThat(rows.get(1).get("revision_to")).isNull();
-        assertThat(rows.get(1).get("meeting_frequency")).isEqualTo("Månadsvis");
+        assertThat(rows.get(1).get("effective_to").toString()).isEqualTo("2021-01-01");
+        assertThat(rows.get(1).get("meeting_frequency")).isEqualTo("3 gånger per år");
+        assertThat(rows.get(2).get("revision_to")).isNull();
+        assertThat(rows.get(2).get("effective_from").toString()).isEqualTo("2021-01-01");
+        assertThat(rows.get(2).get("meeting_frequency")).isEqualTo("Månadsvis");
 
         assertThat(body(queries.handle(new FindOrgChart(null, LocalDate.of(2020, 6, 30))), id))
                 .hasValueSatisfying(b -> assertThat(b.meetingFrequency()).isEqualTo("3 gånger per år"));
@@ -137,16 +143,18 @@ class OrgChartProjectionTest extends QueryServiceTest {
         awaitProjection(OrgChartProjection.NAME, last);
         awaitProjection("audit", last);
 
+        // each change after the first closed the open row and opened its two periods
+        assertThat(jdbc.queryForObject("select count(*) from projection.body_version where body_id = ?", Long.class,
+                id.value())).isEqualTo(1 + 2L * (events.size() - 1));
         var rows = jdbc.queryForList("""
                 select revision_from, revision_to, effective_from, effective_to, name, jsonb_array_length(members) members
-                from projection.body_version where body_id = ? order by revision_from""", id.value());
+                from projection.body_version where body_id = ? and revision_to is null order by effective_from""", id.value());
         assertThat(rows).hasSize(events.size());
         for (int i = 0; i < rows.size() - 1; i++) {
-            assertThat(rows.get(i).get("revision_to")).as("version %d closes where %d opens", i, i + 1)
-                    .isEqualTo(rows.get(i + 1).get("revision_from"));
-            assertThat(rows.get(i).get("effective_to")).isEqualTo(rows.get(i + 1).get("effective_from"));
+            assertThat(rows.get(i).get("effective_to")).as("period %d ends where %d begins", i, i + 1)
+                    .isEqualTo(rows.get(i + 1).get("effective_from"));
         }
-        assertThat(rows.get(rows.size() - 1).get("revision_to")).isNull();
+        assertThat(rows.get(rows.size() - 1).get("effective_to")).isNull();
         assertThat(rows.get(rows.size() - 1).get("members")).isEqualTo(1 + 9);
         assertThat(rows.get(rows.size() - 1).get("name")).isEqualTo("Ny " + name);
         assertThat(jdbc.queryForObject("select summary from projection.audit_event where revision = ?", String.class, last))
