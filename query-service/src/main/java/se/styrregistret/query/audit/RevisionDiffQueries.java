@@ -108,19 +108,28 @@ class RevisionDiffQueries {
                 moneyMoved(Math.min(query.from(), query.to()), Math.max(query.from(), query.to())));
     }
 
-    /** Ledger rows are immutable, one per movement: those recorded in (from, to] are the money that moved. */
+    /**
+     * The money that moved between the two revisions: rows recorded in (from, to] and still held at
+     * {@code to}, and rows held at {@code from} that a correction retracted in (from, to], taken back
+     * (negated, as CORRECTED at the correction's revision).
+     */
     private List<RevisionDiff.MoneyMovement> moneyMoved(long from, long to) {
         return jdbc.query("""
                         select revision, entry_type, fiscal_year, amount_sek, source_name, recipient_name, district,
-                               purpose, decision_case
+                               purpose, decision_case, entry_index
                         from projection.budget_ledger_entry
-                        where revision > ? and revision <= ?
+                        where revision > ? and revision <= ? and (retracted_at is null or retracted_at > ?)
+                        union all
+                        select retracted_at, 'CORRECTED', fiscal_year, -amount_sek, source_name, recipient_name, district,
+                               purpose, decision_case, entry_index
+                        from projection.budget_ledger_entry
+                        where revision <= ? and retracted_at > ? and retracted_at <= ?
                         order by revision, entry_index""",
                 (rs, i) -> new RevisionDiff.MoneyMovement(rs.getLong("revision"), rs.getString("entry_type"),
                         rs.getInt("fiscal_year"), rs.getLong("amount_sek"), rs.getString("source_name"),
                         rs.getString("recipient_name"), rs.getString("district"), rs.getString("purpose"),
                         rs.getString("decision_case")),
-                from, to);
+                from, to, to, from, from, to);
     }
 
     /** The rows open at revision {@code n}, one per body, every compared column as text (jsonb in its canonical form). */

@@ -79,8 +79,9 @@ class DistrictReadModels {
                                string_agg(distinct coalesce(source_name, source_kind), '|') as sources
                         from projection.budget_ledger_entry
                         where lower(district) = lower(?) and revision <= ? and effective_date <= ?
+                          and (retracted_at is null or retracted_at > ?)
                         group by fiscal_year order by fiscal_year""")
-                .params(district, asOf.revision(), asOf.date())
+                .params(district, asOf.revision(), asOf.date(), asOf.revision())
                 .query((rs, i) -> new YearlyAllocation(rs.getInt("fiscal_year"),
                         java.math.BigDecimal.valueOf(rs.getLong("total")).movePointLeft(3),
                         rs.getString("sources") == null ? List.of() : List.of(rs.getString("sources").split("\\|"))))
