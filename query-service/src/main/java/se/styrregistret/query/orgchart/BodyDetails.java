@@ -14,9 +14,10 @@ import java.util.Map;
  * A body now (or as it ended), every change with its decision, and who came before and after.
  *
  * @param revision the revision the answer reflects
+ * @param version  the body's version (its aggregate's), the ETag a command's If-Match names
  */
 public record BodyDetails(long revision, BodySummary current, List<Change> history, List<Link> predecessors,
-                          List<Link> successors) {
+                          List<Link> successors, Long version) {
 
     /**
      * One recorded change: what kind, what changed, on which decision, when it took effect and when it

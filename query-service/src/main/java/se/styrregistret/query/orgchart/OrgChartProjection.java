@@ -21,12 +21,12 @@ import se.styrregistret.kernel.governance.GovernanceBodySucceeded;
 import se.styrregistret.kernel.governance.MemberAppointed;
 import se.styrregistret.kernel.governance.MemberRemoved;
 import se.styrregistret.kernel.governance.ReportingLineSet;
+import se.styrregistret.query.revision.AggregateVersions;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -49,8 +49,11 @@ class OrgChartProjection {
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final AggregateVersions versions;
 
-    OrgChartProjection(ProjectionRevisions revisions, JdbcClient db, JdbcTemplate jdbc, JsonMapper json) {
+    OrgChartProjection(ProjectionRevisions revisions, JdbcClient db, JdbcTemplate jdbc, JsonMapper json,
+                       AggregateVersions versions) {
+        this.versions = versions;
         this.revisions = revisions;
         this.db = db;
         this.jdbc = jdbc;
@@ -113,8 +116,9 @@ class OrgChartProjection {
      * one revision and no answer ever shows the body without either.
      */
     @EventHandler
-    void on(EntryCorrected event, TrackingToken token) {
+    void on(EntryCorrected event, EventMessage<?> message, TrackingToken token) {
         long revision = revisionOf(token);
+        versions.seen(message);
         batch(chart -> {
             if (chart.entry(event.aggregateId(), event.correctedEventId()).isEmpty()) return; // not a body's entry
             chart.correct(event.aggregateId(), event.correctedEventId(), revision, event.reason(), event.annulled());
@@ -147,6 +151,7 @@ class OrgChartProjection {
         BodyTimeline.Entry entry = new BodyTimeline.Entry(message.getIdentifier(), BodyTimeline.bodyIdOf(event), revision,
                 BodyTimeline.effectiveDateOf(event), message.getTimestamp(), recordedBy == null ? null : recordedBy.toString(),
                 event, corrects == null ? null : corrects.toString(), null, null, false, null);
+        versions.seen(message);
         batch(chart -> {
             // applied already: its batch committed, but the commit's answer was lost and the batch came again
             if (chart.entry(entry.bodyId(), entry.eventId()).isPresent()) return;

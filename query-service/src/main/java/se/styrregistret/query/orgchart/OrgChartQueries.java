@@ -11,6 +11,7 @@ import se.styrregistret.kernel.governance.FindFunctionTransfers;
 import se.styrregistret.kernel.governance.FindGovernanceBody;
 import se.styrregistret.kernel.governance.FindOrgChart;
 import se.styrregistret.kernel.governance.Level;
+import se.styrregistret.query.revision.AggregateVersions;
 import se.styrregistret.query.revision.AsOf;
 import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionRevisions;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,8 +48,11 @@ class OrgChartQueries {
     private final RowMapper<BodyTimeline.Entry> entry;
     private final ProjectionRevisions revisions;
     private final AsOfResolver asOf;
+    private final AggregateVersions versions;
 
-    OrgChartQueries(JdbcClient db, JsonMapper json, ProjectionRevisions revisions, AsOfResolver asOf) {
+    OrgChartQueries(JdbcClient db, JsonMapper json, ProjectionRevisions revisions, AsOfResolver asOf,
+                    AggregateVersions versions) {
+        this.versions = versions;
         this.db = db;
         this.version = (rs, i) -> BodyVersion.read(rs, json);
         this.entry = (rs, i) -> OrgChartBatch.entry(rs, json);
@@ -94,8 +99,10 @@ class OrgChartQueries {
                 .query((RowCallbackHandler) rs -> names.putIfAbsent(rs.getString(1), rs.getString(2)));
         Function<String, BodyDetails.Link> link = id -> new BodyDetails.Link(
                 se.styrregistret.kernel.governance.GovernanceBodyId.of(id), names.get(id));
+        OptionalLong version = versions.version("GovernanceBody", query.bodyId().value());
         return new BodyDetails(head, latest.toSummary(), BodyDetails.history(entries),
-                latest.predecessors().stream().map(link).toList(), latest.successors().stream().map(link).toList());
+                latest.predecessors().stream().map(link).toList(), latest.successors().stream().map(link).toList(),
+                version.isPresent() ? version.getAsLong() : null);
     }
 
     @QueryHandler
