@@ -56,8 +56,8 @@ class Allocation {
             throw RuleViolation.unprocessable("source-inconsistent",
                     "En källa måste vara en budgetram (med ramens id), resursmedel, eller ett bidrag (med bidragets id)");
         }
-        requireActiveRecipient(cmd.recipient(), bodies);
         BudgetRules.requireDecision(cmd.decision(), cmd.effectiveDate());
+        requireActiveRecipient(cmd.recipient(), cmd.effectiveDate(), bodies);
         if (cmd.source().kind() != SourceKind.RESOURCE_FUNDS) {
             boolean frame = cmd.source().kind() == SourceKind.FRAME;
             SourceBalances.Balance balance = balances.balanceOf(cmd.source().key()).orElseThrow(() ->
@@ -82,6 +82,7 @@ class Allocation {
         if (distributed) {
             throw RuleViolation.conflict("allocation-already-distributed", "Anslaget " + allocationId + " är redan fördelat");
         }
+        BudgetRules.requireDecision(cmd.decision(), cmd.effectiveDate());
         if (cmd.parts().isEmpty()) {
             throw RuleViolation.unprocessable("distribution-parts-required", "En fördelning måste ha minst en del");
         }
@@ -91,7 +92,7 @@ class Allocation {
                 throw RuleViolation.unprocessable("distribution-parts-required", "En fördelning kan inte ha tomma delar");
             }
             BudgetRules.requirePositive(part.amountSek());
-            requireActiveRecipient(part.recipient(), bodies);
+            requireActiveRecipient(part.recipient(), cmd.effectiveDate(), bodies);
             sum = BudgetRules.add(sum, part.amountSek());
         }
         long whole = amountSek - reversedSek;
@@ -121,14 +122,16 @@ class Allocation {
                 cmd.effectiveDate(), cmd.decision()));
     }
 
-    private static void requireActiveRecipient(Recipient recipient, BodyLookup bodies) {
+    /** No money to a body that is not active on the movement's date (not yet established, or ended on or before it). */
+    private static void requireActiveRecipient(Recipient recipient, java.time.LocalDate date, BodyLookup bodies) {
         if (recipient == null || !recipient.isConsistent()) {
             throw RuleViolation.unprocessable("recipient-inconsistent",
                     "En mottagare måste ha namn, och ett organ eller områdesteam måste ange organets id (en nämnd inte)");
         }
-        if (recipient.bodyId() != null && !bodies.isActive(recipient.bodyId())) {
+        if (recipient.bodyId() != null && !bodies.isActiveOn(recipient.bodyId(), date)) {
             throw RuleViolation.conflict("recipient-not-active",
-                    "Organet " + recipient.bodyId() + " finns inte eller är upplöst eller ersatt; det kan inte få pengar");
+                    "Organet " + recipient.bodyId() + " finns inte eller är upplöst eller ersatt den " + date
+                            + "; det kan inte få pengar");
         }
     }
 
