@@ -6,6 +6,14 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import se.styrregistret.command.common.Corrections;
+import se.styrregistret.command.common.Entries;
+import se.styrregistret.kernel.correction.CorrectEntry;
+import se.styrregistret.kernel.correction.EntryCorrected;
+
 import se.styrregistret.command.common.RuleViolation;
 import se.styrregistret.kernel.common.Text;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
@@ -27,6 +35,7 @@ public class DistrictPictures {
     private String district;
     private final Map<PictureKind, Integer> versions = new EnumMap<>(PictureKind.class);
     private final Map<PictureKind, String> latest = new EnumMap<>(PictureKind.class);
+    private final Entries entries = new Entries();
 
     protected DistrictPictures() {
         // for Axon
@@ -65,10 +74,42 @@ public class DistrictPictures {
         org.axonframework.modelling.command.AggregateLifecycle.apply(event);
     }
 
+
+    // ---- corrections
+
+    @CommandHandler(commandName = "se.styrregistret.kernel.correction.CorrectEntry@DistrictPictures")
+    void handle(CorrectEntry cmd) {
+        Corrections.requireCorrectable(cmd, entries.find(cmd.correctedEventId()), entries.corrected());
+        Object original = entries.find(cmd.correctedEventId()).orElseThrow();
+        if (cmd.replacement() instanceof DistrictPictureRecorded corrected && Text.blankToNull(corrected.text()) == null) {
+            throw RuleViolation.unprocessable("picture-text-required", "En bild måste ha en text").at("changes.text");
+        }
+        AggregateLifecycle.apply(Corrections.recorded(cmd, district, original));
+        if (!cmd.annul()) {
+            AggregateLifecycle.apply(cmd.replacement(), MetaData.with(EntryCorrected.CORRECTS, cmd.correctedEventId()));
+        }
+    }
+
     @EventSourcingHandler
-    void on(DistrictPictureRecorded event) {
-        district = event.district();
-        versions.put(event.kind(), event.version());
-        latest.put(event.kind(), event.text());
+    void on(EntryCorrected event) {
+        entries.record(event);
+        refold();
+    }
+
+    @EventSourcingHandler
+    void on(Object event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        refold();
+    }
+
+    private void refold() {
+        latest.clear();
+        for (Object event : entries.events()) {
+            if (event instanceof DistrictPictureRecorded e) {
+                district = e.district();
+                versions.merge(e.kind(), e.version(), Math::max);
+                latest.put(e.kind(), e.text());
+            }
+        }
     }
 }
