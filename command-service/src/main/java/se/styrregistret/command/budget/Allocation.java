@@ -243,7 +243,8 @@ class Allocation {
     }
 
     private void assign(Allocation state) {
-        allocationId = state.allocationId;
+        // between a corrected allocation's EntryCorrected and its replacement the entries hold no allocation; the id stays
+        if (state.allocationId != null) allocationId = state.allocationId;
         fiscalYear = state.fiscalYear;
         source = state.source;
         recipient = state.recipient;
