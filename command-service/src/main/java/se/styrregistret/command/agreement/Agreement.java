@@ -76,10 +76,7 @@ public class Agreement {
                 throw RuleViolation.unprocessable("title-required", "En överenskommelse har en titel").at("changes.title");
             }
         }
-        AggregateLifecycle.apply(Corrections.recorded(cmd, agreementId.value(), original));
-        if (!cmd.annul()) {
-            AggregateLifecycle.apply(cmd.replacement(), MetaData.with(EntryCorrected.CORRECTS, cmd.correctedEventId()));
-        }
+        Corrections.append(Corrections.recorded(cmd, agreementId.value(), original), cmd);
     }
 
     @EventSourcingHandler
@@ -89,7 +86,7 @@ public class Agreement {
     }
 
     @EventSourcingHandler
-    void on(Object event, @MessageIdentifier String eventId) {
+    void on(AgreementRecorded event, @MessageIdentifier String eventId) {
         entries.record(eventId, event);
         refold();
     }

@@ -185,10 +185,7 @@ class Allocation {
             }
         }
         fold(entries.eventsWith(cmd.correctedEventId(), cmd.replacement()));
-        apply(Corrections.recorded(cmd, allocationId.value(), original));
-        if (!cmd.annul()) {
-            apply(cmd.replacement(), MetaData.with(EntryCorrected.CORRECTS, cmd.correctedEventId()));
-        }
+        Corrections.append(Corrections.recorded(cmd, allocationId.value(), original), cmd);
     }
 
     /**
@@ -237,7 +234,19 @@ class Allocation {
     }
 
     @EventSourcingHandler
-    void on(Object event, @MessageIdentifier String eventId) {
+    void on(BudgetAllocated event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        assign(fold(entries.events()));
+    }
+
+    @EventSourcingHandler
+    void on(AllocationDistributed event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        assign(fold(entries.events()));
+    }
+
+    @EventSourcingHandler
+    void on(AllocationReversed event, @MessageIdentifier String eventId) {
         entries.record(eventId, event);
         assign(fold(entries.events()));
     }

@@ -96,10 +96,7 @@ class BudgetFrame {
             throw RuleViolation.conflict("frame-exceeded", "Rättelsen ger ramen " + total + " kr, men " + allocated
                     + " kr är redan anslaget ur den");
         }
-        apply(Corrections.recorded(cmd, frameId.value(), original));
-        if (!cmd.annul()) {
-            apply(cmd.replacement(), MetaData.with(EntryCorrected.CORRECTS, cmd.correctedEventId()));
-        }
+        Corrections.append(Corrections.recorded(cmd, frameId.value(), original), cmd);
     }
 
     @EventSourcingHandler
@@ -109,7 +106,13 @@ class BudgetFrame {
     }
 
     @EventSourcingHandler
-    void on(Object event, @MessageIdentifier String eventId) {
+    void on(BudgetFrameOpened event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        refold();
+    }
+
+    @EventSourcingHandler
+    void on(BudgetFrameExtended event, @MessageIdentifier String eventId) {
         entries.record(eventId, event);
         refold();
     }

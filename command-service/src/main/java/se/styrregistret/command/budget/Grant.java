@@ -72,10 +72,7 @@ class Grant {
             throw RuleViolation.conflict("grant-exceeded", "Rättelsen ger bidraget " + total + " kr, men " + allocated
                     + " kr är redan anslaget ur den");
         }
-        apply(Corrections.recorded(cmd, grantId.value(), original));
-        if (!cmd.annul()) {
-            apply(cmd.replacement(), MetaData.with(EntryCorrected.CORRECTS, cmd.correctedEventId()));
-        }
+        Corrections.append(Corrections.recorded(cmd, grantId.value(), original), cmd);
     }
 
     @EventSourcingHandler
@@ -85,7 +82,7 @@ class Grant {
     }
 
     @EventSourcingHandler
-    void on(Object event, @MessageIdentifier String eventId) {
+    void on(GrantRegistered event, @MessageIdentifier String eventId) {
         entries.record(eventId, event);
         refold();
     }

@@ -80,10 +80,7 @@ class Referral {
         if (cmd.annul() && original instanceof FinancingReferred && settled) {
             throw RuleViolation.conflict("referral-settled", "Remissen är avgjord; stryk avgörandet först");
         }
-        AggregateLifecycle.apply(Corrections.recorded(cmd, referralId.value(), original));
-        if (!cmd.annul()) {
-            AggregateLifecycle.apply(cmd.replacement(), MetaData.with(EntryCorrected.CORRECTS, cmd.correctedEventId()));
-        }
+        Corrections.append(Corrections.recorded(cmd, referralId.value(), original), cmd);
     }
 
     @EventSourcingHandler
@@ -93,7 +90,13 @@ class Referral {
     }
 
     @EventSourcingHandler
-    void on(Object event, @MessageIdentifier String eventId) {
+    void on(FinancingReferred event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        refold();
+    }
+
+    @EventSourcingHandler
+    void on(ReferralSettled event, @MessageIdentifier String eventId) {
         entries.record(eventId, event);
         refold();
     }

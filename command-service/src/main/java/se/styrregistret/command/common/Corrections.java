@@ -1,5 +1,7 @@
 package se.styrregistret.command.common;
 
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import se.styrregistret.kernel.common.Text;
 import se.styrregistret.kernel.correction.CorrectEntry;
 import se.styrregistret.kernel.correction.EntryCorrected;
@@ -35,6 +37,17 @@ public final class Corrections {
         if (cmd.replacement() != null && cmd.replacement().getClass() != entry.getClass()) {
             throw RuleViolation.unprocessable("replacement-type-differs", "Rättelsen måste vara en "
                     + entry.getClass().getSimpleName() + ", inte en " + cmd.replacement().getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Appends the correction to the aggregate being handled: {@code EntryCorrected}, then, unless the entry
+     * is annulled, its replacement, naming the corrected entry in its metadata ({@link EntryCorrected#CORRECTS}).
+     */
+    public static void append(EntryCorrected correction, CorrectEntry cmd) {
+        AggregateLifecycle.apply(correction);
+        if (!cmd.annul()) {
+            AggregateLifecycle.apply(cmd.replacement(), MetaData.with(EntryCorrected.CORRECTS, cmd.correctedEventId()));
         }
     }
 

@@ -84,10 +84,7 @@ public class DistrictPictures {
         if (cmd.replacement() instanceof DistrictPictureRecorded corrected && Text.blankToNull(corrected.text()) == null) {
             throw RuleViolation.unprocessable("picture-text-required", "En bild måste ha en text").at("changes.text");
         }
-        AggregateLifecycle.apply(Corrections.recorded(cmd, district, original));
-        if (!cmd.annul()) {
-            AggregateLifecycle.apply(cmd.replacement(), MetaData.with(EntryCorrected.CORRECTS, cmd.correctedEventId()));
-        }
+        Corrections.append(Corrections.recorded(cmd, district, original), cmd);
     }
 
     @EventSourcingHandler
@@ -97,7 +94,7 @@ public class DistrictPictures {
     }
 
     @EventSourcingHandler
-    void on(Object event, @MessageIdentifier String eventId) {
+    void on(DistrictPictureRecorded event, @MessageIdentifier String eventId) {
         entries.record(eventId, event);
         refold();
     }

@@ -167,8 +167,10 @@ public class GovernanceBody {
         if (changes.isEmpty()) {
             throw RuleViolation.unprocessable("nothing-to-change", "Ändringen ändrar ingenting");
         }
-        decide(new GovernanceBodyAmended(bodyId, changes, newName, newMandate, newConvener, newFrequency, newResources,
-                cmd.effectiveDate(), cmd.decision()));
+        GovernanceBodyAmended change = new GovernanceBodyAmended(bodyId, changes, newName, newMandate, newConvener, newFrequency, newResources,
+                cmd.effectiveDate(), cmd.decision());
+        requireValidWith(change);
+        apply(change);
     }
 
     @CommandHandler
@@ -177,7 +179,9 @@ public class GovernanceBody {
         if (cmd.member() == null || Text.isBlank(cmd.member().role())) {
             throw RuleViolation.unprocessable("role-required", "En ledamot har en roll");
         }
-        decide(new MemberAppointed(bodyId, cmd.member(), cmd.effectiveDate(), cmd.decision()));
+        MemberAppointed change = new MemberAppointed(bodyId, cmd.member(), cmd.effectiveDate(), cmd.decision());
+        requireValidWith(change);
+        apply(change);
     }
 
     @CommandHandler
@@ -185,7 +189,9 @@ public class GovernanceBody {
         requireChangeable(cmd.effectiveDate(), cmd.decision());
         Member member = stateOn(cmd.effectiveDate()).holding(cmd.role()).orElseThrow(() -> RuleViolation.conflict("role-not-held",
                 "Rollen " + cmd.role() + " finns inte i organet den " + cmd.effectiveDate()));
-        decide(new MemberRemoved(bodyId, member, cmd.effectiveDate(), cmd.decision()));
+        MemberRemoved change = new MemberRemoved(bodyId, member, cmd.effectiveDate(), cmd.decision());
+        requireValidWith(change);
+        apply(change);
     }
 
     @CommandHandler
@@ -195,6 +201,14 @@ public class GovernanceBody {
         if (Objects.equals(cmd.reportsTo(), previous)) {
             throw RuleViolation.unprocessable("nothing-to-change", "Organet rapporterar redan dit den " + cmd.effectiveDate());
         }
+        requireLineAllowed(cmd, bodies);
+        ReportingLineSet change = new ReportingLineSet(bodyId, cmd.reportsTo(), previous, cmd.effectiveDate(), cmd.decision());
+        requireValidWith(change);
+        apply(change);
+    }
+
+    /** The target is active on the date, and the line closes no circle on any date it holds. */
+    private void requireLineAllowed(SetReportingLine cmd, BodyLookup bodies) {
         if (cmd.reportsTo() != null) {
             if (!bodies.isActiveOn(cmd.reportsTo(), cmd.effectiveDate())) {
                 throw RuleViolation.unprocessable("reporting-target-not-active",
@@ -207,7 +221,6 @@ public class GovernanceBody {
                         "Rapporteringsvägen skulle bli en cirkel den " + cycle.get());
             }
         }
-        decide(new ReportingLineSet(bodyId, cmd.reportsTo(), previous, cmd.effectiveDate(), cmd.decision()));
     }
 
     @CommandHandler
@@ -218,7 +231,9 @@ public class GovernanceBody {
     /** Also part of a compound decision: the body ends without a successor. */
     void dissolve(String reason, LocalDate effectiveDate, DecisionReference decision) {
         requireChangeable(effectiveDate, decision);
-        decide(new GovernanceBodyDissolved(bodyId, Text.blankToNull(reason), effectiveDate, decision));
+        GovernanceBodyDissolved change = new GovernanceBodyDissolved(bodyId, Text.blankToNull(reason), effectiveDate, decision);
+        requireValidWith(change);
+        apply(change);
     }
 
     /** Part of a replacement decision: this body ends and its work carries on in the successors. */
@@ -227,13 +242,17 @@ public class GovernanceBody {
             throw RuleViolation.conflict("replaced-at-most-once", "Organet " + stateOn(null).name + " är redan ersatt");
         }
         requireChangeable(effectiveDate, decision);
-        decide(new GovernanceBodyReplaced(bodyId, successors, Text.blankToNull(note), effectiveDate, decision));
+        GovernanceBodyReplaced change = new GovernanceBodyReplaced(bodyId, successors, Text.blankToNull(note), effectiveDate, decision);
+        requireValidWith(change);
+        apply(change);
     }
 
     /** Part of a replacement decision: this body takes over the predecessors' work. */
     void succeed(List<GovernanceBodyId> predecessors, String note, LocalDate effectiveDate, DecisionReference decision) {
         requireChangeable(effectiveDate, decision);
-        decide(new GovernanceBodySucceeded(bodyId, predecessors, Text.blankToNull(note), effectiveDate, decision));
+        GovernanceBodySucceeded change = new GovernanceBodySucceeded(bodyId, predecessors, Text.blankToNull(note), effectiveDate, decision);
+        requireValidWith(change);
+        apply(change);
     }
 
     /** The decision that set this body up is rescinded (upphävs); the body itself ends by other events. */
@@ -283,10 +302,7 @@ public class GovernanceBody {
             }
         }
         validate(after, null);
-        apply(Corrections.recorded(cmd, bodyId.value(), entry.event()));
-        if (!cmd.annul()) {
-            apply(cmd.replacement(), MetaData.with(EntryCorrected.CORRECTS, cmd.correctedEventId()));
-        }
+        Corrections.append(Corrections.recorded(cmd, bodyId.value(), entry.event()), cmd);
     }
 
     // ---- rules shared by the handlers
@@ -328,13 +344,12 @@ public class GovernanceBody {
                 + (state.status == Status.REPLACED ? "ersatt" : "avvecklat") + "); en ändring måste gälla före dess");
     }
 
-    /** Appends the event if the timeline stays valid with it. */
-    private void decide(Object event) {
+    /** Refuses the change unless the timeline stays valid with it. */
+    private void requireValidWith(Object event) {
         Entry added = new Entry("new", Long.MAX_VALUE, dateOf(event), event);
         List<Entry> after = new ArrayList<>(timeline);
         after.add(added);
         validate(after, added);
-        apply(event);
     }
 
     /**
@@ -526,9 +541,40 @@ public class GovernanceBody {
         pendingOrder = entry.map(Entry::order).orElse(null);
     }
 
-    /** Every other change of the body; a corrected entry's replacement follows its EntryCorrected. */
+    // every other change of the body; a corrected entry's replacement follows its EntryCorrected
+
     @EventSourcingHandler
-    void on(Object event, @MessageIdentifier String eventId, @SequenceNumber long order) {
+    void on(GovernanceBodyAmended event, @MessageIdentifier String eventId, @SequenceNumber long order) {
+        record(event, eventId, order);
+    }
+
+    @EventSourcingHandler
+    void on(MemberAppointed event, @MessageIdentifier String eventId, @SequenceNumber long order) {
+        record(event, eventId, order);
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemoved event, @MessageIdentifier String eventId, @SequenceNumber long order) {
+        record(event, eventId, order);
+    }
+
+    @EventSourcingHandler
+    void on(ReportingLineSet event, @MessageIdentifier String eventId, @SequenceNumber long order) {
+        record(event, eventId, order);
+    }
+
+    @EventSourcingHandler
+    void on(GovernanceBodyDissolved event, @MessageIdentifier String eventId, @SequenceNumber long order) {
+        record(event, eventId, order);
+    }
+
+    @EventSourcingHandler
+    void on(GovernanceBodyReplaced event, @MessageIdentifier String eventId, @SequenceNumber long order) {
+        record(event, eventId, order);
+    }
+
+    @EventSourcingHandler
+    void on(GovernanceBodySucceeded event, @MessageIdentifier String eventId, @SequenceNumber long order) {
         record(event, eventId, order);
     }
 
