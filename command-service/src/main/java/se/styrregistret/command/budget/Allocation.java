@@ -20,7 +20,6 @@ import se.styrregistret.kernel.budget.Recipient;
 import se.styrregistret.kernel.budget.ReverseAllocation;
 import se.styrregistret.kernel.budget.SourceKind;
 
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import se.styrregistret.command.common.Corrections;
 import se.styrregistret.command.common.Entries;

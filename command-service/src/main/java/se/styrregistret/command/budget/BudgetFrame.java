@@ -13,7 +13,6 @@ import se.styrregistret.kernel.budget.BudgetFrameOpened;
 import se.styrregistret.kernel.budget.ExtendBudgetFrame;
 import se.styrregistret.kernel.budget.OpenBudgetFrame;
 
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import se.styrregistret.command.common.Corrections;
 import se.styrregistret.command.common.Entries;

@@ -11,7 +11,6 @@ import se.styrregistret.kernel.budget.GrantId;
 import se.styrregistret.kernel.budget.GrantRegistered;
 import se.styrregistret.kernel.budget.RegisterGrant;
 
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import se.styrregistret.command.common.Corrections;
 import se.styrregistret.command.common.Entries;

@@ -9,7 +9,6 @@ import se.styrregistret.kernel.budget.AllocationReversed;
 import se.styrregistret.kernel.budget.BudgetAllocated;
 import se.styrregistret.kernel.budget.BudgetFrameExtended;
 import se.styrregistret.kernel.budget.BudgetFrameOpened;
-import se.styrregistret.kernel.budget.FundingSource;
 import se.styrregistret.kernel.budget.GrantRegistered;
 import se.styrregistret.kernel.budget.SourceKind;
 import se.styrregistret.kernel.correction.EntryCorrected;
