@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Which bodies exist, and what was true of them on which date, kept by the command-service itself for
  * rules that span aggregates (unique names among bodies active on a date; one area team per district
- * at a time; no reporting-line cycle on any date; no money to a body that has ended). A
+ * at a time; no reporting-line cycle on any date; no money to a body that has ended). The checks of one
+ * name, one district, or of reporting lines are serialised by advisory locks (see {@link #lock}). A
  * {@link LookupTable}: every event adds dated rows ({@link BodyFacts}), keyed by the event that states
  * them, in the same transaction as the event; the table catches up from the log when it is behind.
  * Rows are read in effective-date order, so events arriving with their dates out of order leave it
@@ -51,8 +52,19 @@ public class BodyRegistry implements BodyLookup, LookupTable {
         return factsOf(id.value()).activeOn(date);
     }
 
+    /**
+     * Serialises the commands that check the same cross-body rule (a transaction-scoped advisory lock,
+     * held until the command's events and rows commit): the second sees the first's rows, so two
+     * concurrent commands cannot both pass a check that only one of them may (a name, a district's team,
+     * a reporting line).
+     */
+    private void lock(String key) {
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, key);
+    }
+
     @Override
     public Optional<GovernanceBodyId> nameHolderDuring(String name, LocalDate from, LocalDate until, GovernanceBodyId except) {
+        lock("body-name:" + name.strip().toLowerCase(java.util.Locale.ROOT));
         List<String> candidates = jdbc.queryForList("select distinct body_id from registry.body_fact "
                 + "where kind in ('START', 'NAME') and lower(name) = lower(?) and body_id <> ?", String.class,
                 name.strip(), except == null ? "" : except.value());
@@ -61,12 +73,19 @@ public class BodyRegistry implements BodyLookup, LookupTable {
 
     @Override
     public Optional<GovernanceBodyId> areaTeamDuring(String district, LocalDate from, LocalDate until, GovernanceBodyId except) {
+        lock("area-team:" + district.strip().toLowerCase(java.util.Locale.ROOT));
         List<String> candidates = jdbc.queryForList("select distinct body_id from registry.body_fact "
                 + "where kind = 'START' and lower(district) = lower(?) and body_id <> ?", String.class,
                 district.strip(), except == null ? "" : except.value());
         return candidates.stream()
                 .filter(id -> factsOf(id).life().map(l -> l.overlaps(from, until)).orElse(false))
                 .findFirst().map(GovernanceBodyId::of);
+    }
+
+    @Override
+    public Optional<LocalDate> reportingCycleDuring(GovernanceBodyId body, GovernanceBodyId target, LocalDate from, LocalDate until) {
+        lock("reporting-lines");
+        return BodyLookup.super.reportingCycleDuring(body, target, from, until);
     }
 
     @Override

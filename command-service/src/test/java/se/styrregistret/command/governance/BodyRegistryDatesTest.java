@@ -123,4 +123,37 @@ class BodyRegistryDatesTest extends CommandServiceTest {
         assertThat(registry.isActiveOn(GovernanceBodyId.of(body), LocalDate.of(2021, 6, 1))).isTrue();
         assertThat(registry.isActiveOn(GovernanceBodyId.of(body), D2022)).isFalse();
     }
+
+    @Test
+    void concurrent_area_teams_in_one_district_are_one_accepted_the_others_refused_by_the_rule() throws Exception {
+        String district = "Stadsdel " + UUID.randomUUID().toString().substring(0, 8);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<java.net.http.HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String body = """
+                        {"district":"%s","name":"Team %s %d","teamLeaders":1,"safetyWardens":1,"effectiveDate":"2021-03-02",
+                         "decision":{"decisionDate":"2021-03-01","decidedBy":"Kommunstyrelsen"}}""".formatted(district, district, i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/area-teams", body);
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (var answer : answers) {
+                var response = answer.get();
+                if (response.statusCode() == 201) {
+                    accepted++;
+                } else {
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+                    assertThat(response.body()).contains("one-area-team-per-district");
+                }
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
