@@ -284,10 +284,6 @@ public class GovernanceBody {
             // the replacement takes the corrected entry's place among the changes recorded on its date
             after.add(new Entry("replacement", entry.order(), dateOf(replacement), replacement));
             after.sort(Entry.TIMELINE);
-            if (replacement instanceof GovernanceBodyAmended amended && amended.changes().stream().anyMatch(c -> "name".equals(c.field()))) {
-                requireNameFree(amended.name(), amended.effectiveDate(), nextChangeOf(after, "name", amended.effectiveDate()),
-                        bodyId, bodies);
-            }
             if (replacement instanceof ReportingLineSet line && line.reportsTo() != null) {
                 if (!bodies.isActiveOn(line.reportsTo(), line.effectiveDate())) {
                     throw RuleViolation.unprocessable("reporting-target-not-active",
@@ -301,6 +297,7 @@ public class GovernanceBody {
             }
         }
         validate(after, null);
+        requireCrossBodyRulesOn(after, bodies);
         Corrections.append(Corrections.recorded(cmd, bodyId.value(), entry.event()), cmd);
     }
 
@@ -370,6 +367,36 @@ public class GovernanceBody {
                 }
                 throw new RuleViolation(broken.rule(), broken.isConflict(), broken.getMessage()
                         + " (en ändring som gäller " + entry.date() + " stämmer då inte längre)");
+            }
+        }
+    }
+
+    /**
+     * The rules across bodies on a corrected timeline: each name it carries is free for as long as it
+     * carries it, and an area team's life overlaps no other team's in its district (a corrected date,
+     * name, district or end can break either).
+     */
+    private void requireCrossBodyRulesOn(List<Entry> sorted, BodyLookup bodies) {
+        LocalDate start = null;
+        LocalDate end = null;
+        String district = null;
+        for (Entry e : sorted) {
+            if (e.event() instanceof GovernanceBodyEstablished || e.event() instanceof AreaTeamEstablished) start = e.date();
+            if (e.event() instanceof AreaTeamEstablished team) district = team.district();
+            if (isEnding(e.event()) && end == null) end = e.date();
+        }
+        for (Entry e : sorted) {
+            String carried = e.event() instanceof GovernanceBodyEstablished x ? x.name()
+                    : e.event() instanceof AreaTeamEstablished x ? x.name()
+                    : e.event() instanceof GovernanceBodyAmended x && x.changes().stream().anyMatch(c -> "name".equals(c.field()))
+                    ? x.name() : null;
+            if (carried != null) requireNameFree(carried, e.date(), nextChangeOf(sorted, "name", e.date()), bodyId, bodies);
+        }
+        if (district != null && start != null) {
+            Optional<GovernanceBodyId> other = bodies.areaTeamDuring(district, start, end, bodyId);
+            if (other.isPresent()) {
+                throw RuleViolation.conflict("one-area-team-per-district", "Stadsdelen " + district
+                        + " skulle då ha två områdesteam samtidigt (" + other.get() + ")");
             }
         }
     }

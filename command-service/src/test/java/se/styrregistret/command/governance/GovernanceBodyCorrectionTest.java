@@ -8,6 +8,8 @@ import se.styrregistret.command.support.CorrectionFixture;
 import se.styrregistret.kernel.correction.CorrectEntry;
 import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.governance.AppointMember;
+import se.styrregistret.kernel.governance.AreaTeamEstablished;
+import se.styrregistret.kernel.governance.GovernanceBodyDissolved;
 import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.kernel.governance.GovernanceBodyAmended;
 import se.styrregistret.kernel.governance.GovernanceBodyEstablished;
@@ -148,5 +150,32 @@ class GovernanceBodyCorrectionTest {
 
         CorrectEntry annul = fixture.correction(ids.get(0), null, "Aldrig inrättat");
         assertThat(fixture.refused(annul).rule()).isEqualTo("establishment-not-annullable");
+    }
+
+    @Test
+    void an_area_teams_end_corrected_into_the_next_teams_time_is_refused() {
+        bodies.areaTeam("next-berga", "Berga", LocalDate.of(2022, 1, 1), null);
+        List<String> ids = fixture.given(
+                new AreaTeamEstablished(ID, "Områdesteam Berga", "Berga", "Leanlink", null, 1, 2, null, LocalDate.of(2021, 3, 2), LATE),
+                new GovernanceBodyDissolved(ID, null, LocalDate.of(2021, 12, 31), LATE));
+
+        RuleViolation refusal = fixture.refused(fixture.correction(ids.get(1),
+                new GovernanceBodyDissolved(ID, null, LocalDate.of(2022, 6, 30), LATE), "Fel slutdatum"));
+
+        assertThat(refusal.rule()).isEqualTo("one-area-team-per-district");
+        assertThat(fixture.when(fixture.correction(ids.get(1),
+                new GovernanceBodyDissolved(ID, null, LocalDate.of(2021, 12, 1), LATE), "Fel slutdatum"))).hasSize(2);
+    }
+
+    @Test
+    void an_establishment_corrected_to_a_name_another_body_carries_is_refused() {
+        bodies.nameTaken("Trygghetsrådet", JUNE, null);
+        List<String> ids = fixture.given(established());
+        GovernanceBodyEstablished e = established();
+        GovernanceBodyEstablished wrong = new GovernanceBodyEstablished(e.bodyId(), "Trygghetsrådet", e.shortName(), e.level(),
+                e.scope(), e.mandate(), e.convener(), e.meetingFrequency(), e.supportingResources(), e.members(),
+                e.effectiveDate(), e.decision());
+
+        assertThat(fixture.refused(fixture.correction(ids.get(0), wrong, "Fel namn")).rule()).isEqualTo("name-taken");
     }
 }
