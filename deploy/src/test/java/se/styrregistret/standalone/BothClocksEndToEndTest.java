@@ -77,6 +77,43 @@ class BothClocksEndToEndTest {
         assertThat(late).containsExactly(false, false, true, false, true);
     }
 
+    /** README, "Time travel": the worked example, request for request (revisions relative to a register in use). */
+    @Test
+    void the_readme_worked_example_answers_as_the_readme_says() {
+        String name = "Samverkansgrupp " + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode established = accepted(201, command("/api/governance-bodies", """
+                {"name":"%s","level":"TACTICAL","scope":{"kind":"MUNICIPALITY"},"meetingFrequency":"3 gånger per år",
+                 "effectiveDate":"2010-02-01","decision":%s}""".formatted(name, KS_2010)));
+        String id = established.path("id").asString();
+        long amended = accepted(200, command("/api/governance-bodies/" + id + "/amendments", """
+                {"meetingFrequency":"Månadsvis","effectiveDate":"2020-01-01","decision":%s}"""
+                .formatted(decision("2019-12-10")))).path("revision").asLong();
+        long late = accepted(200, command("/api/governance-bodies/" + id + "/members", """
+                {"role":"Räddningstjänsten","effectiveDate":"2015-05-05","decision":%s}"""
+                .formatted(decision("2015-04-20")))).path("revision").asLong();
+        assertThat(roles(id, amended, "2016-01-01")).isEmpty();
+        assertThat(roles(id, late, "2016-01-01")).containsExactly("Räddningstjänsten");
+        assertThat(roles(id, late, "2015-05-04")).isEmpty();
+
+        long corrected = accepted(200, command("/api/corrections", """
+                {"revision":%d,"changes":{"meetingFrequency":"Varannan vecka","effectiveDate":"2019-01-01"},
+                 "reason":"Protokollet anger 2019 och varannan vecka"}""".formatted(amended))).path("revision").asLong();
+        long entryCorrected = corrected - 1;
+        assertThat(body(id, corrected, "2019-06-01").path("meetingFrequency").asString()).isEqualTo("Varannan vecka");
+        assertThat(body(id, entryCorrected, "2019-06-01").path("meetingFrequency").asString()).isEqualTo("3 gånger per år");
+        assertThat(body(id, late, "2019-06-01").path("meetingFrequency").asString()).isEqualTo("3 gånger per år");
+
+        HttpResponse<String> details = HttpJson.get(register.queryUrl() + "/api/governance-bodies/" + id
+                + "?minRevision=" + corrected);
+        JsonNode history = HttpJson.json(details).path("history");
+        assertThat(history.get(1).path("revision").asLong()).isEqualTo(amended);
+        assertThat(history.get(1).path("correctedInRevision").asLong()).isEqualTo(entryCorrected);
+        assertThat(history.get(1).path("correctionReason").asString()).isEqualTo("Protokollet anger 2019 och varannan vecka");
+        assertThat(history.get(2).path("recordedLate").asBoolean()).isTrue();
+        assertThat(history.get(3).path("correctsRevision").asLong()).isEqualTo(amended);
+        assertThat(details.headers().firstValue("ETag")).contains("\"4\"");
+    }
+
     @Test
     void a_corrected_amount_changes_the_ledger_and_the_frame_from_the_correction_on_and_an_overdraw_is_refused() {
         int year = 2035;
