@@ -62,9 +62,9 @@ class AuditController {
                               @RequestParam(defaultValue = "100") int size) {
         AuditFilter filter = filter(fromRevision, toRevision, recordedFrom, recordedTo, effectiveFrom, effectiveTo,
                 either(bodyId, body), caseNumber, eventType, recordedBy);
-        if (page < 0) throw new InvalidInput("page", "Sidnumret får inte vara negativt");
+        if (page < 0) throw new InvalidInput("page", "får inte vara negativt");
         if (size < 1 || size > FindAuditTrail.MAX_PAGE_SIZE) {
-            throw new InvalidInput("size", "Antal rader per sida ska vara mellan 1 och " + FindAuditTrail.MAX_PAGE_SIZE);
+            throw new InvalidInput("size", "ska vara mellan 1 och " + FindAuditTrail.MAX_PAGE_SIZE);
         }
         return page(filter, page, size);
     }
@@ -132,7 +132,7 @@ class AuditController {
     /** One change as a document ({@code document}) with the row it is in the trail ({@code entry}). */
     @GetMapping("/api/audit-trail/{revision}")
     AuditRecord entry(@PathVariable long revision) {
-        if (revision < 0) throw new InvalidInput("revision", "Ändringsnumret får inte vara negativt");
+        if (revision < 0) throw new InvalidInput("revision", "får inte vara negativt");
         AuditRecord record = queries.query(new FindAuditEntry(revision), ResponseTypes.instanceOf(AuditRecord.class)).join();
         if (record == null) throw new NotFound("Ändring nr " + revision + " finns inte i revisionsloggen");
         return record;
@@ -168,11 +168,11 @@ class AuditController {
                       @RequestParam(required = false) String body,
                       @RequestParam(required = false) String kind) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw new InvalidInput("to", "Till-datumet får inte vara före från-datumet");
+            throw new InvalidInput("to", "får inte vara före från-datum");
         }
         String k = Text.blankToNull(kind);
         if (k != null && EventLabels.ofKind(k).isEmpty()) {
-            throw new InvalidInput("kind", "Okänd sorts ändring; välj en av " + String.join(", ", EventLabels.KINDS.keySet()));
+            throw new InvalidInput("kind", "okänd sort; välj en av " + String.join(", ", EventLabels.KINDS.keySet()));
         }
         return queries.query(new FindTimeline(from, to, Text.blankToNull(district), either(bodyId, body), k),
                 ResponseTypes.instanceOf(Timeline.class)).join();
@@ -185,11 +185,11 @@ class AuditController {
     /** Bodies added, ended and changed, members in and out, between two revisions. */
     @GetMapping("/api/revisions/{a}/diff/{b}")
     RevisionDiff diff(@PathVariable long a, @PathVariable long b) {
-        if (a < 0) throw new InvalidInput("a", "Ändringsnumret får inte vara negativt");
-        if (b < 0) throw new InvalidInput("b", "Ändringsnumret får inte vara negativt");
+        if (a < 0) throw new InvalidInput("a", "får inte vara negativt");
+        if (b < 0) throw new InvalidInput("b", "får inte vara negativt");
         RevisionDiff diff = queries.query(new FindRevisionDiff(a, b), ResponseTypes.instanceOf(RevisionDiff.class)).join();
-        if (a > diff.revision()) throw new InvalidInput("a", "registret har bara läst till revision " + diff.revision());
-        if (b > diff.revision()) throw new InvalidInput("b", "registret har bara läst till revision " + diff.revision());
+        if (a > diff.revision()) throw new InvalidInput("a", "registret har bara läst till ändring nr " + diff.revision());
+        if (b > diff.revision()) throw new InvalidInput("b", "registret har bara läst till ändring nr " + diff.revision());
         return diff;
     }
 
@@ -200,8 +200,8 @@ class AuditController {
     private static AuditFilter filter(Long fromRevision, Long toRevision, LocalDate recordedFrom, LocalDate recordedTo,
                                       LocalDate effectiveFrom, LocalDate effectiveTo, String bodyId, String caseNumber,
                                       String eventType, String recordedBy) {
-        if (fromRevision != null && fromRevision < 0) throw new InvalidInput("fromRevision", "Från ändring nr får inte vara negativt");
-        if (toRevision != null && toRevision < 0) throw new InvalidInput("toRevision", "Till ändring nr får inte vara negativt");
+        if (fromRevision != null && fromRevision < 0) throw new InvalidInput("fromRevision", "får inte vara negativt");
+        if (toRevision != null && toRevision < 0) throw new InvalidInput("toRevision", "får inte vara negativt");
         return new AuditFilter(fromRevision, toRevision, recordedFrom, recordedTo, effectiveFrom, effectiveTo,
                 Text.blankToNull(bodyId), Text.blankToNull(caseNumber), Text.blankToNull(eventType),
                 Text.blankToNull(recordedBy));

@@ -182,8 +182,8 @@ final class BodyVersion {
     }
 
     BodyDetails.Change toChange() {
-        return new BodyDetails.Change(revisionFrom, changeType, List.copyOf(changes), effectiveFrom, recordedAt, recordedBy,
-                decision());
+        return new BodyDetails.Change(revisionFrom, changeType, null, List.copyOf(changes), List.of(), effectiveFrom,
+                recordedAt, recordedBy, decision());
     }
 
     private DecisionReference decision() {

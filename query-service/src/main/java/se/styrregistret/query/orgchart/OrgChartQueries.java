@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -91,7 +92,19 @@ class OrgChartQueries {
                 .query((RowCallbackHandler) rs -> names.putIfAbsent(rs.getString(1), rs.getString(2)));
         Function<String, BodyDetails.Link> link = id -> new BodyDetails.Link(
                 se.styrregistret.kernel.governance.GovernanceBodyId.of(id), names.get(id));
-        return new BodyDetails(head, latest.toSummary(), history.stream().map(BodyVersion::toChange).toList(),
+        // bodies named in the changes (reporting lines, lineage) by their latest name, for the Swedish wording
+        Map<String, String> named = new HashMap<>();
+        String[] referenced = history.stream().flatMap(v -> v.toChange().changes().stream())
+                .filter(c -> Set.of("reportsTo", "predecessors", "successors").contains(c.field()))
+                .flatMap(c -> Stream.of(c.before(), c.after())).filter(java.util.Objects::nonNull)
+                .flatMap(v -> Arrays.stream(v.split(",\\s*"))).map(String::strip).distinct().toArray(String[]::new);
+        if (referenced.length > 0) {
+            db.sql("select distinct on (body_id) body_id, name from projection.body_version where body_id = any(?) "
+                            + "order by body_id, revision_from desc")
+                    .param(referenced).query((RowCallbackHandler) rs -> named.put(rs.getString(1), rs.getString(2)));
+        }
+        se.styrregistret.query.wording.EventWording.Names bodyNames = named::get;
+        return new BodyDetails(head, latest.toSummary(), history.stream().map(v -> v.toChange().worded(bodyNames)).toList(),
                 latest.predecessors().stream().map(link).toList(), latest.successors().stream().map(link).toList());
     }
 
