@@ -50,7 +50,8 @@ public record BudgetLedger(long revision, Integer fiscalYear, LocalDate asOfDate
     }
 
     /** The Swedish name of an entry type. */
-    static String label(String entryType) {
+    public static String label(String entryType) {
+        if (entryType == null) return null;
         return switch (entryType) {
             case LedgerRow.FRAME_OPENED -> "Budgetram öppnad";
             case LedgerRow.FRAME_EXTENDED -> "Budgetram utökad";

@@ -289,7 +289,9 @@ public final class EventWording {
             case "name" -> "Namn";
             case "shortName" -> "Kortnamn";
             case "level" -> "Nivå";
-            case "scope" -> "Verkar i";
+            case "scope", "scopeKind" -> "Verkar i";
+            case "areaTeam" -> "Områdesteam";
+            case "rescindedDecision" -> "Upphävt inrättandebeslut";
             case "mandate" -> "Uppdrag";
             case "convener" -> "Sammankallande";
             case "meetingFrequency" -> "Mötesfrekvens";
@@ -318,6 +320,10 @@ public final class EventWording {
             case "level" -> {
                 String l = levelName(value);
                 yield l == null ? value : l;
+            }
+            case "scopeKind" -> {
+                String k = scopeName(value);
+                yield k == null ? value : k;
             }
             case "reportsTo", "predecessors", "successors" -> {
                 List<String> out = new ArrayList<>();

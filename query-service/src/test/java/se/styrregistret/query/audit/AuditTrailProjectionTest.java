@@ -352,6 +352,11 @@ class AuditTrailProjectionTest extends QueryServiceTest {
         JsonNode endedChange = find(diff.path("changed"), "bodyId", ended.value());
         assertThat(endedChange.path("changes").get(0).path("field").asString()).isEqualTo("status");
         assertThat(endedChange.path("changes").get(0).path("after").asString()).isEqualTo("DISSOLVED");
+        // the same in Swedish for people
+        assertThat(endedChange.path("labelledChanges").get(0).path("label").asString()).isEqualTo("Status");
+        assertThat(endedChange.path("labelledChanges").get(0).path("before").asString()).isEqualTo("aktivt");
+        assertThat(endedChange.path("labelledChanges").get(0).path("after").asString()).isEqualTo("avvecklat");
+        assertThat(keptChange.path("labelledChanges").get(0).path("label").asString()).isEqualTo("Mötesfrekvens");
         JsonNode in = find(diff.path("membersIn"), "bodyId", kept.value());
         assertThat(in.path("role").asString()).isEqualTo("Säkerhetsenheten");
         assertThat(in.path("holder").asString()).isEqualTo("Anna Andersson");
