@@ -13,6 +13,7 @@ import se.styrregistret.kernel.audit.FindAuditTrail;
 import se.styrregistret.kernel.audit.FindTimeline;
 import se.styrregistret.kernel.audit.VerifyAuditLog;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.district.PriorityDistricts;
 import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.core.type.TypeReference;
@@ -168,15 +169,17 @@ class AuditQueries {
             conditions.add(bodyCondition(query.bodyId(), params));
         }
         if (query.district() != null) {
-            // the event names the district itself (area teams), touches a body scoped to it, or mentions it
-            // (an action for the district, money for its area team)
+            // the event names the district itself (area teams, money to a recipient in it), touches a body scoped
+            // to it, or is an action (or a plan's action) for it
             conditions.add("""
                     (lower(a.district) = lower(:district) or exists (
                         select 1 from projection.body_version bv
                         where lower(bv.district) = lower(:district) and a.affected_ids @> jsonb_build_array(bv.body_id))
-                     or a.payload::text ilike :districtLike)""");
-            params.addValue("district", query.district());
-            params.addValue("districtLike", "%" + likeEscape(query.district()) + "%");
+                     or jsonb_exists(coalesce(a.payload -> 'action' -> 'districts', '[]'::jsonb), :district)
+                     or exists (select 1 from jsonb_array_elements(case when jsonb_typeof(a.payload -> 'actions') = 'array'
+                                then a.payload -> 'actions' else '[]'::jsonb end) x
+                                where jsonb_exists(coalesce(x -> 'districts', '[]'::jsonb), :district)))""");
+            params.addValue("district", PriorityDistricts.canonical(query.district()).orElse(query.district()));
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         List<AuditEntry> rows = worded(jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a" + where

@@ -162,7 +162,7 @@ class LedgerProjectionTest extends QueryServiceTest {
         assertThat(lines[0]).startsWith("Ändring nr;Gäller från;Budgetår;Post;Källa;");
         // a header, the entries and the totals row; amounts in tkr with a decimal comma
         assertThat(lines.length).isEqualTo(ledger.entries().size() + 2);
-        assertThat(lines[lines.length - 1]).startsWith(";;;Summa;");
+        assertThat(lines[lines.length - 1]).contains(";;Summa;");
         assertThat(csv.body()).contains("Områdesteam Skäggetorp").contains("Skäggetorp");
         HttpResponse<String> json = get("/api/budget/summary?fiscalYear=2021");
         assertThat(json.statusCode()).isEqualTo(200);
