@@ -4,12 +4,15 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.agreement.AgreementRecorded;
 import se.styrregistret.kernel.agreement.FindAgreements;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,13 +38,30 @@ class AgreementProjection {
         this.revisions = revisions;
     }
 
+    /** A correction's replacement retracts the entry it corrects, at its own revision. */
     @EventHandler
-    void on(AgreementRecorded event, TrackingToken token) {
+    void on(AgreementRecorded event, TrackingToken token, @MessageIdentifier String eventId,
+            @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
-        Object[] row = AgreementTable.insertValues(revision, event, json);
+        Object[] row = AgreementTable.insertValues(eventId, revision, event, json);
         ProjectionBatch.apply(AgreementTable.class.getName(), () -> new ProjectionBatch.Rows(jdbc, AgreementTable.INSERT),
                 batch -> batch.add(row));
+        if (corrects != null) retract(corrects, revision);
         revisions.advance(NAME, revision);
+    }
+
+    /** An annulled agreement no longer counts from the annulment's revision. */
+    @EventHandler
+    void on(EntryCorrected event, TrackingToken token) {
+        long revision = revisionOf(token);
+        if (event.annulled()) retract(event.correctedEventId(), revision);
+        revisions.advance(NAME, revision);
+    }
+
+    // a second batch state, created after the rows' one, so it is flushed after them (see ProjectionBatch)
+    private void retract(String eventId, long revision) {
+        ProjectionBatch.apply(AgreementTable.class.getName() + ".retract",
+                () -> new ProjectionBatch.Rows(jdbc, AgreementTable.RETRACT), batch -> batch.add(new Object[]{revision, eventId}));
     }
 
     @ResetHandler

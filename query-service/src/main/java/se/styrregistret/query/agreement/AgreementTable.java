@@ -21,18 +21,24 @@ final class AgreementTable {
 
     /** A row already there means its event is applied already (a batch whose commit answer was lost came again). */
     static final String INSERT = """
-            insert into projection.agreement (agreement_id, revision, kind, title, parties, period_from, period_to,
-                commitments, signatory, note, effective_date, decision)
-            values (?, ?, ?, ?, cast(? as jsonb), ?, ?, cast(? as jsonb), ?, ?, ?, cast(? as jsonb))
-            on conflict (agreement_id) do nothing""";
+            insert into projection.agreement (event_id, agreement_id, revision, kind, title, parties, period_from,
+                period_to, commitments, signatory, note, effective_date, decision)
+            values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, cast(? as jsonb), ?, ?, ?, cast(? as jsonb))
+            on conflict (event_id) do nothing""";
 
-    static Object[] insertValues(long revision, AgreementRecorded e, JsonMapper json) {
-        return new Object[]{e.agreementId().value(), revision, e.kind().name(), e.title(), json.writeValueAsString(e.parties()),
+    /** Retracts an entry's row from a correction's revision on (after the batch's inserts, which may hold it). */
+    static final String RETRACT = """
+            update projection.agreement set retracted_at = ? where event_id = ? and retracted_at is null""";
+
+    static Object[] insertValues(String eventId, long revision, AgreementRecorded e, JsonMapper json) {
+        return new Object[]{eventId, e.agreementId().value(), revision, e.kind().name(), e.title(), json.writeValueAsString(e.parties()),
                 e.firstYear(), e.lastYear(), json.writeValueAsString(e.commitments()), e.signatory(), e.note(),
                 e.effectiveDate(), json.writeValueAsString(e.decision())};
     }
 
-    static final String ALL = "select * from projection.agreement order by effective_date, revision";
+    /** The agreements the register holds now: corrected and annulled entries no longer count. */
+    static final String ALL = """
+            select * from projection.agreement where retracted_at is null order by effective_date, revision""";
 
     static RowMapper<AgreementView> view(JsonMapper json) {
         return (rs, i) -> {

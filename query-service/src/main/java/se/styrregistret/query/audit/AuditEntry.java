@@ -28,7 +28,7 @@ public record AuditEntry(long revision, Instant recordedAt, String recordedBy, S
                          String district, String summary, List<EventWording.Change> changes,
                          Map<String, Object> payload) {
 
-    AuditEntry worded(String summary, List<EventWording.Change> changes) {
+    AuditEntry worded(String kind, String summary, List<EventWording.Change> changes) {
         return new AuditEntry(revision, recordedAt, recordedBy, correlationId, traceId, effectiveDate, decision,
                 eventType, typeLabel, kind, aggregateType, aggregateId, affectedIds, district, summary, changes, payload);
     }

@@ -17,6 +17,7 @@ import se.styrregistret.kernel.district.PriorityDistricts;
 import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Date;
@@ -136,8 +137,10 @@ class AuditQueries {
                 out.add(e);
                 continue;
             }
-            EventWording.Worded w = EventWording.word(e.eventType(), json.valueToTree(e.payload()), names);
-            out.add(e.worded(w.summary(), w.changes()));
+            JsonNode payload = json.valueToTree(e.payload());
+            EventWording.Worded w = EventWording.word(e.eventType(), payload, names);
+            String corrected = payload.path("correctedType").isString() ? payload.path("correctedType").asString() : null;
+            out.add(e.worded(EventLabels.kindOf(e.eventType(), corrected), w.summary(), w.changes()));
         }
         return out;
     }
@@ -154,7 +157,9 @@ class AuditQueries {
         List<String> conditions = new ArrayList<>();
         if (query.kind() != null) {
             Set<String> codes = EventLabels.ofKind(query.kind());
-            conditions.add(codes.isEmpty() ? "false" : "a.event_type in (:kindTypes)");
+            // a correction belongs to the kind of the entry it corrects
+            conditions.add(codes.isEmpty() ? "false" : "(a.event_type in (:kindTypes) and a.event_type <> 'EntryCorrected' "
+                    + "or a.event_type = 'EntryCorrected' and a.payload ->> 'correctedType' in (:kindTypes))");
             params.addValue("kindTypes", codes);
         }
         if (query.from() != null) {
@@ -213,7 +218,7 @@ class AuditQueries {
         if (distinct.isEmpty()) return names;
         jdbc.query("""
                         select distinct on (body_id) body_id, name from projection.body_version
-                        where body_id in (:ids) order by body_id, revision_from desc""",
+                        where body_id in (:ids) order by body_id, revision_to is null desc, effective_from desc, revision_from desc""",
                 Map.of("ids", distinct), rs -> {
                     names.put(rs.getString(1), rs.getString(2));
                 });

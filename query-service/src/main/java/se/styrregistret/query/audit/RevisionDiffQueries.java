@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * The organisation chart at one revision against another, from the versioned rows of
- * {@code projection.body_version} (the recorded clock only: the rows open at revision N are
- * those with {@code revision_from <= N and (revision_to is null or revision_to > N)}).
+ * {@code projection.body_version} (the recorded clock only: the rows held at revision N are
+ * those with {@code revision_from <= N and (revision_to is null or revision_to > N)}, of which
+ * each body's latest by effective date).
  */
 @Component
 @Transactional(readOnly = true)
@@ -144,19 +145,28 @@ class RevisionDiffQueries {
         return EventWording.value(field, v, names);
     }
 
-    /** Ledger rows are immutable, one per movement: those recorded in (from, to] are the money that moved. */
+    /**
+     * The money that moved between the two revisions: rows recorded in (from, to] and still held at
+     * {@code to}, and rows held at {@code from} that a correction retracted in (from, to], taken back
+     * (negated, as CORRECTED at the correction's revision).
+     */
     private List<RevisionDiff.MoneyMovement> moneyMoved(long from, long to) {
         return jdbc.query("""
                         select revision, entry_type, fiscal_year, amount_sek, source_name, recipient_name, district,
-                               purpose, decision_case
+                               purpose, decision_case, entry_index
                         from projection.budget_ledger_entry
-                        where revision > ? and revision <= ?
+                        where revision > ? and revision <= ? and (retracted_at is null or retracted_at > ?)
+                        union all
+                        select retracted_at, 'CORRECTED', fiscal_year, -amount_sek, source_name, recipient_name, district,
+                               purpose, decision_case, entry_index
+                        from projection.budget_ledger_entry
+                        where revision <= ? and retracted_at > ? and retracted_at <= ?
                         order by revision, entry_index""",
                 (rs, i) -> new RevisionDiff.MoneyMovement(rs.getLong("revision"), rs.getString("entry_type"),
                         se.styrregistret.query.budget.BudgetLedger.label(rs.getString("entry_type")), rs.getInt("fiscal_year"), rs.getLong("amount_sek"), rs.getString("source_name"),
                         rs.getString("recipient_name"), rs.getString("district"), rs.getString("purpose"),
                         rs.getString("decision_case")),
-                from, to);
+                from, to, to, from, from, to);
     }
 
     /** The rows open at revision {@code n}, one per body, every compared column as text (jsonb in its canonical form). */
@@ -164,10 +174,12 @@ class RevisionDiffQueries {
         StringBuilder columns = new StringBuilder("body_id, members::text as members");
         FIELDS.keySet().forEach(c -> columns.append(", ").append(c).append("::text as ").append(c));
         Map<String, Map<String, String>> chart = new LinkedHashMap<>();
-        jdbc.query("select " + columns + """
+        // a body may have several versions held at N (one per effective period): its latest by date counts
+        jdbc.query("select * from (select distinct on (body_id) " + columns + ", name as sort_name" + """
                          from projection.body_version
                         where revision_from <= ? and (revision_to is null or revision_to > ?)
-                        order by name, body_id""", rs -> {
+                        order by body_id, effective_from desc) latest
+                        order by sort_name, body_id""", rs -> {
             Map<String, String> row = new LinkedHashMap<>();
             for (String c : FIELDS.keySet()) row.put(c, rs.getString(c));
             row.put("members", rs.getString("members"));

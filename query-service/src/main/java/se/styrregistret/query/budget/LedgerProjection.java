@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,7 @@ import se.styrregistret.kernel.budget.GrantRegistered;
 import se.styrregistret.kernel.budget.RecipientKind;
 import se.styrregistret.kernel.budget.ReferralSettled;
 import se.styrregistret.kernel.budget.SourceKind;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
@@ -66,9 +69,10 @@ class LedgerProjection {
     }
 
     @EventHandler
-    void on(BudgetFrameOpened e, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(BudgetFrameOpened e, TrackingToken token, @Timestamp Instant recordedAt,
+            @MessageIdentifier String eventId, @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
-        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_OPENED,
+        write(eventId, corrects, LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_OPENED,
                         e.frameId().value(), e.amountSek(), e.decision())
                 .from(e.financedFrom() == null ? null : SourceKind.RESOURCE_FUNDS, e.financedFrom(), e.financedFrom())
                 .to(RecipientKind.COMMITTEE, e.committee(), e.committee())
@@ -77,9 +81,10 @@ class LedgerProjection {
     }
 
     @EventHandler
-    void on(BudgetFrameExtended e, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(BudgetFrameExtended e, TrackingToken token, @Timestamp Instant recordedAt,
+            @MessageIdentifier String eventId, @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
-        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_EXTENDED,
+        write(eventId, corrects, LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.FRAME_EXTENDED,
                         e.frameId().value(), e.amountSek(), e.decision())
                 .from(SourceKind.RESOURCE_FUNDS, e.financedFrom(), e.financedFrom())
                 .to(RecipientKind.COMMITTEE, e.committee(), e.committee())
@@ -88,9 +93,10 @@ class LedgerProjection {
     }
 
     @EventHandler
-    void on(GrantRegistered e, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(GrantRegistered e, TrackingToken token, @Timestamp Instant recordedAt,
+            @MessageIdentifier String eventId, @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
-        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.GRANT_REGISTERED,
+        write(eventId, corrects, LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.GRANT_REGISTERED,
                         e.grantId().value(), e.amountSek(), e.decision())
                 .from(SourceKind.GRANT, e.grantId().value(), e.grantor())
                 .about(e.purpose(), null, null));
@@ -98,16 +104,18 @@ class LedgerProjection {
     }
 
     @EventHandler
-    void on(BudgetAllocated e, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(BudgetAllocated e, TrackingToken token, @Timestamp Instant recordedAt,
+            @MessageIdentifier String eventId, @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
-        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.ALLOCATION,
+        write(eventId, corrects, LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.ALLOCATION,
                         e.allocationId().value(), e.amountSek(), e.decision())
                 .from(e.source()).to(e.recipient()).about(e.purpose(), null, null));
         revisions.advance(NAME, revision);
     }
 
     @EventHandler
-    void on(AllocationDistributed e, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(AllocationDistributed e, TrackingToken token, @Timestamp Instant recordedAt,
+            @MessageIdentifier String eventId, @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
         List<LedgerRow> entries = new ArrayList<>();
         entries.add(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.DISTRIBUTED_ON,
@@ -119,23 +127,25 @@ class LedgerProjection {
                             e.allocationId().value(), part.amountSek(), e.decision())
                     .from(e.source()).to(part.recipient()).about(part.purpose(), null, null));
         }
-        entries.forEach(this::write);
+        entries.forEach(row -> write(eventId, corrects, row));
         revisions.advance(NAME, revision);
     }
 
     @EventHandler
-    void on(AllocationReversed e, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(AllocationReversed e, TrackingToken token, @Timestamp Instant recordedAt,
+            @MessageIdentifier String eventId, @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
-        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REVERSAL,
+        write(eventId, corrects, LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REVERSAL,
                         e.allocationId().value(), -e.amountSek(), e.decision())
                 .from(e.source()).to(e.recipient()).about(e.reason(), null, null));
         revisions.advance(NAME, revision);
     }
 
     @EventHandler
-    void on(FinancingReferred e, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(FinancingReferred e, TrackingToken token, @Timestamp Instant recordedAt,
+            @MessageIdentifier String eventId, @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
-        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL,
+        write(eventId, corrects, LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL,
                         e.referralId().value(), 0, e.decision())
                 .from(null, null, e.referredTo()).to(e.recipient())
                 .about(e.subject(), null, e.estimatedAmountSek()));
@@ -143,18 +153,63 @@ class LedgerProjection {
     }
 
     @EventHandler
-    void on(ReferralSettled e, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(ReferralSettled e, TrackingToken token, @Timestamp Instant recordedAt,
+            @MessageIdentifier String eventId, @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
-        write(LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL_SETTLED,
+        write(eventId, corrects, LedgerRow.of(revision, 0, recordedAt, e.effectiveDate(), e.fiscalYear(), LedgerRow.REFERRAL_SETTLED,
                         e.referralId().value(), 0, e.decision())
                 .about(e.outcome(), e.allocationId() == null ? null : e.allocationId().value(), null));
         revisions.advance(NAME, revision);
     }
 
-    /** Rows are written per processor batch, one batched insert (see {@link ProjectionBatch}). */
-    private void write(LedgerRow row) {
-        ProjectionBatch.apply(LedgerRow.class.getName(), () -> new ProjectionBatch.Rows(jdbc, LedgerRow.INSERT),
-                batch -> batch.add(row.insertValues()));
+    /**
+     * Rows are written per processor batch, one batched insert (see {@link ProjectionBatch}). A
+     * correction's replacement retracts the rows of the entry it corrects, at its own revision.
+     */
+    private void write(String eventId, String corrects, LedgerRow row) {
+        ProjectionBatch.apply(LedgerBatch.class.getName(), () -> new LedgerBatch(jdbc), batch -> {
+            batch.add(row.ofEvent(eventId));
+            if (corrects != null) batch.retract(corrects, row.revision());
+        });
+    }
+
+    /** An annulled entry's rows no longer count from the annulment's revision (a correction's, from its replacement's). */
+    @EventHandler
+    void on(EntryCorrected e, TrackingToken token) {
+        long revision = revisionOf(token);
+        if (e.annulled()) {
+            ProjectionBatch.apply(LedgerBatch.class.getName(), () -> new LedgerBatch(jdbc),
+                    batch -> batch.retract(e.correctedEventId(), revision));
+        }
+        revisions.advance(NAME, revision);
+    }
+
+    /** The ledger's writes in one processor batch: new rows first, then the retractions (which may name them). */
+    private static final class LedgerBatch implements ProjectionBatch.State {
+        private final JdbcTemplate jdbc;
+        private final List<Object[]> rows = new ArrayList<>();
+        private final List<Object[]> retractions = new ArrayList<>();
+
+        LedgerBatch(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        void add(LedgerRow row) {
+            rows.add(row.insertValues());
+        }
+
+        void retract(String eventId, long revision) {
+            retractions.add(new Object[]{revision, eventId});
+        }
+
+        @Override
+        public void flush() {
+            if (!rows.isEmpty()) jdbc.batchUpdate(LedgerRow.INSERT, rows);
+            if (!retractions.isEmpty()) {
+                jdbc.batchUpdate("update projection.budget_ledger_entry set retracted_at = ? where event_id = ? "
+                        + "and retracted_at is null", retractions);
+            }
+        }
     }
 
     @ResetHandler
@@ -171,8 +226,9 @@ class LedgerProjection {
 
     /** Movements recorded up to {@code revision} and, when a date is given, in effect on that date. */
     private List<LedgerRow> rowsUpTo(Integer fiscalYear, long revision, java.time.LocalDate asOfDate) {
-        List<LedgerRow> recorded = (fiscalYear == null ? db.sql(LedgerRow.UP_TO).param(revision)
-                : db.sql(LedgerRow.OF_YEAR_UP_TO).params(fiscalYear, revision)).query(LedgerRow::read).list();
+        List<LedgerRow> recorded = (fiscalYear == null ? db.sql(LedgerRow.UP_TO).param("revision", revision)
+                : db.sql(LedgerRow.OF_YEAR_UP_TO).param("year", fiscalYear).param("revision", revision))
+                .query(LedgerRow::read).list();
         return asOfDate == null ? recorded
                 : recorded.stream().filter(r -> !r.effectiveDate().isAfter(asOfDate)).toList();
     }

@@ -48,6 +48,7 @@ final class LedgerRow {
     private String decisionParagraph;
     private LocalDate decisionDate;
     private String decidedBy;
+    private String eventId;
 
     private LedgerRow() {
     }
@@ -128,8 +129,8 @@ final class LedgerRow {
             insert into projection.budget_ledger_entry (revision, entry_index, effective_date, recorded_at, fiscal_year,
                 entry_type, item_id, related_id, source_kind, source_id, source_name, recipient_kind, recipient_id,
                 recipient_name, district, amount_sek, estimated_sek, purpose, decision_case, decision_paragraph,
-                decision_date, decided_by)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                decision_date, decided_by, event_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (revision, entry_index) do nothing""";
 
     /** This row's values for {@link #INSERT}. */
@@ -137,20 +138,30 @@ final class LedgerRow {
         return new Object[]{revision, entryIndex, effectiveDate, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC),
                 fiscalYear, entryType, itemId, relatedId, sourceKind == null ? null : sourceKind.name(), sourceId,
                 sourceName, recipientKind == null ? null : recipientKind.name(), recipientId, recipientName, district,
-                amountSek, estimatedSek, purpose, decisionCase, decisionParagraph, decisionDate, decidedBy};
+                amountSek, estimatedSek, purpose, decisionCase, decisionParagraph, decisionDate, decidedBy, eventId};
     }
 
-    /** Movements recorded up to a revision, in log order. */
-    static final String UP_TO = """
-            select * from projection.budget_ledger_entry where revision <= ? order by revision, entry_index""";
+    /** The ledger held at revision N: rows recorded by N that no correction had retracted by N. */
+    static final String HELD_AT = "revision <= :revision and (retracted_at is null or retracted_at > :revision)";
 
-    /** Movements of a fiscal year recorded up to a revision, in log order. */
+    /** Movements held at a revision, in log order. */
+    static final String UP_TO = """
+            select * from projection.budget_ledger_entry where %s order by revision, entry_index""".formatted(HELD_AT);
+
+    /** Movements of a fiscal year held at a revision, in log order. */
     static final String OF_YEAR_UP_TO = """
-            select * from projection.budget_ledger_entry where fiscal_year = ? and revision <= ?
-            order by revision, entry_index""";
+            select * from projection.budget_ledger_entry where fiscal_year = :year and %s
+            order by revision, entry_index""".formatted(HELD_AT);
+
+    /** The event the row comes from, as a correction names it. */
+    LedgerRow ofEvent(String eventId) {
+        this.eventId = eventId;
+        return this;
+    }
 
     static LedgerRow read(ResultSet rs, int row) throws SQLException {
         LedgerRow r = new LedgerRow();
+        r.eventId = rs.getString("event_id");
         r.revision = rs.getLong("revision");
         r.entryIndex = rs.getInt("entry_index");
         r.effectiveDate = rs.getObject("effective_date", LocalDate.class);

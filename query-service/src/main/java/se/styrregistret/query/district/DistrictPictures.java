@@ -10,11 +10,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * {@code projection.district_picture}: every version of a district's pictures; the open row
- * (revision_to null) of a district and kind is the latest.
+ * {@code projection.district_picture}: every recorded version of a district's pictures, one row per
+ * entry, never changed but for the revision from which a correction retracts it (V830).
  */
 final class DistrictPictures {
 
@@ -24,39 +23,43 @@ final class DistrictPictures {
         this.db = db;
     }
 
-    /** The revision that recorded the latest version of the district's picture of this kind, if any. */
-    Optional<Long> latest(String district, PictureKind kind) {
-        return db.sql("""
-                        select revision_from from projection.district_picture
-                        where district = ? and kind = ? and revision_to is null""")
-                .params(district, kind.name()).query(Long.class).optional();
+    /** Whether the entry has a row already (its batch committed, but the commit's answer was lost). */
+    boolean has(String eventId) {
+        return db.sql("select count(*) from projection.district_picture where event_id = ?").param(eventId)
+                .query(Long.class).single() > 0;
     }
 
-    /** Closes the latest version (if any) where the recorded one begins, and opens the recorded one. */
-    void record(DistrictPictureRecorded e, long revision, Instant recordedAt) {
-        db.sql("""
-                        update projection.district_picture set revision_to = ?, effective_to = ?
-                        where district = ? and kind = ? and revision_to is null""")
-                .params(revision, e.effectiveDate(), e.district(), e.kind().name()).update();
+    /** Records one version; a correction's replacement retracts the entry it corrects at its own revision. */
+    void record(DistrictPictureRecorded e, String eventId, long revision, Instant recordedAt, String corrects) {
         DecisionReference d = e.decision();
         db.sql("""
-                        insert into projection.district_picture (district, kind, version, text, revision_from,
+                        insert into projection.district_picture (event_id, district, kind, version, text, revision_from,
                             effective_from, recorded_at, decision_case, decision_paragraph, decision_date, decided_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(e.district(), e.kind().name(), e.version(), e.text(), revision, e.effectiveDate(),
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(eventId, e.district(), e.kind().name(), e.version(), e.text(), revision, e.effectiveDate(),
                         OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), d.caseNumber(), d.paragraph(),
                         d.decisionDate(), d.decidedBy())
                 .update();
+        if (corrects != null) retract(corrects, revision);
     }
 
-    /** The district's pictures in force on {@code date} as known at {@code revision}, one per kind. */
+    /** The entry no longer counts from {@code revision} on. */
+    void retract(String eventId, long revision) {
+        db.sql("update projection.district_picture set retracted_at = ? where event_id = ? and retracted_at is null")
+                .params(revision, eventId).update();
+    }
+
+    /**
+     * The district's pictures in force on {@code date} as known at {@code revision}, one per kind: of
+     * the versions held at the revision that took effect by the date, the latest by effective date
+     * (then as recorded), in whatever order they were recorded.
+     */
     List<DistrictView.PictureEntry> inForce(String district, long revision, LocalDate date) {
         return db.sql("""
-                        select * from projection.district_picture where district = ?
-                          and revision_from <= ? and effective_from <= ?
-                          and (revision_to is null or revision_to > ? or effective_to > ?)
-                        order by kind""")
-                .params(district, revision, date, revision, date)
+                        select distinct on (kind) * from projection.district_picture where district = ?
+                          and revision_from <= ? and (retracted_at is null or retracted_at > ?) and effective_from <= ?
+                        order by kind, effective_from desc, revision_from desc""")
+                .params(district, revision, revision, date)
                 .query((rs, i) -> {
                     PictureKind kind = PictureKind.valueOf(rs.getString("kind"));
                     return new DistrictView.PictureEntry(kind, kind.displayName(), rs.getInt("version"),

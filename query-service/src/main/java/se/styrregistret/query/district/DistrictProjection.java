@@ -5,9 +5,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
 import se.styrregistret.kernel.district.FindDistrict;
 import se.styrregistret.kernel.district.PictureKind;
@@ -51,11 +54,20 @@ class DistrictProjection {
     }
 
     @EventHandler
-    void on(DistrictPictureRecorded event, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(DistrictPictureRecorded event, TrackingToken token, @Timestamp Instant recordedAt,
+            @MessageIdentifier String eventId, @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
         // applied already: a batch whose commit answer was lost (the database went away) comes again
-        if (pictures.latest(event.district(), event.kind()).filter(from -> from >= revision).isPresent()) return;
-        pictures.record(event, revision, recordedAt);
+        if (pictures.has(eventId)) return;
+        pictures.record(event, eventId, revision, recordedAt, corrects);
+        revisions.advance(NAME, revision);
+    }
+
+    /** An annulled picture no longer counts from the annulment's revision. */
+    @EventHandler
+    void on(EntryCorrected event, TrackingToken token) {
+        long revision = revisionOf(token);
+        if (event.annulled()) pictures.retract(event.correctedEventId(), revision);
         revisions.advance(NAME, revision);
     }
 

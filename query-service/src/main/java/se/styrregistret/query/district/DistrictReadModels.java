@@ -35,6 +35,10 @@ class DistrictReadModels {
     static final String IN_FORCE = "%1$srevision_from <= ? and %1$seffective_from <= ? "
             + "and (%1$srevision_to is null or %1$srevision_to > ? or %1$seffective_to > ?)";
 
+    /** A body version in force on the date as known at the revision: a rectangle on both clocks (V800). */
+    static final String BODY_IN_FORCE = "revision_from <= ? and effective_from <= ? "
+            + "and (revision_to is null or revision_to > ?) and (effective_to is null or effective_to > ?)";
+
     private static Object[] at(AsOf asOf, Object... rest) {
         Object[] args = new Object[4 + rest.length];
         args[0] = asOf.revision();
@@ -49,7 +53,7 @@ class DistrictReadModels {
         return db.sql("""
                         select body_id, name, short_name, level, effective_from from projection.body_version
                         where %s and status = 'ACTIVE' and scope_kind = 'DISTRICT' and district = ?
-                        order by name""".formatted(IN_FORCE.formatted("")))
+                        order by name""".formatted(BODY_IN_FORCE))
                 .params(at(asOf, district))
                 .query((rs, i) -> new DistrictView.BodyEntry(GovernanceBodyId.of(rs.getString("body_id")), rs.getString("name"),
                         rs.getString("short_name"), Level.valueOf(rs.getString("level")),
@@ -62,7 +66,7 @@ class DistrictReadModels {
         return db.sql("""
                         select body_id from projection.body_version
                         where %s and status = 'ACTIVE' and area_team is not null and district = ?
-                        order by effective_from desc limit 1""".formatted(IN_FORCE.formatted("")))
+                        order by effective_from desc limit 1""".formatted(BODY_IN_FORCE))
                 .params(at(asOf, district))
                 .query((rs, i) -> GovernanceBodyId.of(rs.getString(1)))
                 .optional();
@@ -77,8 +81,9 @@ class DistrictReadModels {
                                string_agg(distinct coalesce(source_name, source_kind), '|') as sources
                         from projection.budget_ledger_entry
                         where %s and (lower(district) = lower(?) or recipient_id = any(?)) and revision <= ? and effective_date <= ?
+                          and (retracted_at is null or retracted_at > ?)
                         group by fiscal_year order by fiscal_year""".formatted(MONEY))
-                .params(district, areaTeams.toArray(String[]::new), asOf.revision(), asOf.date())
+                .params(district, areaTeams.toArray(String[]::new), asOf.revision(), asOf.date(), asOf.revision())
                 .query((rs, i) -> new YearlyAllocation(rs.getInt("fiscal_year"),
                         java.math.BigDecimal.valueOf(rs.getLong("total")).movePointLeft(3), rs.getLong("total"),
                         rs.getString("sources") == null ? List.of() : List.of(rs.getString("sources").split("\\|"))))
@@ -96,9 +101,9 @@ class DistrictReadModels {
                                string_agg(distinct coalesce(source_name, source_kind), '|') as sources
                         from projection.budget_ledger_entry
                         where %s and district is null and (purpose ilike ? or recipient_name ilike ?)
-                          and revision <= ? and effective_date <= ?
+                          and revision <= ? and effective_date <= ? and (retracted_at is null or retracted_at > ?)
                         group by fiscal_year, recipient_name, purpose order by fiscal_year, recipient_name, purpose""".formatted(MONEY))
-                .params(like, like, asOf.revision(), asOf.date())
+                .params(like, like, asOf.revision(), asOf.date(), asOf.revision())
                 .query((rs, i) -> {
                     String text = (rs.getString("purpose") == null ? "" : rs.getString("purpose")) + " "
                             + (rs.getString("recipient_name") == null ? "" : rs.getString("recipient_name"));
@@ -184,18 +189,17 @@ class DistrictReadModels {
         if (ids.isEmpty()) return List.of();
         java.util.Map<String, DistrictView.LinkedBody> found = new java.util.LinkedHashMap<>();
         db.sql("""
-                        select body_id, name, status, effective_from, established_from from (
-                            select body_id, name, status, effective_from,
-                                   min(effective_from) over (partition by body_id) as established_from,
-                                   row_number() over (partition by body_id order by revision_from desc) as newest
-                            from projection.body_version
-                            where body_id = any(?) and revision_from <= ? and effective_from <= ?) v
-                        where newest = 1""")
-                .params(ids.toArray(String[]::new), asOf.revision(), asOf.date())
+                        select v.body_id, v.name, v.status,
+                               (select min(b.effective_from) from projection.body_version b
+                                where b.body_id = v.body_id and b.revision_from <= ?) as established_from
+                        from projection.body_version v
+                        where v.body_id = any(?) and %s""".formatted(BODY_IN_FORCE.replace("revision_", "v.revision_")
+                        .replace("effective_", "v.effective_")))
+                .params(asOf.revision(), ids.toArray(String[]::new), asOf.revision(), asOf.date(), asOf.revision(), asOf.date())
                 .query((rs, i) -> found.put(rs.getString("body_id"), new DistrictView.LinkedBody(
                         GovernanceBodyId.of(rs.getString("body_id")), rs.getString("name"),
                         se.styrregistret.query.wording.EventWording.status(rs.getString("status")),
-                        rs.getDate("established_from").toLocalDate()))).list();
+                        rs.getDate("established_from") == null ? null : rs.getDate("established_from").toLocalDate()))).list();
         return ids.stream().map(id -> found.getOrDefault(id, new DistrictView.LinkedBody(GovernanceBodyId.of(id),
                 null, "finns inte ännu", null))).toList();
     }

@@ -18,13 +18,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * One version of a body: valid from one revision and effective date until the next change
- * closes it. Rows of {@code projection.body_version} are only ever closed, never edited otherwise.
+ * One version of a body: a rectangle on both clocks, in force on [effectiveFrom, effectiveTo) as the
+ * register knew it on [revisionFrom, revisionTo). Rows of {@code projection.body_version} are only
+ * ever closed (revisionTo set), never edited otherwise.
  */
 final class BodyVersion {
 
@@ -32,6 +35,7 @@ final class BodyVersion {
     private String bodyId;
     private long revisionFrom;
     private Long revisionTo;
+    private long changeRevision;
     private LocalDate effectiveFrom;
     private LocalDate effectiveTo;
     private Instant recordedAt;
@@ -106,16 +110,42 @@ final class BodyVersion {
         return v;
     }
 
-    /** Closes this version where {@code next} begins, on both clocks. */
-    void close(BodyVersion next) {
-        revisionTo = next.revisionFrom;
-        effectiveTo = next.effectiveFrom;
+    /** Another change on the same effective date: the version shows the state after both. */
+    void restamp(Change change) {
+        stamp(change);
+    }
+
+    /** In force until {@code date} (exclusive); null: until further notice. */
+    void until(LocalDate date) {
+        effectiveTo = date;
+    }
+
+    /** The register learns this version at {@code revision}. */
+    void writtenAt(long revision) {
+        revisionFrom = revision;
+        revisionTo = null;
+    }
+
+    /** The register stops holding this version at {@code revision} (a later-known change altered it). */
+    void closeAt(long revision) {
+        revisionTo = revision;
+    }
+
+    /** Same body, same dates and same content, whenever each was written. */
+    boolean sameAs(BodyVersion other, JsonMapper mapper) {
+        Object[] mine = insertValues(mapper);
+        Object[] theirs = other.insertValues(mapper);
+        // the two revision columns say when a row was written and closed, not what it holds
+        mine[1] = mine[2] = theirs[1] = theirs[2] = null;
+        return Arrays.equals(mine, theirs);
     }
 
     private void stamp(Change change) {
         revisionFrom = change.revision();
+        changeRevision = change.revision();
         effectiveFrom = change.effectiveDate();
-        recordedAt = change.recordedAt();
+        // as the database keeps it (microseconds), so a stored row and its recomputation compare equal
+        recordedAt = change.recordedAt().truncatedTo(ChronoUnit.MICROS);
         recordedBy = change.recordedBy();
         changeType = change.type();
         changes = new ArrayList<>(change.fieldChanges());
@@ -136,6 +166,22 @@ final class BodyVersion {
 
     void rename(String name) {
         this.name = name;
+    }
+
+    void mandate(List<String> mandate) {
+        this.mandate = new ArrayList<>(mandate);
+    }
+
+    void convener(String convener) {
+        this.convener = convener;
+    }
+
+    void meetingFrequency(String meetingFrequency) {
+        this.meetingFrequency = meetingFrequency;
+    }
+
+    void supportingResources(List<String> supportingResources) {
+        this.supportingResources = new ArrayList<>(supportingResources);
     }
 
     void members(List<Member> members) {
@@ -178,12 +224,7 @@ final class BodyVersion {
                 reportsTo == null ? null : GovernanceBodyId.of(reportsTo),
                 predecessors.stream().map(GovernanceBodyId::of).toList(),
                 successors.stream().map(GovernanceBodyId::of).toList(),
-                areaTeam, rescindedDecision, note, effectiveFrom, decision(), establishedBy, revisionFrom);
-    }
-
-    BodyDetails.Change toChange() {
-        return new BodyDetails.Change(revisionFrom, changeType, null, List.copyOf(changes), List.of(), effectiveFrom,
-                recordedAt, recordedBy, decision());
+                areaTeam, rescindedDecision, note, effectiveFrom, decision(), establishedBy, changeRevision);
     }
 
     private DecisionReference decision() {
@@ -192,6 +233,14 @@ final class BodyVersion {
 
     long revisionFrom() {
         return revisionFrom;
+    }
+
+    LocalDate effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    String status() {
+        return status;
     }
 
     Long id() {
@@ -215,6 +264,7 @@ final class BodyVersion {
             v.revisionFrom = rs.getLong("revision_from");
             long to = rs.getLong("revision_to");
             v.revisionTo = rs.wasNull() ? null : to;
+            v.changeRevision = rs.getLong("change_revision");
             v.effectiveFrom = rs.getObject("effective_from", LocalDate.class);
             v.effectiveTo = rs.getObject("effective_to", LocalDate.class);
             v.recordedAt = rs.getObject("recorded_at", OffsetDateTime.class).toInstant();
@@ -260,10 +310,10 @@ final class BodyVersion {
                 recorded_at, recorded_by, change_type, changes, name, short_name, level, scope_kind, district, status,
                 convener, meeting_frequency, mandate, supporting_resources, members, reports_to, predecessors, successors,
                 area_team, rescinded_decision, note, established_by, decision_case, decision_paragraph, decision_date,
-                decided_by, decision_date_precision)
+                decided_by, decision_date_precision, change_revision)
             values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb),
                 cast(? as jsonb), ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?,
-                cast(? as jsonb), ?, ?, ?, ?, ?)""";
+                cast(? as jsonb), ?, ?, ?, ?, ?, ?)""";
 
     /** This version's values for {@link #INSERT}; JSON columns as {@link #read} reads them. */
     Object[] insertValues(JsonMapper mapper) {
@@ -274,7 +324,7 @@ final class BodyVersion {
                 json.apply(mandate), json.apply(supportingResources), json.apply(members), reportsTo,
                 json.apply(predecessors), json.apply(successors), areaTeam == null ? null : json.apply(areaTeam),
                 rescindedDecision == null ? null : json.apply(rescindedDecision), note, json.apply(establishedBy),
-                decisionCase, decisionParagraph, decisionDate, decidedBy, decisionDatePrecision.name()};
+                decisionCase, decisionParagraph, decisionDate, decidedBy, decisionDatePrecision.name(), changeRevision};
     }
 
     String bodyId() {

@@ -4,32 +4,49 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.styrregistret.query.revision.ProjectionBatch;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The org chart's changes in one processor batch: each body's newest version as the batch left it,
- * the versions it opened, and the stored versions it closed. Written as one batched UPDATE and one
- * batched INSERT when the batch commits; nobody sees a body with two open rows, since readers see
- * only committed batches.
+ * The org chart's changes in one processor batch. For each body it touches: the body's recorded
+ * entries and its open versions, as stored and as the batch has changed them. Each new entry folds
+ * the body's timeline again ({@link BodyTimeline}); open versions the fold no longer gives are closed
+ * at the entry's revision, versions it gives anew are opened there. Written as a few batched
+ * statements when the batch commits, so readers see only whole batches.
  */
 final class OrgChartBatch implements ProjectionBatch.State {
+
+    private static final String INSERT_ENTRY = """
+            insert into projection.body_change (event_id, body_id, revision, effective_date, recorded_at, recorded_by,
+                event_type, payload, corrects) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""";
 
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
-    private final Map<String, BodyVersion> latest = new HashMap<>();
-    private final Set<String> looked = new HashSet<>();
+    private final Map<String, Body> bodies = new HashMap<>();
+    private final List<BodyTimeline.Entry> newEntries = new ArrayList<>();
+    private final Map<String, BodyTimeline.Entry> changedEntries = new LinkedHashMap<>();
     private final List<BodyVersion> opened = new ArrayList<>();
     private final List<BodyVersion> closedStored = new ArrayList<>();
+
+    /** A body as the batch sees it. */
+    private static final class Body {
+        final Map<String, BodyTimeline.Entry> entries = new LinkedHashMap<>();
+        List<BodyVersion> open = new ArrayList<>();
+    }
 
     /** {@code jdbc} for the batched writes only (JdbcClient has no batch API). */
     OrgChartBatch(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, Collection<String> bodiesOfTheBatch) {
@@ -39,52 +56,145 @@ final class OrgChartBatch implements ProjectionBatch.State {
         try {
             load(bodiesOfTheBatch);
         } catch (RuntimeException e) {
-            // one body's stored version cannot be read: read body by body instead, so only that body's
+            // one body's stored rows cannot be read: read body by body instead, so only that body's
             // events fail (and are dead-lettered), not every event of the batch
-            looked.clear();
-            latest.clear();
+            bodies.clear();
         }
     }
 
-    /** The body's open version: opened earlier in this batch, else as stored. */
-    Optional<BodyVersion> current(String bodyId) {
-        if (!looked.contains(bodyId)) load(List.of(bodyId));
-        return Optional.ofNullable(latest.get(bodyId));
+    /** The entry with this event id, if the body has it (an event applied already, or the one corrected). */
+    Optional<BodyTimeline.Entry> entry(String bodyId, String eventId) {
+        return Optional.ofNullable(body(bodyId).entries.get(eventId));
     }
 
-    /** A body's first version. */
-    void open(BodyVersion first) {
-        latest.put(first.bodyId(), first);
-        opened.add(first);
+    /** Records the entry (retracting the one it corrects) and folds the body's timeline again at its revision. */
+    void record(BodyTimeline.Entry entry) {
+        Body body = body(entry.bodyId());
+        if (!BodyTimeline.isEstablishment(entry.event())
+                && body.entries.values().stream().noneMatch(e -> BodyTimeline.isEstablishment(e.event()))) {
+            // its establishment is not in the log the chart has read: the event is parked, not applied to nothing
+            throw new IllegalStateException("event for body " + entry.bodyId() + " at revision " + entry.revision()
+                    + " but the body was never established");
+        }
+        if (entry.corrects() != null) {
+            BodyTimeline.Entry corrected = body.entries.get(entry.corrects());
+            if (corrected != null && corrected.counts()) replace(body, corrected.retractedAt(entry.revision()));
+        }
+        body.entries.put(entry.eventId(), entry);
+        newEntries.add(entry);
+        refold(body, entry.revision());
     }
 
-    /** Closes {@code current} where {@code next} begins and opens {@code next}. */
-    void supersede(BodyVersion current, BodyVersion next) {
-        current.close(next);
-        if (current.id() != null) closedStored.add(current); // one opened in this batch is inserted closed
-        latest.put(next.bodyId(), next);
-        opened.add(next);
+    /**
+     * A correction names the entry: annulled, the entry stops counting at {@code revision} and the
+     * timeline is folded again; corrected, its replacement (the next event) retracts it.
+     */
+    void correct(String bodyId, String eventId, long revision, String reason, boolean annulled) {
+        Body body = body(bodyId);
+        BodyTimeline.Entry entry = body.entries.get(eventId);
+        if (entry == null || entry.correctionRevision() != null) return; // not this body's, or applied already
+        BodyTimeline.Entry noted = entry.correctedAt(revision, reason, annulled);
+        if (annulled) noted = noted.retractedAt(revision);
+        replace(body, noted);
+        if (annulled) refold(body, revision);
+    }
+
+    private void replace(Body body, BodyTimeline.Entry entry) {
+        body.entries.put(entry.eventId(), entry);
+        changedEntries.put(entry.eventId(), entry);
+    }
+
+    private void refold(Body body, long revision) {
+        List<BodyVersion> fresh = new ArrayList<>(BodyTimeline.fold(new ArrayList<>(body.entries.values())));
+        List<BodyVersion> stillOpen = new ArrayList<>();
+        for (BodyVersion old : body.open) {
+            Optional<BodyVersion> same = fresh.stream().filter(f -> f.sameAs(old, json)).findFirst();
+            if (same.isPresent()) {
+                fresh.remove(same.get());
+                stillOpen.add(old);
+            } else {
+                old.closeAt(revision);
+                if (old.id() != null) closedStored.add(old); // one opened in this batch is inserted closed
+            }
+        }
+        for (BodyVersion v : fresh) {
+            v.writtenAt(revision);
+            opened.add(v);
+            stillOpen.add(v);
+        }
+        body.open = stillOpen; // empty when the establishment itself is annulled: the body never was
     }
 
     @Override
     public void flush() {
+        if (!newEntries.isEmpty()) {
+            jdbc.batchUpdate(INSERT_ENTRY, newEntries.stream().map(this::insertValues).toList());
+        }
+        if (!changedEntries.isEmpty()) {
+            jdbc.batchUpdate("""
+                    update projection.body_change set correction_revision = ?, correction_reason = ?, annulled = ?,
+                        retracted_at = ? where event_id = ?""",
+                    changedEntries.values().stream().map(e -> new Object[]{e.correctionRevision(), e.correctionReason(),
+                            e.annulled(), e.retractedAt(), e.eventId()}).toList());
+        }
         if (!closedStored.isEmpty()) {
-            jdbc.batchUpdate("update projection.body_version set revision_to = ?, effective_to = ? where id = ?",
-                    closedStored.stream().map(v -> new Object[]{v.revisionTo(), v.effectiveTo(), v.id()}).toList());
+            jdbc.batchUpdate("update projection.body_version set revision_to = ? where id = ?",
+                    closedStored.stream().map(v -> new Object[]{v.revisionTo(), v.id()}).toList());
         }
         if (!opened.isEmpty()) {
             jdbc.batchUpdate(BodyVersion.INSERT, opened.stream().map(v -> v.insertValues(json)).toList());
         }
     }
 
+    private Object[] insertValues(BodyTimeline.Entry e) {
+        return new Object[]{e.eventId(), e.bodyId(), e.revision(), e.effectiveDate(),
+                OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC), e.recordedBy(), e.event().getClass().getSimpleName(),
+                json.writeValueAsString(e.event()), e.corrects()};
+    }
+
+    private Body body(String bodyId) {
+        if (!bodies.containsKey(bodyId)) load(List.of(bodyId));
+        return bodies.get(bodyId);
+    }
+
     private void load(Collection<String> bodyIds) {
-        List<String> unseen = bodyIds.stream().filter(looked::add).toList();
+        List<String> unseen = bodyIds.stream().filter(id -> !bodies.containsKey(id)).distinct().toList();
         if (unseen.isEmpty()) return;
-        db.sql("select * from projection.body_version where body_id = any(?) and revision_to is null")
-                .param(unseen.toArray(String[]::new))
+        Map<String, Body> loaded = new HashMap<>();
+        unseen.forEach(id -> loaded.put(id, new Body()));
+        String[] ids = unseen.toArray(String[]::new);
+        db.sql("select * from projection.body_change where body_id = any(?) order by revision").param(ids)
+                .query((RowCallbackHandler) rs -> {
+                    BodyTimeline.Entry entry = entry(rs, json);
+                    loaded.get(entry.bodyId()).entries.put(entry.eventId(), entry);
+                });
+        db.sql("select * from projection.body_version where body_id = any(?) and revision_to is null").param(ids)
                 .query((RowCallbackHandler) rs -> {
                     BodyVersion v = BodyVersion.read(rs, json);
-                    latest.put(v.bodyId(), v);
+                    loaded.get(v.bodyId()).open.add(v);
                 });
+        bodies.putAll(loaded);
+    }
+
+    /** A stored entry; its event read back as the governance event type it was written from. */
+    static BodyTimeline.Entry entry(ResultSet rs, JsonMapper json) throws SQLException {
+        String type = rs.getString("event_type");
+        Class<?> eventType = BodyTimeline.EVENT_TYPES.stream().filter(t -> t.getSimpleName().equals(type)).findFirst()
+                .orElseThrow(() -> new SQLException("body_change row of an unknown event type " + type));
+        Object event;
+        try {
+            event = json.readValue(rs.getString("payload"), eventType);
+        } catch (JacksonException e) {
+            throw new SQLException("body_change row with unreadable JSON", e);
+        }
+        long correction = rs.getLong("correction_revision");
+        Long correctionRevision = rs.wasNull() ? null : correction;
+        long retracted = rs.getLong("retracted_at");
+        Long retractedAt = rs.wasNull() ? null : retracted;
+        return new BodyTimeline.Entry(rs.getString("event_id"), rs.getString("body_id"), rs.getLong("revision"),
+                rs.getObject("effective_date", LocalDate.class),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"), event,
+                rs.getString("corrects"), correctionRevision, rs.getString("correction_reason"),
+                rs.getBoolean("annulled"), retractedAt);
     }
 }

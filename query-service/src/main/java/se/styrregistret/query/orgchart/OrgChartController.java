@@ -3,6 +3,7 @@ package se.styrregistret.query.orgchart;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,14 +39,17 @@ class OrgChartController {
         return BeyondTheHead.check(asOfRevision, chart.revision(), chart);
     }
 
+    /** One body, with its version as the ETag a command's If-Match may name. */
     @GetMapping("/api/governance-bodies/{id}")
-    BodyDetails body(@PathVariable String id) {
+    ResponseEntity<BodyDetails> body(@PathVariable String id) {
         BodyDetails details = queries.query(new FindGovernanceBody(GovernanceBodyId.of(id)),
                 ResponseTypes.instanceOf(BodyDetails.class)).join();
         if (details == null) {
             throw new NotFound("Det finns inget organ med id " + id);
         }
-        return details;
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (details.version() != null) ok.eTag("\"" + details.version() + "\"");
+        return ok.body(details);
     }
 
     @GetMapping("/api/function-transfers")

@@ -9,42 +9,34 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.governance.AreaTeamDetails;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.governance.AreaTeamEstablished;
 import se.styrregistret.kernel.governance.EstablishingDecisionRescinded;
-import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.kernel.governance.FunctionTransferred;
 import se.styrregistret.kernel.governance.GovernanceBodyAmended;
 import se.styrregistret.kernel.governance.GovernanceBodyDissolved;
 import se.styrregistret.kernel.governance.GovernanceBodyEstablished;
-import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.GovernanceBodyReplaced;
 import se.styrregistret.kernel.governance.GovernanceBodySucceeded;
-import se.styrregistret.kernel.governance.Level;
-import se.styrregistret.kernel.governance.Member;
 import se.styrregistret.kernel.governance.MemberAppointed;
 import se.styrregistret.kernel.governance.MemberRemoved;
 import se.styrregistret.kernel.governance.ReportingLineSet;
-import se.styrregistret.kernel.governance.Scope;
+import se.styrregistret.query.revision.AggregateVersions;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
 
 /**
- * Builds the versioned organisation chart from the governance events: each event closes the
- * body's current row and opens the next. Rows and the projection's revision are written in the
- * processor's transaction, with its token.
+ * Builds the versioned organisation chart from the governance events: each event is recorded on its
+ * body's timeline, and the versions that timeline folds to replace, from the event's revision, the
+ * ones it no longer gives (a late-recorded change or a correction alters versions already held).
+ * Rows and the projection's revision are written in the processor's transaction, with its token.
  */
 @Component
 @ProcessingGroup(OrgChartProjection.NAME)
@@ -57,8 +49,11 @@ class OrgChartProjection {
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final AggregateVersions versions;
 
-    OrgChartProjection(ProjectionRevisions revisions, JdbcClient db, JdbcTemplate jdbc, JsonMapper json) {
+    OrgChartProjection(ProjectionRevisions revisions, JdbcClient db, JdbcTemplate jdbc, JsonMapper json,
+                       AggregateVersions versions) {
+        this.versions = versions;
         this.revisions = revisions;
         this.db = db;
         this.jdbc = jdbc;
@@ -67,83 +62,68 @@ class OrgChartProjection {
 
     @EventHandler
     void on(GovernanceBodyEstablished event, EventMessage<?> message, TrackingToken token) {
-        BodyVersion v = BodyVersion.first(change(message, token, event.effectiveDate(), event.decision(), List.of()),
-                event.bodyId().value(), event.name(), event.shortName(), event.level(), event.scope());
-        v.organise(event.mandate(), event.convener(), event.meetingFrequency(), event.supportingResources());
-        v.members(event.members());
-        save(v, token);
+        record(event, message, token);
     }
 
     @EventHandler
     void on(AreaTeamEstablished event, EventMessage<?> message, TrackingToken token) {
-        BodyVersion v = BodyVersion.first(change(message, token, event.effectiveDate(), event.decision(), List.of()),
-                event.bodyId().value(), event.name(), null, Level.OPERATIONAL, Scope.district(event.district()));
-        v.organise(event.purpose() == null ? List.of() : List.of(event.purpose()), null, null,
-                event.hostOrganisation() == null ? List.of() : List.of(event.hostOrganisation()));
-        v.areaTeam(new AreaTeamDetails(event.district(), event.hostOrganisation(), event.commissioningCommittee(),
-                event.teamLeaders(), event.safetyWardens(), event.purpose()));
-        save(v, token);
+        record(event, message, token);
     }
 
     @EventHandler
     void on(GovernanceBodyAmended event, EventMessage<?> message, TrackingToken token) {
-        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(), event.changes()), v -> {
-            v.rename(event.name());
-            v.organise(event.mandate(), event.convener(), event.meetingFrequency(), event.supportingResources());
-        });
+        record(event, message, token);
     }
 
     @EventHandler
     void on(MemberAppointed event, EventMessage<?> message, TrackingToken token) {
-        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
-                List.of(new FieldChange("members", null, describe(event.member())))), v -> {
-            List<Member> members = new ArrayList<>(v.members());
-            members.add(event.member());
-            v.members(members);
-        });
+        record(event, message, token);
     }
 
     @EventHandler
     void on(MemberRemoved event, EventMessage<?> message, TrackingToken token) {
-        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
-                List.of(new FieldChange("members", describe(event.member()), null))), v -> v.members(
-                v.members().stream().filter(m -> !m.role().equalsIgnoreCase(event.member().role())).toList()));
+        record(event, message, token);
     }
 
     @EventHandler
     void on(ReportingLineSet event, EventMessage<?> message, TrackingToken token) {
-        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
-                        List.of(new FieldChange("reportsTo", idOrNull(event.previous()), idOrNull(event.reportsTo())))),
-                v -> v.reportTo(idOrNull(event.reportsTo())));
+        record(event, message, token);
     }
 
     @EventHandler
     void on(GovernanceBodyDissolved event, EventMessage<?> message, TrackingToken token) {
-        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
-                List.of(new FieldChange("status", "ACTIVE", "DISSOLVED"))), v -> v.end("DISSOLVED", event.reason()));
+        record(event, message, token);
     }
 
     @EventHandler
     void on(GovernanceBodyReplaced event, EventMessage<?> message, TrackingToken token) {
-        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
-                List.of(new FieldChange("status", "ACTIVE", "REPLACED"))), v -> {
-            v.replacedBy(ids(event.successors()));
-            v.end("REPLACED", event.note());
-        });
+        record(event, message, token);
     }
 
     @EventHandler
     void on(GovernanceBodySucceeded event, EventMessage<?> message, TrackingToken token) {
-        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
-                List.of(new FieldChange("predecessors", null, String.join(", ", ids(event.predecessors()))))),
-                v -> v.succeeds(ids(event.predecessors()), event.note()));
+        record(event, message, token);
     }
 
     @EventHandler
     void on(EstablishingDecisionRescinded event, EventMessage<?> message, TrackingToken token) {
-        change(event.bodyId(), change(message, token, event.effectiveDate(), event.decision(),
-                List.of(new FieldChange("establishedBy", null, "upphävt: " + event.rescinded().describe()))),
-                v -> v.rescinded(event.rescinded()));
+        record(event, message, token);
+    }
+
+    /**
+     * A correction of a body's entry: an annulment retracts it here; a correction proper is applied
+     * when its replacement (the next event) arrives, so the corrected state and the retraction share
+     * one revision and no answer ever shows the body without either.
+     */
+    @EventHandler
+    void on(EntryCorrected event, EventMessage<?> message, TrackingToken token) {
+        long revision = revisionOf(token);
+        versions.seen(message);
+        batch(chart -> {
+            if (chart.entry(event.aggregateId(), event.correctedEventId()).isEmpty()) return; // not a body's entry
+            chart.correct(event.aggregateId(), event.correctedEventId(), revision, event.reason(), event.annulled());
+            revisions.advance(NAME, revision);
+        });
     }
 
     @EventHandler
@@ -158,29 +138,25 @@ class OrgChartProjection {
     @ResetHandler
     void reset() {
         db.sql("delete from projection.body_version").update();
+        db.sql("delete from projection.body_change").update();
         db.sql("delete from projection.function_transfer").update();
         revisions.reset(NAME);
     }
 
-    private void change(GovernanceBodyId bodyId, BodyVersion.Change change, Consumer<BodyVersion> edit) {
+    /** One governance event: recorded on its body's timeline, which is folded again at its revision. */
+    private void record(Object event, EventMessage<?> message, TrackingToken token) {
+        long revision = revisionOf(token);
+        Object recordedBy = message.getMetaData().get("recordedBy");
+        Object corrects = message.getMetaData().get(EntryCorrected.CORRECTS);
+        BodyTimeline.Entry entry = new BodyTimeline.Entry(message.getIdentifier(), BodyTimeline.bodyIdOf(event), revision,
+                BodyTimeline.effectiveDateOf(event), message.getTimestamp(), recordedBy == null ? null : recordedBy.toString(),
+                event, corrects == null ? null : corrects.toString(), null, null, false, null);
+        versions.seen(message);
         batch(chart -> {
-            BodyVersion current = chart.current(bodyId.value()).orElseThrow(() -> new IllegalStateException(
-                    "event for body " + bodyId + " at revision " + change.revision() + " but the body has no current version"));
-            // a body's events arrive in revision order: a current version this new or newer means the event
-            // is applied already (its batch committed, but the commit's answer was lost and the batch came again)
-            if (current.revisionFrom() >= change.revision()) return;
-            BodyVersion next = current.next(change);
-            edit.accept(next);
-            chart.supersede(current, next);
-            revisions.advance(NAME, change.revision());
-        });
-    }
-
-    private void save(BodyVersion first, TrackingToken token) {
-        batch(chart -> {
-            if (chart.current(first.bodyId()).isPresent()) return; // established already (see change)
-            chart.open(first);
-            revisions.advance(NAME, revisionOf(token));
+            // applied already: its batch committed, but the commit's answer was lost and the batch came again
+            if (chart.entry(entry.bodyId(), entry.eventId()).isPresent()) return;
+            chart.record(entry);
+            revisions.advance(NAME, revision);
         });
     }
 
@@ -203,26 +179,6 @@ class OrgChartProjection {
             }
         }
         return ids;
-    }
-
-    private static BodyVersion.Change change(EventMessage<?> message, TrackingToken token, LocalDate effectiveDate,
-                                             DecisionReference decision, List<FieldChange> fieldChanges) {
-        Object recordedBy = message.getMetaData().get("recordedBy");
-        return new BodyVersion.Change(revisionOf(token), effectiveDate, message.getTimestamp(),
-                recordedBy == null ? null : recordedBy.toString(), message.getPayloadType().getSimpleName(),
-                fieldChanges, decision);
-    }
-
-    private static String describe(Member m) {
-        return m.holder() == null ? m.role() : m.role() + " (" + m.holder() + ")";
-    }
-
-    private static String idOrNull(GovernanceBodyId id) {
-        return id == null ? null : id.value();
-    }
-
-    private static List<String> ids(List<GovernanceBodyId> ids) {
-        return ids.stream().map(GovernanceBodyId::value).filter(Objects::nonNull).toList();
     }
 
     /**

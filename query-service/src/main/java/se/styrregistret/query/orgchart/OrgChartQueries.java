@@ -11,6 +11,7 @@ import se.styrregistret.kernel.governance.FindFunctionTransfers;
 import se.styrregistret.kernel.governance.FindGovernanceBody;
 import se.styrregistret.kernel.governance.FindOrgChart;
 import se.styrregistret.kernel.governance.Level;
+import se.styrregistret.query.revision.AggregateVersions;
 import se.styrregistret.query.revision.AsOf;
 import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionRevisions;
@@ -21,7 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,29 +35,27 @@ class OrgChartQueries {
 
     /**
      * The active bodies' versions in force on {@code date} as the register knew it at {@code revision}:
-     * {@code status = 'ACTIVE' and revision_from <= N and effective_from <= D and (revision_to is null
-     * or revision_to > N or effective_to > D)}, written as two disjoint parts so each has an index
-     * (V420): the versions whose revision interval contains N, and those superseded by N through a
-     * change effective after D.
+     * each version is a rectangle on both clocks (V800), found through the GiST index on either range.
      */
     private static final String ACTIVE_AS_OF = """
             select v.* from projection.body_version v
             where v.status = 'ACTIVE' and int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
-              and v.effective_from <= :date
-            union all
-            select v.* from projection.body_version v
-            where v.status = 'ACTIVE' and v.revision_to is not null and v.revision_to <= :revision
-              and v.effective_to > :date and v.revision_from <= :revision and v.effective_from <= :date
+              and daterange(v.effective_from, v.effective_to) @> cast(:date as date)
             """;
 
     private final JdbcClient db;
     private final RowMapper<BodyVersion> version;
+    private final RowMapper<BodyTimeline.Entry> entry;
     private final ProjectionRevisions revisions;
     private final AsOfResolver asOf;
+    private final AggregateVersions versions;
 
-    OrgChartQueries(JdbcClient db, JsonMapper json, ProjectionRevisions revisions, AsOfResolver asOf) {
+    OrgChartQueries(JdbcClient db, JsonMapper json, ProjectionRevisions revisions, AsOfResolver asOf,
+                    AggregateVersions versions) {
+        this.versions = versions;
         this.db = db;
         this.version = (rs, i) -> BodyVersion.read(rs, json);
+        this.entry = (rs, i) -> OrgChartBatch.entry(rs, json);
         this.revisions = revisions;
         this.asOf = asOf;
     }
@@ -76,15 +75,23 @@ class OrgChartQueries {
         return new OrgChart(point.revision(), point.date(), levels);
     }
 
+    /**
+     * A body as the register holds it now (its latest version by effective date, or as it ended),
+     * and every entry ever recorded of it in the order recorded, corrected and annulled ones marked.
+     */
     @QueryHandler
     BodyDetails handle(FindGovernanceBody query) {
         long head = revisions.current(OrgChartProjection.NAME);
-        List<BodyVersion> history = db.sql("select * from projection.body_version where body_id = ? order by revision_from")
+        List<BodyVersion> open = db.sql("""
+                        select * from projection.body_version where body_id = ? and revision_to is null
+                        order by effective_from desc limit 1""")
                 .param(query.bodyId().value()).query(version).list();
-        if (history.isEmpty()) {
+        if (open.isEmpty()) {
             return null;
         }
-        BodyVersion latest = history.get(history.size() - 1);
+        BodyVersion latest = open.get(0);
+        List<BodyTimeline.Entry> entries = db.sql("select * from projection.body_change where body_id = ? order by revision")
+                .param(query.bodyId().value()).query(entry).list();
         Map<String, String> names = new HashMap<>();
         db.sql("select body_id, name from projection.body_version where body_id = any(?) and revision_to is null")
                 .param(Stream.concat(latest.predecessors().stream(), latest.successors().stream()).distinct()
@@ -92,10 +99,12 @@ class OrgChartQueries {
                 .query((RowCallbackHandler) rs -> names.putIfAbsent(rs.getString(1), rs.getString(2)));
         Function<String, BodyDetails.Link> link = id -> new BodyDetails.Link(
                 se.styrregistret.kernel.governance.GovernanceBodyId.of(id), names.get(id));
+        OptionalLong version = versions.version("GovernanceBody", query.bodyId().value());
+        List<BodyDetails.Change> history = BodyDetails.history(entries);
         // bodies named in the changes (reporting lines, lineage) by their latest name, for the Swedish wording
         Map<String, String> named = new HashMap<>();
-        String[] referenced = history.stream().flatMap(v -> v.toChange().changes().stream())
-                .filter(c -> Set.of("reportsTo", "predecessors", "successors").contains(c.field()))
+        String[] referenced = history.stream().flatMap(c -> c.changes().stream())
+                .filter(c -> java.util.Set.of("reportsTo", "predecessors", "successors").contains(c.field()))
                 .flatMap(c -> Stream.of(c.before(), c.after())).filter(java.util.Objects::nonNull)
                 .flatMap(v -> Arrays.stream(v.split(",\\s*"))).map(String::strip).distinct().toArray(String[]::new);
         if (referenced.length > 0) {
@@ -104,8 +113,9 @@ class OrgChartQueries {
                     .param(referenced).query((RowCallbackHandler) rs -> named.put(rs.getString(1), rs.getString(2)));
         }
         se.styrregistret.query.wording.EventWording.Names bodyNames = named::get;
-        return new BodyDetails(head, latest.toSummary(), history.stream().map(v -> v.toChange().worded(bodyNames)).toList(),
-                latest.predecessors().stream().map(link).toList(), latest.successors().stream().map(link).toList());
+        return new BodyDetails(head, latest.toSummary(), history.stream().map(c -> c.worded(bodyNames)).toList(),
+                latest.predecessors().stream().map(link).toList(), latest.successors().stream().map(link).toList(),
+                version.isPresent() ? version.getAsLong() : null);
     }
 
     @QueryHandler

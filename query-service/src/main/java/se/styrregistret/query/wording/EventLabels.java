@@ -70,6 +70,8 @@ public final class EventLabels {
         put(m, "ActionReopened", "Åtgärd återöppnad", "actions");
         put(m, "ActionLinkedToBody", "Åtgärd kopplad till organ", "actions");
         put(m, "DistrictPictureRecorded", "Stadsdelsbild registrerad", "plans");
+        // a correction's kind is its corrected entry's (see kindOf)
+        put(m, "EntryCorrected", "Rättelse av ändring", "bodies");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -91,6 +93,12 @@ public final class EventLabels {
     public static EventType of(String type) {
         EventType t = type == null ? null : BY_TYPE.get(type);
         return t != null ? t : new EventType(type, "Okänd händelsetyp", "bodies", KINDS.get("bodies"));
+    }
+
+    /** The kind of an event: a correction is of the kind of the entry it corrects. */
+    public static String kindOf(String type, String correctedType) {
+        if ("EntryCorrected".equals(type) && known(correctedType)) return of(correctedType).kind();
+        return of(type).kind();
     }
 
     /** Whether this code has a label of its own. */

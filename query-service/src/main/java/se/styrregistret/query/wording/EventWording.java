@@ -276,6 +276,18 @@ public final class EventWording {
                 add(ch, "version", "Version", null, t(p, "version"));
                 add(ch, "text", "Text", null, t(p, "text"));
             }
+            case "EntryCorrected" -> {
+                boolean annulled = p.path("annulled").asBoolean(false);
+                String corrected = t(p, "correctedType") == null ? "en ändring"
+                        : EventLabels.of(t(p, "correctedType")).label().toLowerCase(Locale.ROOT);
+                String evidence = decision(p.path("evidence"));
+                s = "Ändring nr %s (%s) %s%s%s".formatted(t(p, "correctedRevision"), corrected,
+                        annulled ? "ogiltigförklarades" : "rättades", t(p, "reason") == null ? "" : ": " + t(p, "reason"),
+                        evidence == null ? "" : " (enligt " + evidence + ")");
+                add(ch, "status", "Ändring nr " + t(p, "correctedRevision"), "gällande", annulled ? "ogiltig" : "rättad");
+                add(ch, "reason", "Skäl", null, t(p, "reason"));
+                add(ch, "evidence", "Underlag", null, evidence);
+            }
             default -> s = "Händelse av en typ som den här versionen av registret inte kan beskriva ("
                     + EventLabels.of(type).label().toLowerCase(Locale.ROOT) + ")";
         }

@@ -1,5 +1,6 @@
 package se.styrregistret.query.budget;
 
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.styrregistret.kernel.budget.AllocationDistributed;
@@ -21,6 +22,7 @@ import se.styrregistret.kernel.budget.RecipientKind;
 import se.styrregistret.kernel.budget.ReferralId;
 import se.styrregistret.kernel.budget.ReferralSettled;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.query.support.QueryServiceTest;
 
@@ -197,6 +199,43 @@ class LedgerProjectionTest extends QueryServiceTest {
         assertThat(ledger.entries()).extracting(BudgetLedger.Entry::entryType).containsExactly("ALLOCATION", "REVERSAL");
         assertThat(ledger.entries()).extracting(BudgetLedger.Entry::amountSek).containsExactly(1_000_000L, -400_000L);
         assertThat(ledger.entries()).extracting(BudgetLedger.Entry::runningBalanceSek).containsExactly(1_000_000L, 600_000L);
+    }
+
+    @Test
+    void a_corrected_amount_counts_from_the_correction_and_earlier_revisions_still_show_what_was_recorded() {
+        int year = 2031;
+        AllocationId id = AllocationId.of(id());
+        FundingSource ks = FundingSource.resourceFunds("KS resursfond 2031");
+        long allocated = allocate(id, year, 3_200_000, ks, SON);
+        long corrected = append("Allocation", id.value(), new EntryCorrected(id.value(), eventIdAt(allocated), allocated,
+                "BudgetAllocated", false, "Beslutet anger 3 100 000 kr", KS_AUGUST));
+        long replaced = append("Allocation", id.value(), new BudgetAllocated(id, year, 3_100_000, ks, SON, "Områdesteam",
+                MARCH, KS_MARCH), MetaData.with("recordedBy", "test-registrar").and(EntryCorrected.CORRECTS, eventIdAt(allocated)));
+        awaitProjection(LedgerProjection.NAME, replaced);
+
+        assertThat(projection.handle(new FindBudgetSummary(year, allocated)).totalSek()).isEqualTo(3_200_000);
+        assertThat(projection.handle(new FindBudgetSummary(year, corrected)).totalSek())
+                .as("the correction counts from its replacement on").isEqualTo(3_200_000);
+        assertThat(projection.handle(new FindBudgetSummary(year, replaced)).totalSek()).isEqualTo(3_100_000);
+        assertThat(projection.handle(new FindBudgetLedger(year, null)).entries())
+                .extracting(BudgetLedger.Entry::amountSek).containsExactly(3_100_000L);
+        assertThat(projection.handle(new FindBudgetLedger(year, allocated)).entries())
+                .extracting(BudgetLedger.Entry::amountSek).containsExactly(3_200_000L);
+    }
+
+    @Test
+    void an_annulled_allocation_no_longer_counts_from_the_annulment() {
+        int year = 2032;
+        AllocationId id = AllocationId.of(id());
+        FundingSource ks = FundingSource.resourceFunds("KS resursfond 2032");
+        long allocated = allocate(id, year, 500_000, ks, SON);
+        long annulled = append("Allocation", id.value(), new EntryCorrected(id.value(), eventIdAt(allocated), allocated,
+                "BudgetAllocated", true, "Registrerad två gånger", null));
+        awaitProjection(LedgerProjection.NAME, annulled);
+
+        assertThat(projection.handle(new FindBudgetSummary(year, allocated)).totalSek()).isEqualTo(500_000);
+        assertThat(projection.handle(new FindBudgetSummary(year, annulled)).totalSek()).isZero();
+        assertThat(projection.handle(new FindBudgetLedger(year, annulled)).entries()).isEmpty();
     }
 
     static List<AllocationPart> parts(Recipient a, Recipient b, Recipient c, long x, long y, long z) {

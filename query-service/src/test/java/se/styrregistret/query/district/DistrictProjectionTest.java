@@ -1,5 +1,6 @@
 package se.styrregistret.query.district;
 
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.styrregistret.kernel.actionplan.ActionPlanApproved;
@@ -8,6 +9,7 @@ import se.styrregistret.kernel.actionplan.ActionWithdrawn;
 import se.styrregistret.kernel.actionplan.DevelopmentArea;
 import se.styrregistret.kernel.actionplan.PlannedAction;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
 import se.styrregistret.kernel.district.FindDistrict;
 import se.styrregistret.kernel.district.PictureKind;
@@ -42,10 +44,8 @@ class DistrictProjectionTest extends QueryServiceTest {
         long r2 = append("DistrictPictures", "Ryd", new DistrictPictureRecorded("Ryd", PictureKind.CURRENT_STATE, 2, "Nuläge 2", DATE, KS));
         awaitProjection(DistrictProjection.NAME, r2);
 
-        var rows = jdbc.queryForList("select version, revision_to from projection.district_picture where district = 'Ryd' order by version");
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).get("revision_to")).isEqualTo(r2);
-        assertThat(rows.get(1).get("revision_to")).isNull();
+        assertThat(jdbc.queryForList("select version from projection.district_picture where district = 'Ryd' order by version",
+                Integer.class)).containsExactly(1, 2);
 
         DistrictView view = projection.handle(new FindDistrict("Ryd"));
         assertThat(view.pictures()).singleElement().satisfies(p -> {
@@ -53,6 +53,38 @@ class DistrictProjectionTest extends QueryServiceTest {
             assertThat(p.text()).isEqualTo("Nuläge 2");
         });
         assertThat(view.picturesNotYetRecorded()).containsExactly(PictureKind.TARGET, PictureKind.ACTION_PLAN);
+    }
+
+    @Test
+    void a_picture_recorded_late_takes_its_place_by_date_and_a_corrected_one_counts_from_its_correction() {
+        String district = "Lambohov-" + java.util.UUID.randomUUID();
+        long r1 = append("DistrictPictures", district, new DistrictPictureRecorded(district, PictureKind.TARGET, 2, "Mål 2022",
+                LocalDate.of(2022, 1, 1), KS));
+        // learned later: an older picture, in force before the one already recorded
+        long r2 = append("DistrictPictures", district, new DistrictPictureRecorded(district, PictureKind.TARGET, 1, "Mål 2020",
+                LocalDate.of(2020, 1, 1), KS));
+        awaitProjection(DistrictProjection.NAME, r2);
+        assertThat(text(district, r2, LocalDate.of(2023, 1, 1))).as("the later-dated picture still counts now").isEqualTo("Mål 2022");
+        assertThat(text(district, r2, LocalDate.of(2021, 1, 1))).isEqualTo("Mål 2020");
+        assertThat(text(district, r1, LocalDate.of(2021, 1, 1))).as("unknown at r1").isNull();
+
+        long corrected = append("DistrictPictures", district, new EntryCorrected(district, eventIdAt(r1), r1,
+                "DistrictPictureRecorded", false, "Fel text", null));
+        long replaced = append("DistrictPictures", district, new DistrictPictureRecorded(district, PictureKind.TARGET, 2,
+                "Mål 2022 (rättat)", LocalDate.of(2022, 1, 1), KS), MetaData.with("recordedBy", "test-registrar")
+                .and(EntryCorrected.CORRECTS, eventIdAt(r1)));
+        long annulled = append("DistrictPictures", district, new EntryCorrected(district, eventIdAt(r2), r2,
+                "DistrictPictureRecorded", true, "Hörde inte till stadsdelen", null));
+        awaitProjection(DistrictProjection.NAME, annulled);
+        assertThat(text(district, corrected, LocalDate.of(2023, 1, 1))).isEqualTo("Mål 2022");
+        assertThat(text(district, replaced, LocalDate.of(2023, 1, 1))).isEqualTo("Mål 2022 (rättat)");
+        assertThat(text(district, replaced, LocalDate.of(2021, 1, 1))).isEqualTo("Mål 2020");
+        assertThat(text(district, annulled, LocalDate.of(2021, 1, 1))).as("annulled from its annulment").isNull();
+    }
+
+    private String text(String district, long revision, LocalDate date) {
+        return projection.handle(new FindDistrict(district, revision, date)).pictures().stream()
+                .filter(p -> p.kind() == PictureKind.TARGET).map(DistrictView.PictureEntry::text).findFirst().orElse(null);
     }
 
     @Test

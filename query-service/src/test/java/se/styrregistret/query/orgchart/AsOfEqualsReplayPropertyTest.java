@@ -2,7 +2,9 @@ package se.styrregistret.query.orgchart;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.axonframework.messaging.MetaData;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.kernel.governance.FindOrgChart;
 import se.styrregistret.kernel.governance.GovernanceBodyAmended;
@@ -29,12 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Property: on a randomised history, the chart answered from the versioned rows "on date D as
- * known at revision N" equals a brute-force fold of the events with revision ≤ N and effective
- * date ≤ D, applied in (effective date, revision) order.
+ * known at revision N" equals a brute-force fold of the entries the register held at N (recorded
+ * at or before N, not yet corrected or annulled by N) with effective date ≤ D, applied in
+ * (effective date, revision) order. The histories are recorded out of date order: changes dated
+ * before changes already recorded, changes to ended bodies dated before their end, corrections
+ * (the entry retracted, its replacement recorded with another date or value) and annulments.
  */
 class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
 
     static final DecisionReference DECISION = new DecisionReference("KS 2020-1", null, LocalDate.of(2020, 1, 1), "Kommunstyrelsen");
+    static final LocalDate START = LocalDate.of(2020, 1, 1);
 
     @Autowired
     OrgChartQueries queries;
@@ -43,71 +49,147 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
     record State(String name, String convener, List<String> roles, boolean active) {
     }
 
-    record Appended(long revision, LocalDate effective, String bodyId, Object event) {
+    /** An entry of the log; {@code retractedAt} is set when a later correction or annulment retracts it. */
+    static final class Appended {
+        final long revision;
+        final LocalDate effective;
+        final String bodyId;
+        final Object event;
+        final String eventId;
+        Long retractedAt;
+
+        Appended(long revision, LocalDate effective, String bodyId, Object event, String eventId) {
+            this.revision = revision;
+            this.effective = effective;
+            this.bodyId = bodyId;
+            this.event = event;
+            this.eventId = eventId;
+        }
+
+        boolean heldAt(long n) {
+            return revision <= n && (retractedAt == null || retractedAt > n);
+        }
     }
 
     @RepeatedTest(3)
-    void the_versioned_answer_equals_a_fresh_fold_of_the_first_n_events() {
+    void the_versioned_answer_equals_a_fresh_fold_of_the_entries_held_at_n() {
         Random random = new Random();
         long seed = random.nextLong();
         random = new Random(seed);
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Appended> log = new ArrayList<>();
-        Map<String, LocalDate> lastChange = new HashMap<>();
-        Map<String, State> live = new HashMap<>();
-        for (int step = 0; step < 60; step++) {
+        Map<String, LocalDate> established = new HashMap<>();
+        Map<String, LocalDate> ended = new HashMap<>();
+        int late = 0;
+        int corrections = 0;
+        int annulments = 0;
+        for (int step = 0; step < 80; step++) {
             String id = run + "-b" + random.nextInt(6);
-            State state = live.get(id);
-            LocalDate effective = (lastChange.containsKey(id) ? lastChange.get(id) : LocalDate.of(2020, 1, 1))
-                    .plusDays(random.nextInt(60));
             GovernanceBodyId bodyId = GovernanceBodyId.of(id);
-            Object event;
-            if (state == null) {
-                event = new GovernanceBodyEstablished(bodyId, "Organ " + id, null, Level.TACTICAL, Scope.municipality(),
-                        List.of(), "Sammankallande 0", null, List.of(), List.of(), effective, DECISION);
-            } else if (!state.active()) {
-                continue; // an ended body takes no more changes, as the command side rules
-            } else {
-                int pick = random.nextInt(10);
-                if (pick < 4) {
-                    String convener = "Sammankallande " + random.nextInt(1000);
-                    event = new GovernanceBodyAmended(bodyId, List.of(new FieldChange("convener", state.convener(), convener)),
-                            state.name(), List.of(), convener, null, List.of(), effective, DECISION);
-                } else if (pick < 7) {
-                    event = new MemberAppointed(bodyId, new Member("Roll " + step, null), effective, DECISION);
-                } else if (pick < 9 && !state.roles().isEmpty()) {
-                    event = new MemberRemoved(bodyId, new Member(state.roles().get(0), null), effective, DECISION);
-                } else {
-                    event = new GovernanceBodyDissolved(bodyId, null, effective, DECISION);
-                }
+            if (!established.containsKey(id)) {
+                LocalDate effective = START.plusDays(random.nextInt(200));
+                record(log, "GovernanceBody", id, new GovernanceBodyEstablished(bodyId, "Organ " + id, null, Level.TACTICAL,
+                        Scope.municipality(), List.of(), "Sammankallande 0", null, List.of(), List.of(), effective, DECISION), null);
+                established.put(id, effective);
+                continue;
             }
-            long revision = append("GovernanceBody", id, event);
-            log.add(new Appended(revision, effective, id, event));
-            lastChange.put(id, effective);
-            live.put(id, apply(state, event));
+            // any date from the establishment on, before the end if the body has ended: often before
+            // changes already recorded (a late entry)
+            LocalDate from = established.get(id);
+            int span = ended.containsKey(id) ? (int) (ended.get(id).toEpochDay() - from.toEpochDay()) : 600;
+            if (span <= 1) continue;
+            LocalDate effective = from.plusDays(1 + random.nextInt(span - 1));
+            int pick = random.nextInt(12);
+            List<Appended> correctable = log.stream().filter(a -> a.bodyId.equals(id) && a.retractedAt == null
+                    && !(a.event instanceof GovernanceBodyEstablished)).toList();
+            if (pick >= 10 && !correctable.isEmpty()) {
+                Appended wrong = correctable.get(random.nextInt(correctable.size()));
+                boolean annul = pick == 11 || wrong.event instanceof GovernanceBodyDissolved;
+                long at = append("GovernanceBody", id, new EntryCorrected(id, wrong.eventId, wrong.revision,
+                        wrong.event.getClass().getSimpleName(), annul, "fel i registreringen", null));
+                if (annul) {
+                    wrong.retractedAt = at;
+                    if (wrong.event instanceof GovernanceBodyDissolved) ended.remove(id);
+                    annulments++;
+                } else {
+                    Object replacement = redated(wrong.event, from.plusDays(1 + random.nextInt(300)), random);
+                    Appended replaced = record(log, "GovernanceBody", id, replacement, wrong.eventId);
+                    wrong.retractedAt = replaced.revision;
+                    corrections++;
+                }
+                continue;
+            }
+            Object event;
+            if (pick < 4) {
+                String convener = "Sammankallande " + random.nextInt(1000);
+                event = new GovernanceBodyAmended(bodyId, List.of(new FieldChange("convener", null, convener)),
+                        "Organ " + id, List.of(), convener, null, List.of(), effective, DECISION);
+            } else if (pick < 7) {
+                event = new MemberAppointed(bodyId, new Member("Roll " + random.nextInt(4), null), effective, DECISION);
+            } else if (pick < 9) {
+                event = new MemberRemoved(bodyId, new Member("Roll " + random.nextInt(4), null), effective, DECISION);
+            } else {
+                if (ended.containsKey(id)) continue;
+                event = new GovernanceBodyDissolved(bodyId, null, effective, DECISION);
+                ended.put(id, effective);
+            }
+            LocalDate latestKnown = log.stream().filter(a -> a.bodyId.equals(id) && a.retractedAt == null)
+                    .map(a -> a.effective).max(LocalDate::compareTo).orElse(from);
+            if (effective.isBefore(latestKnown)) late++;
+            record(log, "GovernanceBody", id, event, null);
         }
-        awaitProjection(OrgChartProjection.NAME, log.get(log.size() - 1).revision());
+        long head = log.stream().mapToLong(a -> a.revision).max().orElseThrow();
+        awaitProjection(OrgChartProjection.NAME, head);
+        assertThat(late).as("late entries in seed %d", seed).isPositive();
+        assertThat(corrections + annulments).as("corrections in seed %d", seed).isPositive();
 
-        for (int probe = 0; probe < 25; probe++) {
-            Appended at = log.get(random.nextInt(log.size()));
-            LocalDate date = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(700));
-            Map<String, State> expected = fold(log, at.revision(), date);
+        List<Long> revisions = new ArrayList<>();
+        for (long n = log.get(0).revision; n <= head; n++) revisions.add(n);
+        for (int probe = 0; probe < 40; probe++) {
+            long n = revisions.get(random.nextInt(revisions.size()));
+            LocalDate date = START.plusDays(random.nextInt(900));
+            Map<String, State> expected = fold(log, n, date);
             Map<String, State> actual = new TreeMap<>();
-            queries.handle(new FindOrgChart(at.revision(), date)).levels().stream()
+            queries.handle(new FindOrgChart(n, date)).levels().stream()
                     .flatMap(l -> l.bodies().stream())
                     .filter(b -> b.id().value().startsWith(run))
                     .forEach(b -> actual.put(b.id().value(), stateOf(b)));
-            assertThat(actual).as("seed %d, revision %d, date %s", seed, at.revision(), date).isEqualTo(expected);
+            assertThat(actual).as("seed %d, revision %d, date %s (%d late, %d corrected, %d annulled)", seed, n, date,
+                    late, corrections, annulments).isEqualTo(expected);
         }
+    }
+
+    private Appended record(List<Appended> log, String type, String id, Object event, String corrects) {
+        MetaData metaData = MetaData.with("recordedBy", "test-registrar");
+        if (corrects != null) metaData = metaData.and(EntryCorrected.CORRECTS, corrects);
+        long revision = append(type, id, event, metaData);
+        Appended appended = new Appended(revision, BodyTimeline.effectiveDateOf(event), id, event, eventIdAt(revision));
+        log.add(appended);
+        return appended;
+    }
+
+    /** The entry as it should have been recorded: another date, and for an amendment another value. */
+    static Object redated(Object event, LocalDate date, Random random) {
+        if (event instanceof GovernanceBodyAmended e) {
+            String convener = "Rättad sammankallande " + random.nextInt(1000);
+            return new GovernanceBodyAmended(e.bodyId(), List.of(new FieldChange("convener", null, convener)), e.name(),
+                    e.mandate(), convener, e.meetingFrequency(), e.supportingResources(), date, e.decision());
+        }
+        if (event instanceof MemberAppointed e) return new MemberAppointed(e.bodyId(), e.member(), date, e.decision());
+        if (event instanceof MemberRemoved e) return new MemberRemoved(e.bodyId(), e.member(), date, e.decision());
+        throw new IllegalArgumentException(event.toString());
     }
 
     static Map<String, State> fold(List<Appended> log, long revision, LocalDate date) {
         Map<String, State> states = new HashMap<>();
         log.stream()
-                .filter(e -> e.revision() <= revision && !e.effective().isAfter(date))
-                .sorted((a, b) -> a.effective().equals(b.effective())
-                        ? Long.compare(a.revision(), b.revision()) : a.effective().compareTo(b.effective()))
-                .forEach(e -> states.put(e.bodyId(), apply(states.get(e.bodyId()), e.event())));
+                .filter(e -> e.heldAt(revision) && !e.effective.isAfter(date))
+                .sorted((a, b) -> a.effective.equals(b.effective)
+                        ? Long.compare(a.revision, b.revision) : a.effective.compareTo(b.effective))
+                .forEach(e -> {
+                    State s = apply(states.get(e.bodyId), e.event);
+                    if (s != null) states.put(e.bodyId, s);
+                });
         Map<String, State> active = new TreeMap<>();
         states.forEach((id, s) -> {
             if (s.active()) active.put(id, s);
@@ -115,18 +197,21 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
         return active;
     }
 
+    /** A body's state after one more change; a change before its establishment has nothing to apply to. */
     static State apply(State s, Object event) {
         if (event instanceof GovernanceBodyEstablished e) return new State(e.name(), e.convener(), List.of(), true);
-        if (event instanceof GovernanceBodyAmended e) return new State(e.name(), e.convener(), s.roles(), true);
+        if (s == null) return null;
+        if (event instanceof GovernanceBodyAmended e) return new State(s.name(), e.convener(), s.roles(), s.active());
         if (event instanceof MemberAppointed e) {
             List<String> roles = new ArrayList<>(s.roles());
+            roles.remove(e.member().role());
             roles.add(e.member().role());
-            return new State(s.name(), s.convener(), roles, true);
+            return new State(s.name(), s.convener(), roles, s.active());
         }
         if (event instanceof MemberRemoved e) {
             List<String> roles = new ArrayList<>(s.roles());
             roles.remove(e.member().role());
-            return new State(s.name(), s.convener(), roles, true);
+            return new State(s.name(), s.convener(), roles, s.active());
         }
         if (event instanceof GovernanceBodyDissolved) return new State(s.name(), s.convener(), s.roles(), false);
         throw new IllegalArgumentException(event.toString());

@@ -3,6 +3,7 @@ package se.styrregistret.query.orgchart;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.governance.EstablishingDecisionRescinded;
 import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.kernel.governance.FindGovernanceBody;
@@ -85,7 +86,7 @@ class OrgChartProjectionTest extends QueryServiceTest {
     }
 
     @Test
-    void an_amendment_closes_the_row_on_both_clocks_and_opens_the_next() {
+    void an_amendment_closes_the_open_row_and_opens_its_two_periods_at_its_revision() {
         GovernanceBodyId id = newId();
         long r1 = establish(id, "Samordningsgrupp", Level.TACTICAL, LocalDate.of(2020, 1, 20));
         LocalDate amendedOn = LocalDate.of(2021, 1, 1);
@@ -97,11 +98,17 @@ class OrgChartProjectionTest extends QueryServiceTest {
         var rows = jdbc.queryForList("""
                 select revision_from, revision_to, effective_from, effective_to, meeting_frequency
                 from projection.body_version where body_id = ? order by revision_from""", id.value());
-        assertThat(rows).hasSize(2);
+        // the register held [2020-01-20, ∞) until r2; from r2 it holds [2020-01-20, 2021-01-01) and [2021-01-01, ∞)
+        assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("revision_to")).isEqualTo(r2);
-        assertThat(rows.get(0).get("effective_to").toString()).isEqualTo("2021-01-01");
+        assertThat(rows.get(0).get("effective_to")).isNull();
+        assertThat(rows.get(1).get("revision_from")).isEqualTo(r2);
         assertThat(rows.get(1).get("revision_to")).isNull();
-        assertThat(rows.get(1).get("meeting_frequency")).isEqualTo("Månadsvis");
+        assertThat(rows.get(1).get("effective_to").toString()).isEqualTo("2021-01-01");
+        assertThat(rows.get(1).get("meeting_frequency")).isEqualTo("3 gånger per år");
+        assertThat(rows.get(2).get("revision_to")).isNull();
+        assertThat(rows.get(2).get("effective_from").toString()).isEqualTo("2021-01-01");
+        assertThat(rows.get(2).get("meeting_frequency")).isEqualTo("Månadsvis");
 
         assertThat(body(queries.handle(new FindOrgChart(null, LocalDate.of(2020, 6, 30))), id))
                 .hasValueSatisfying(b -> assertThat(b.meetingFrequency()).isEqualTo("3 gånger per år"));
@@ -137,16 +144,18 @@ class OrgChartProjectionTest extends QueryServiceTest {
         awaitProjection(OrgChartProjection.NAME, last);
         awaitProjection("audit", last);
 
+        // each change after the first closed the open row and opened its two periods
+        assertThat(jdbc.queryForObject("select count(*) from projection.body_version where body_id = ?", Long.class,
+                id.value())).isEqualTo(1 + 2L * (events.size() - 1));
         var rows = jdbc.queryForList("""
                 select revision_from, revision_to, effective_from, effective_to, name, jsonb_array_length(members) members
-                from projection.body_version where body_id = ? order by revision_from""", id.value());
+                from projection.body_version where body_id = ? and revision_to is null order by effective_from""", id.value());
         assertThat(rows).hasSize(events.size());
         for (int i = 0; i < rows.size() - 1; i++) {
-            assertThat(rows.get(i).get("revision_to")).as("version %d closes where %d opens", i, i + 1)
-                    .isEqualTo(rows.get(i + 1).get("revision_from"));
-            assertThat(rows.get(i).get("effective_to")).isEqualTo(rows.get(i + 1).get("effective_from"));
+            assertThat(rows.get(i).get("effective_to")).as("period %d ends where %d begins", i, i + 1)
+                    .isEqualTo(rows.get(i + 1).get("effective_from"));
         }
-        assertThat(rows.get(rows.size() - 1).get("revision_to")).isNull();
+        assertThat(rows.get(rows.size() - 1).get("effective_to")).isNull();
         assertThat(rows.get(rows.size() - 1).get("members")).isEqualTo(1 + 9);
         assertThat(rows.get(rows.size() - 1).get("name")).isEqualTo("Ny " + name);
         assertThat(jdbc.queryForObject("select summary from projection.audit_event where revision = ?", String.class, last))
@@ -188,6 +197,58 @@ class OrgChartProjectionTest extends QueryServiceTest {
         assertThat(details.history()).extracting(BodyDetails.Change::changeType)
                 .containsExactly("GovernanceBodyEstablished", "EstablishingDecisionRescinded", "GovernanceBodyReplaced");
         assertThat(details.history().get(2).decision()).isEqualTo(KS_2019_1003);
+    }
+
+    @Test
+    void a_change_recorded_late_lands_by_its_date_and_a_correction_counts_from_its_revision_with_history_and_etag() {
+        GovernanceBodyId id = newId();
+        long established = establish(id, "Samverkansgrupp", Level.TACTICAL, LocalDate.of(2015, 1, 1));
+        long amended = append("GovernanceBody", id.value(), new GovernanceBodyAmended(id,
+                List.of(new FieldChange("meetingFrequency", "3 gånger per år", "Månadsvis")), "Samverkansgrupp " + id,
+                List.of("Samordna"), "Kommundirektören", "Månadsvis", List.of(), LocalDate.of(2020, 1, 1), KS_2019_1003));
+        // found in the archive later: a member appointed in 2016
+        long late = append("GovernanceBody", id.value(), new MemberAppointed(id, new Member("Räddningstjänsten", null),
+                LocalDate.of(2016, 5, 5), KS_2019_1003));
+        long correction = append("GovernanceBody", id.value(), new EntryCorrected(id.value(), eventIdAt(amended), amended,
+                "GovernanceBodyAmended", false, "Ändringen gällde från 2019", KS_2019_1003));
+        long replaced = append("GovernanceBody", id.value(), new GovernanceBodyAmended(id,
+                List.of(new FieldChange("meetingFrequency", "3 gånger per år", "Varannan vecka")), "Samverkansgrupp " + id,
+                List.of("Samordna"), "Kommundirektören", "Varannan vecka", List.of(), LocalDate.of(2019, 1, 1), KS_2019_1003),
+                org.axonframework.messaging.MetaData.with("recordedBy", "test-registrar")
+                        .and(EntryCorrected.CORRECTS, eventIdAt(amended)));
+        awaitProjection(OrgChartProjection.NAME, replaced);
+
+        LocalDate in2017 = LocalDate.of(2017, 1, 1);
+        assertThat(roles(amended, in2017, id)).as("before the register learned of it").containsExactly("Kommunpolis");
+        assertThat(roles(late, in2017, id)).containsExactly("Kommunpolis", "Räddningstjänsten");
+        assertThat(roles(late, LocalDate.of(2015, 6, 1), id)).as("not before its own date").containsExactly("Kommunpolis");
+        LocalDate in2019 = LocalDate.of(2019, 6, 1);
+        assertThat(frequency(correction, in2019, id)).isEqualTo("3 gånger per år");
+        assertThat(frequency(correction, LocalDate.of(2021, 1, 1), id)).isEqualTo("Månadsvis");
+        assertThat(frequency(replaced, in2019, id)).isEqualTo("Varannan vecka");
+        assertThat(frequency(replaced, LocalDate.of(2021, 1, 1), id)).isEqualTo("Varannan vecka");
+        assertThat(frequency(established, LocalDate.of(2021, 1, 1), id)).isEqualTo("3 gånger per år");
+
+        BodyDetails details = queries.handle(new FindGovernanceBody(id));
+        assertThat(details.history()).extracting(BodyDetails.Change::revision).containsExactly(established, amended, late, replaced);
+        assertThat(details.history().get(2).recordedLate()).isTrue();
+        assertThat(details.history().get(1).correctedInRevision()).isEqualTo(correction);
+        assertThat(details.history().get(1).correctionReason()).isEqualTo("Ändringen gällde från 2019");
+        assertThat(details.history().get(3).correctsRevision()).isEqualTo(amended);
+        assertThat(details.history().get(3).recordedLate()).as("dated before the late member's? no: after it").isFalse();
+        assertThat(details.version()).as("the body's aggregate version: five events").isEqualTo(4L);
+        var http = se.styrregistret.query.support.Http.get(port, "/api/governance-bodies/" + id.value(), "reader");
+        assertThat(http.statusCode()).isEqualTo(200);
+        assertThat(http.headers().firstValue("ETag")).contains("\"4\"");
+    }
+
+    private List<String> roles(long revision, LocalDate date, GovernanceBodyId id) {
+        return body(queries.handle(new FindOrgChart(revision, date)), id).orElseThrow().members().stream()
+                .map(Member::role).toList();
+    }
+
+    private String frequency(long revision, LocalDate date, GovernanceBodyId id) {
+        return body(queries.handle(new FindOrgChart(revision, date)), id).orElseThrow().meetingFrequency();
     }
 
     static Optional<BodySummary> body(OrgChart chart, GovernanceBodyId id) {

@@ -97,6 +97,12 @@ public abstract class QueryServiceTest {
     }
 
     /** Waits, boundedly, until the projection has applied {@code revision}. */
+    /** The identifier of the event at {@code revision}, as a correction names it. */
+    protected String eventIdAt(long revision) {
+        return jdbc.queryForObject("select event_identifier from axon.domain_event_entry where global_index = ?",
+                String.class, revision);
+    }
+
     protected void awaitProjection(String projection, long revision) {
         await(projection + " at revision " + revision).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> jdbc.query("select revision from projection.projection_revision where projection = ?",

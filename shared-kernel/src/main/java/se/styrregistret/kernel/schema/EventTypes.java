@@ -16,6 +16,7 @@ import se.styrregistret.kernel.budget.BudgetFrameOpened;
 import se.styrregistret.kernel.budget.FinancingReferred;
 import se.styrregistret.kernel.budget.GrantRegistered;
 import se.styrregistret.kernel.budget.ReferralSettled;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
 import se.styrregistret.kernel.governance.AreaTeamEstablished;
 import se.styrregistret.kernel.governance.EstablishingDecisionRescinded;
@@ -72,7 +73,9 @@ public final class EventTypes {
             ActionReopened.class,
             ActionLinkedToBody.class,
             // districts
-            DistrictPictureRecorded.class);
+            DistrictPictureRecorded.class,
+            // corrections, on any aggregate
+            EntryCorrected.class);
 
     private EventTypes() {
     }
