@@ -19,6 +19,7 @@ import se.styrregistret.kernel.budget.GrantRegistered;
 import se.styrregistret.kernel.budget.Recipient;
 import se.styrregistret.kernel.budget.ReferralId;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.governance.AreaTeamEstablished;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 import se.styrregistret.kernel.governance.GovernanceBodyReplaced;
@@ -272,6 +273,21 @@ class SwedishReadingTest extends QueryServiceTest {
         assertThat(bilda.path("developmentAreaLabel").asString()).isEqualTo("Utvecklingsområde 1: Ökad trygghet");
         assertThat(other.path("developmentAreaTitle").isNull()).isTrue();
         assertThat(other.path("developmentAreaLabel").asString()).isEqualTo("Utvecklingsområde 3 (namnet anges inte i källan)");
+    }
+
+    @Test
+    void a_correction_reads_as_one_of_the_corrected_entrys_kind() {
+        long corrected = append("Allocation", "alloc-" + tag, new EntryCorrected("alloc-" + tag, UUID.randomUUID().toString(),
+                allocation, "BudgetAllocated", false, "Beloppet skrevs in fel", d));
+        awaitProjection(AuditProjection.NAME, corrected);
+
+        JsonNode entry = get("/api/audit-trail/" + corrected, "auditor").path("entry");
+        assertThat(entry.path("typeLabel").asString()).isEqualTo("Rättelse av ändring");
+        assertThat(entry.path("kind").asString()).isEqualTo("money");
+        assertThat(entry.path("summary").asString()).isEqualTo("Ändring nr " + allocation
+                + " (budget fördelad) rättades: Beloppet skrevs in fel (enligt Kommunstyrelsen 2021-03-01 § 7 (" + caseNumber + "))");
+        assertThat(revisions(get("/api/timeline?kind=money", "reader"))).contains(corrected);
+        assertThat(revisions(get("/api/timeline?kind=bodies", "reader"))).doesNotContain(corrected);
     }
 
     static JsonNode byRevision(List<JsonNode> entries, long revision) {
