@@ -6,6 +6,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import se.styrregistret.command.common.Corrections;
+import se.styrregistret.command.common.Entries;
+import se.styrregistret.kernel.correction.CorrectEntry;
+import se.styrregistret.kernel.correction.EntryCorrected;
+
 import se.styrregistret.command.common.RuleViolation;
 import se.styrregistret.kernel.agreement.AgreementId;
 import se.styrregistret.kernel.agreement.AgreementRecorded;
@@ -20,6 +26,7 @@ public class Agreement {
 
     @AggregateIdentifier
     private AgreementId agreementId;
+    private final Entries entries = new Entries();
 
     protected Agreement() {
         // for Axon
@@ -49,8 +56,42 @@ public class Agreement {
                 cmd.effectiveDate(), cmd.decision()));
     }
 
+
+    // ---- corrections
+
+    @CommandHandler(commandName = "se.styrregistret.kernel.correction.CorrectEntry@Agreement")
+    void handle(CorrectEntry cmd) {
+        Corrections.requireCorrectable(cmd, entries.find(cmd.correctedEventId()), entries.corrected());
+        Object original = entries.find(cmd.correctedEventId()).orElseThrow();
+        if (cmd.replacement() instanceof AgreementRecorded corrected) {
+            if (corrected.parties() == null || corrected.parties().size() < 2) {
+                throw RuleViolation.unprocessable("parties-required", "En överenskommelse har minst två parter").at("changes.parties");
+            }
+            if (corrected.firstYear() != null && corrected.lastYear() != null && corrected.firstYear() > corrected.lastYear()) {
+                throw RuleViolation.unprocessable("period-reversed", "Perioden slutar före den börjar");
+            }
+            if (Text.isBlank(corrected.title())) {
+                throw RuleViolation.unprocessable("title-required", "En överenskommelse har en titel").at("changes.title");
+            }
+        }
+        Corrections.append(Corrections.recorded(cmd, agreementId.value(), original), cmd);
+    }
+
     @EventSourcingHandler
-    void on(AgreementRecorded event) {
-        agreementId = event.agreementId();
+    void on(EntryCorrected event) {
+        entries.record(event);
+        refold();
+    }
+
+    @EventSourcingHandler
+    void on(AgreementRecorded event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        refold();
+    }
+
+    private void refold() {
+        for (Object event : entries.events()) {
+            if (event instanceof AgreementRecorded e) agreementId = e.agreementId();
+        }
     }
 }

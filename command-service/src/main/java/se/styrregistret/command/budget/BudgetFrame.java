@@ -13,6 +13,12 @@ import se.styrregistret.kernel.budget.BudgetFrameOpened;
 import se.styrregistret.kernel.budget.ExtendBudgetFrame;
 import se.styrregistret.kernel.budget.OpenBudgetFrame;
 
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import se.styrregistret.command.common.Corrections;
+import se.styrregistret.command.common.Entries;
+import se.styrregistret.kernel.correction.CorrectEntry;
+import se.styrregistret.kernel.correction.EntryCorrected;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -29,6 +35,7 @@ class BudgetFrame {
     private String committee;
     private int fiscalYear;
     private long totalSek;
+    private final Entries entries = new Entries();
 
     protected BudgetFrame() {
         // for Axon
@@ -62,16 +69,68 @@ class BudgetFrame {
                 cmd.effectiveDate(), cmd.decision()));
     }
 
-    @EventSourcingHandler
-    void on(BudgetFrameOpened event) {
-        frameId = event.frameId();
-        committee = event.committee();
-        fiscalYear = event.fiscalYear();
-        totalSek = event.amountSek();
+    // ---- corrections
+
+    /**
+     * A corrected opening or extension must leave the frame at least what has been allocated from it
+     * ({@code frame-exceeded}, as an allocation beyond it would be); an opening cannot be annulled (correct it instead).
+     */
+    @CommandHandler(commandName = "se.styrregistret.kernel.correction.CorrectEntry@BudgetFrame")
+    void handle(CorrectEntry cmd, SourceBalances balances) {
+        Corrections.requireCorrectable(cmd, entries.find(cmd.correctedEventId()), entries.corrected());
+        Object original = entries.find(cmd.correctedEventId()).orElseThrow();
+        if (cmd.annul() && original instanceof BudgetFrameOpened) {
+            throw RuleViolation.unprocessable("opening-not-annullable", "Posten som öppnar ramen kan inte strykas; rätta den i stället");
+        }
+        long total = 0;
+        for (Object event : entries.eventsWith(cmd.correctedEventId(), cmd.replacement())) {
+            total = BudgetRules.add(total, amountOf(event));
+        }
+        BudgetRules.requireBounded(total);
+        if (cmd.replacement() != null && amountOf(cmd.replacement()) < 0) {
+            throw RuleViolation.unprocessable("amount-positive", "Belopp måste vara positiva (hela kronor)");
+        }
+        long allocated = balances.balanceOf(frameId.value()).map(SourceBalances.Balance::allocatedSek).orElse(0L);
+        if (total < allocated) {
+            throw RuleViolation.conflict("frame-exceeded", "Rättelsen ger ramen " + total + " kr, men " + allocated
+                    + " kr är redan anslaget ur den");
+        }
+        Corrections.append(Corrections.recorded(cmd, frameId.value(), original), cmd);
     }
 
     @EventSourcingHandler
-    void on(BudgetFrameExtended event) {
-        totalSek += event.amountSek();
+    void on(EntryCorrected event) {
+        entries.record(event);
+        refold();
+    }
+
+    @EventSourcingHandler
+    void on(BudgetFrameOpened event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        refold();
+    }
+
+    @EventSourcingHandler
+    void on(BudgetFrameExtended event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        refold();
+    }
+
+    private static long amountOf(Object event) {
+        if (event instanceof BudgetFrameOpened e) return e.amountSek();
+        if (event instanceof BudgetFrameExtended e) return e.amountSek();
+        return 0;
+    }
+
+    private void refold() {
+        totalSek = 0;
+        for (Object event : entries.events()) {
+            if (event instanceof BudgetFrameOpened e) {
+                frameId = e.frameId();
+                committee = e.committee();
+                fiscalYear = e.fiscalYear();
+            }
+            totalSek += amountOf(event);
+        }
     }
 }

@@ -11,6 +11,12 @@ import se.styrregistret.kernel.budget.GrantId;
 import se.styrregistret.kernel.budget.GrantRegistered;
 import se.styrregistret.kernel.budget.RegisterGrant;
 
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import se.styrregistret.command.common.Corrections;
+import se.styrregistret.command.common.Entries;
+import se.styrregistret.kernel.correction.CorrectEntry;
+import se.styrregistret.kernel.correction.EntryCorrected;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** External money with its grantor and year; allocations from it may not exceed it (see {@link SourceBalances}). */
@@ -19,6 +25,7 @@ class Grant {
 
     @AggregateIdentifier
     private GrantId grantId;
+    private final Entries entries = new Entries();
 
     protected Grant() {
         // for Axon
@@ -38,8 +45,54 @@ class Grant {
                 cmd.effectiveDate(), cmd.decision()));
     }
 
+    // ---- corrections
+
+    /**
+     * A corrected opening or extension must leave the grant at least what has been allocated from it
+     * ({@code grant-exceeded}, as an allocation beyond it would be); an opening cannot be annulled (correct it instead).
+     */
+    @CommandHandler(commandName = "se.styrregistret.kernel.correction.CorrectEntry@Grant")
+    void handle(CorrectEntry cmd, SourceBalances balances) {
+        Corrections.requireCorrectable(cmd, entries.find(cmd.correctedEventId()), entries.corrected());
+        Object original = entries.find(cmd.correctedEventId()).orElseThrow();
+        if (cmd.annul() && original instanceof GrantRegistered) {
+            throw RuleViolation.unprocessable("opening-not-annullable", "Posten som registrerar bidraget kan inte strykas; rätta den i stället");
+        }
+        long total = 0;
+        for (Object event : entries.eventsWith(cmd.correctedEventId(), cmd.replacement())) {
+            total = BudgetRules.add(total, amountOf(event));
+        }
+        BudgetRules.requireBounded(total);
+        if (cmd.replacement() != null && amountOf(cmd.replacement()) < 0) {
+            throw RuleViolation.unprocessable("amount-positive", "Belopp måste vara positiva (hela kronor)");
+        }
+        long allocated = balances.balanceOf(grantId.value()).map(SourceBalances.Balance::allocatedSek).orElse(0L);
+        if (total < allocated) {
+            throw RuleViolation.conflict("grant-exceeded", "Rättelsen ger bidraget " + total + " kr, men " + allocated
+                    + " kr är redan anslaget ur den");
+        }
+        Corrections.append(Corrections.recorded(cmd, grantId.value(), original), cmd);
+    }
+
     @EventSourcingHandler
-    void on(GrantRegistered event) {
-        grantId = event.grantId();
+    void on(EntryCorrected event) {
+        entries.record(event);
+        refold();
+    }
+
+    @EventSourcingHandler
+    void on(GrantRegistered event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        refold();
+    }
+
+    private static long amountOf(Object event) {
+        return event instanceof GrantRegistered e ? e.amountSek() : 0;
+    }
+
+    private void refold() {
+        for (Object event : entries.events()) {
+            if (event instanceof GrantRegistered e) grantId = e.grantId();
+        }
     }
 }

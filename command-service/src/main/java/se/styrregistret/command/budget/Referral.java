@@ -6,6 +6,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import se.styrregistret.command.common.Corrections;
+import se.styrregistret.command.common.Entries;
+import se.styrregistret.kernel.correction.CorrectEntry;
+import se.styrregistret.kernel.correction.EntryCorrected;
+
 import se.styrregistret.command.common.RuleViolation;
 import se.styrregistret.kernel.budget.FinancingReferred;
 import se.styrregistret.kernel.budget.ReferFinancing;
@@ -23,6 +29,7 @@ class Referral {
     private ReferralId referralId;
     private int fiscalYear;
     private boolean settled;
+    private final Entries entries = new Entries();
 
     protected Referral() {
         // for Axon
@@ -61,14 +68,45 @@ class Referral {
                 cmd.decision()));
     }
 
-    @EventSourcingHandler
-    void on(FinancingReferred event) {
-        referralId = event.referralId();
-        fiscalYear = event.fiscalYear();
+
+    // ---- corrections
+
+    @CommandHandler(commandName = "se.styrregistret.kernel.correction.CorrectEntry@Referral")
+    void handle(CorrectEntry cmd) {
+        Corrections.requireCorrectable(cmd, entries.find(cmd.correctedEventId()), entries.corrected());
+        Object original = entries.find(cmd.correctedEventId()).orElseThrow();
+        if (cmd.annul() && original instanceof FinancingReferred && settled) {
+            throw RuleViolation.conflict("referral-settled", "Remissen är avgjord; stryk avgörandet först");
+        }
+        Corrections.append(Corrections.recorded(cmd, referralId.value(), original), cmd);
     }
 
     @EventSourcingHandler
-    void on(ReferralSettled event) {
-        settled = true;
+    void on(EntryCorrected event) {
+        entries.record(event);
+        refold();
+    }
+
+    @EventSourcingHandler
+    void on(FinancingReferred event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        refold();
+    }
+
+    @EventSourcingHandler
+    void on(ReferralSettled event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        refold();
+    }
+
+    private void refold() {
+        settled = false;
+        for (Object event : entries.events()) {
+            if (event instanceof FinancingReferred e) {
+                referralId = e.referralId();
+                fiscalYear = e.fiscalYear();
+            }
+            if (event instanceof ReferralSettled) settled = true;
+        }
     }
 }

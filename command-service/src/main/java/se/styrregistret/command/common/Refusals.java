@@ -59,6 +59,10 @@ public final class Refusals {
                 // two concurrent commands raced past a cross-body rule; the unique index caught the second
                 return Optional.of(concurrentChange("En samtidig ändring hann före; läs om och försök igen"));
             }
+            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+                // two compound decisions took the locks of the same cross-body checks in opposite order
+                return Optional.of(concurrentChange("En samtidig ändring hann före; läs om och försök igen"));
+            }
         }
         if (DatabaseUnavailable.isCause(failure)) {
             return Optional.of(new Refusal(503, "unavailable", null, "Tillfälligt otillgänglig",

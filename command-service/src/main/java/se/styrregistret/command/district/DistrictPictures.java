@@ -6,6 +6,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import se.styrregistret.command.common.Corrections;
+import se.styrregistret.command.common.Entries;
+import se.styrregistret.kernel.correction.CorrectEntry;
+import se.styrregistret.kernel.correction.EntryCorrected;
+
 import se.styrregistret.command.common.RuleViolation;
 import se.styrregistret.kernel.common.Text;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
@@ -27,6 +33,7 @@ public class DistrictPictures {
     private String district;
     private final Map<PictureKind, Integer> versions = new EnumMap<>(PictureKind.class);
     private final Map<PictureKind, String> latest = new EnumMap<>(PictureKind.class);
+    private final Entries entries = new Entries();
 
     protected DistrictPictures() {
         // for Axon
@@ -65,10 +72,39 @@ public class DistrictPictures {
         org.axonframework.modelling.command.AggregateLifecycle.apply(event);
     }
 
+
+    // ---- corrections
+
+    @CommandHandler(commandName = "se.styrregistret.kernel.correction.CorrectEntry@DistrictPictures")
+    void handle(CorrectEntry cmd) {
+        Corrections.requireCorrectable(cmd, entries.find(cmd.correctedEventId()), entries.corrected());
+        Object original = entries.find(cmd.correctedEventId()).orElseThrow();
+        if (cmd.replacement() instanceof DistrictPictureRecorded corrected && Text.blankToNull(corrected.text()) == null) {
+            throw RuleViolation.unprocessable("picture-text-required", "En bild måste ha en text").at("changes.text");
+        }
+        Corrections.append(Corrections.recorded(cmd, district, original), cmd);
+    }
+
     @EventSourcingHandler
-    void on(DistrictPictureRecorded event) {
-        district = event.district();
-        versions.put(event.kind(), event.version());
-        latest.put(event.kind(), event.text());
+    void on(EntryCorrected event) {
+        entries.record(event);
+        refold();
+    }
+
+    @EventSourcingHandler
+    void on(DistrictPictureRecorded event, @MessageIdentifier String eventId) {
+        entries.record(eventId, event);
+        refold();
+    }
+
+    private void refold() {
+        latest.clear();
+        for (Object event : entries.events()) {
+            if (event instanceof DistrictPictureRecorded e) {
+                district = e.district();
+                versions.merge(e.kind(), e.version(), Math::max);
+                latest.put(e.kind(), e.text());
+            }
+        }
     }
 }

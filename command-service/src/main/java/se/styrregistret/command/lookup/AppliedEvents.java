@@ -23,10 +23,10 @@ class AppliedEvents {
     }
 
     /** Applies the event to every table that follows it and has not applied it yet. */
-    void apply(Object event, String eventId) {
+    void apply(Object event, String eventId, String corrects) {
         for (LookupTable table : tables) {
             if (table.follows(event) && firstTime(table.name(), eventId)) {
-                table.apply(event);
+                table.apply(event, eventId, corrects);
             }
         }
     }

@@ -5,6 +5,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -27,8 +29,9 @@ class LiveLookups {
     }
 
     @EventHandler
-    void on(Object event, @MessageIdentifier String eventId) {
-        applied.apply(event, eventId);
+    void on(Object event, @MessageIdentifier String eventId,
+            @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
+        applied.apply(event, eventId, corrects);
     }
 
     /** Errors here must fail the command's transaction and reach the client, not be logged and skipped. */

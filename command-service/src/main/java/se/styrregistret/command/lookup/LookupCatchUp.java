@@ -15,6 +15,8 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
@@ -59,8 +61,9 @@ class LookupCatchUp {
     }
 
     @EventHandler
-    void on(Object event, @MessageIdentifier String eventId) {
-        applied.apply(event, eventId);
+    void on(Object event, @MessageIdentifier String eventId,
+            @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
+        applied.apply(event, eventId, corrects);
     }
 
     /** Replaying the processor rebuilds the tables from the start of the log. */

@@ -18,6 +18,22 @@ public interface LookupTable {
     /** Changes the table for this event; called once per event. */
     void apply(Object event);
 
+    /**
+     * Changes the table for this event, knowing its identifier (a table that keeps rows per event, so a
+     * correction, {@code EntryCorrected}, can take the corrected entry's rows out); called once per event.
+     */
+    default void apply(Object event, String eventId) {
+        apply(event);
+    }
+
+    /**
+     * As {@link #apply(Object, String)}, for an event that replaces a corrected entry ({@code corrects}: that
+     * entry's identifier, from the event's metadata {@code EntryCorrected.CORRECTS}; null for an ordinary event).
+     */
+    default void apply(Object event, String eventId, String corrects) {
+        apply(event, eventId);
+    }
+
     /** Empties the table, before it is rebuilt from the start of the log. */
     void clear();
 

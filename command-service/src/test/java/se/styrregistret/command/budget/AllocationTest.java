@@ -15,6 +15,7 @@ import se.styrregistret.kernel.budget.Recipient;
 import se.styrregistret.kernel.budget.RecipientKind;
 import se.styrregistret.kernel.budget.ReverseAllocation;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static se.styrregistret.command.budget.BudgetFixtures.ALLOCATION;
@@ -25,6 +26,7 @@ import static se.styrregistret.command.budget.BudgetFixtures.KS_2021_03;
 import static se.styrregistret.command.budget.BudgetFixtures.KS_2021_08;
 import static se.styrregistret.command.budget.BudgetFixtures.KS_FRAME;
 import static se.styrregistret.command.budget.BudgetFixtures.LIBRA;
+import static se.styrregistret.command.budget.BudgetFixtures.LIBRA_ENDED;
 import static se.styrregistret.command.budget.BudgetFixtures.RYD;
 import static se.styrregistret.command.budget.BudgetFixtures.SKAGGETORP;
 import static se.styrregistret.command.budget.BudgetFixtures.SON;
@@ -136,6 +138,24 @@ class AllocationTest {
     void rejects_money_to_a_replaced_body() {
         fixture.givenNoPriorActivity()
                 .when(allocate(1_000, KS_FUNDS, new Recipient(RecipientKind.GOVERNANCE_BODY, LIBRA, "LiBrå", null)))
+                .expectException(rule("recipient-not-active"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void money_to_a_body_dated_before_it_ended_is_accepted_when_recorded_late() {
+        Recipient libra = new Recipient(RecipientKind.GOVERNANCE_BODY, LIBRA, "LiBrå", null);
+        LocalDate before = LIBRA_ENDED.minusDays(1);
+        fixture.givenNoPriorActivity()
+                .when(new AllocateBudget(ALLOCATION, 2019, 1_000, KS_FUNDS, libra, null, before, KS_2021_03))
+                .expectEvents(new BudgetAllocated(ALLOCATION, 2019, 1_000, KS_FUNDS, libra, null, before, KS_2021_03));
+    }
+
+    @Test
+    void money_to_a_body_dated_on_the_day_it_ended_is_refused() {
+        Recipient libra = new Recipient(RecipientKind.GOVERNANCE_BODY, LIBRA, "LiBrå", null);
+        fixture.givenNoPriorActivity()
+                .when(new AllocateBudget(ALLOCATION, 2020, 1_000, KS_FUNDS, libra, null, LIBRA_ENDED, KS_2021_03))
                 .expectException(rule("recipient-not-active"))
                 .expectNoEvents();
     }

@@ -40,10 +40,12 @@ final class BudgetFixtures {
         return new Recipient(RecipientKind.AREA_TEAM, id, "Områdesteam " + district, district);
     }
 
-    /** Berga, Ryd and Skäggetorp are active; LiBrå was replaced in 2020. */
+    static final LocalDate LIBRA_ENDED = LocalDate.of(2020, 1, 20);
+
+    /** Berga, Ryd and Skäggetorp are active; LiBrå was organised in 2007 and replaced on 2020-01-20. */
     static BodyLookup bodies() {
         return new InMemoryBodyLookup().active(BERGA.value()).active(RYD.value()).active(SKAGGETORP.value())
-                .ended(LIBRA.value());
+                .active(LIBRA.value(), LocalDate.of(2007, 5, 29), LIBRA_ENDED);
     }
 
     static final class Balances implements SourceBalances {

@@ -2,75 +2,117 @@ package se.styrregistret.command.governance;
 
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.UUID;
 
-/** The command-side lookup for aggregate fixtures, where there is no database; tests say what exists. */
+/**
+ * The command-side lookup for aggregate fixtures, where there is no database; tests say what exists,
+ * as dated facts read the way {@link BodyRegistry} reads its rows ({@link BodyFacts}). Without a date,
+ * a fact holds from {@link #LONG_AGO}.
+ */
 public class InMemoryBodyLookup implements BodyLookup {
 
-    private final Set<String> active = new HashSet<>();
-    private final Set<String> ended = new HashSet<>();
-    private final Set<String> activeNames = new HashSet<>();
-    private final Set<String> areaTeamDistricts = new HashSet<>();
-    private final Map<String, String> reportsTo = new HashMap<>();
+    public static final LocalDate LONG_AGO = LocalDate.of(1900, 1, 1);
 
-    public InMemoryBodyLookup active(String id) {
-        active.add(id);
+    private final List<BodyFacts.Fact> facts = new ArrayList<>();
+    private long recorded;
+
+    private InMemoryBodyLookup fact(BodyFacts.Kind kind, String bodyId, LocalDate date, String name, String district, String reportsTo) {
+        facts.add(new BodyFacts.Fact(UUID.randomUUID().toString(), kind, bodyId, date, recorded++, name, district, reportsTo));
         return this;
     }
 
+    private boolean started(String id) {
+        return facts.stream().anyMatch(f -> f.bodyId().equals(id) && f.kind() == BodyFacts.Kind.START);
+    }
+
+    public InMemoryBodyLookup active(String id) {
+        return active(id, LONG_AGO, null);
+    }
+
+    /** A body active during {@code [from, until)} (until null: still active). */
+    public InMemoryBodyLookup active(String id, LocalDate from, LocalDate until) {
+        fact(BodyFacts.Kind.START, id, from, id, null, null);
+        return until == null ? this : fact(BodyFacts.Kind.END, id, until, null, null, null);
+    }
+
+    /** A body that exists but was never active on any date a test uses. */
     public InMemoryBodyLookup ended(String id) {
-        ended.add(id);
-        return this;
+        return active(id, LONG_AGO, LONG_AGO);
     }
 
     public InMemoryBodyLookup nameTaken(String name) {
-        activeNames.add(name.toLowerCase());
-        return this;
+        return nameTaken(name, LONG_AGO, null);
+    }
+
+    /** Another body carrying {@code name} during {@code [from, until)}. */
+    public InMemoryBodyLookup nameTaken(String name, LocalDate from, LocalDate until) {
+        String id = "name-holder-" + recorded;
+        fact(BodyFacts.Kind.START, id, from, name, null, null);
+        return until == null ? this : fact(BodyFacts.Kind.END, id, until, null, null, null);
     }
 
     public InMemoryBodyLookup areaTeamIn(String district) {
-        areaTeamDistricts.add(district.toLowerCase());
-        return this;
+        return areaTeam("area-team-" + district, district, LONG_AGO, null);
+    }
+
+    /** An area team in {@code district} during {@code [from, until)}. */
+    public InMemoryBodyLookup areaTeam(String id, String district, LocalDate from, LocalDate until) {
+        fact(BodyFacts.Kind.START, id, from, "Områdesteam " + district + " " + id, district, null);
+        return until == null ? this : fact(BodyFacts.Kind.END, id, until, null, null, null);
     }
 
     public InMemoryBodyLookup reports(String from, String to) {
-        active.add(from);
-        active.add(to);
-        reportsTo.put(from, to);
-        return this;
+        return reports(from, to, LONG_AGO);
+    }
+
+    /** {@code from} reports to {@code to} (null: to no one) from {@code date} on. */
+    public InMemoryBodyLookup reports(String from, String to, LocalDate date) {
+        if (!started(from)) active(from);
+        if (to != null && !started(to)) active(to);
+        return fact(BodyFacts.Kind.REPORTS, from, date, null, null, to);
+    }
+
+    private BodyFacts of(String id) {
+        return new BodyFacts(facts.stream().filter(f -> f.bodyId().equals(id)).toList());
     }
 
     @Override
     public boolean exists(GovernanceBodyId id) {
-        return active.contains(id.value()) || ended.contains(id.value());
+        return started(id.value());
     }
 
     @Override
-    public boolean isActive(GovernanceBodyId id) {
-        return active.contains(id.value());
+    public boolean isActiveOn(GovernanceBodyId id, LocalDate date) {
+        return of(id.value()).activeOn(date);
     }
 
     @Override
-    public boolean isNameTakenByActiveBody(String name) {
-        return activeNames.contains(name.toLowerCase());
+    public Optional<GovernanceBodyId> nameHolderDuring(String name, LocalDate from, LocalDate until, GovernanceBodyId except) {
+        return facts.stream().map(BodyFacts.Fact::bodyId).distinct()
+                .filter(id -> except == null || !id.equals(except.value()))
+                .filter(id -> of(id).carriesNameDuring(name, from, until)).findFirst().map(GovernanceBodyId::of);
     }
 
     @Override
-    public boolean hasActiveAreaTeamIn(String district) {
-        return areaTeamDistricts.contains(district.toLowerCase());
+    public Optional<GovernanceBodyId> areaTeamDuring(String district, LocalDate from, LocalDate until, GovernanceBodyId except) {
+        return facts.stream().map(BodyFacts.Fact::bodyId).distinct()
+                .filter(id -> except == null || !id.equals(except.value()))
+                .filter(id -> district.equalsIgnoreCase(of(id).district()))
+                .filter(id -> of(id).life().map(l -> l.overlaps(from, until)).orElse(false))
+                .findFirst().map(GovernanceBodyId::of);
     }
 
     @Override
-    public List<GovernanceBodyId> reportingChainOf(GovernanceBodyId id) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (String next = reportsTo.get(id.value()); next != null && seen.add(next); next = reportsTo.get(next)) {
-            // walk up until the top or a repeat
-        }
-        return seen.stream().map(GovernanceBodyId::of).toList();
+    public Optional<GovernanceBodyId> reportsToOn(GovernanceBodyId id, LocalDate date) {
+        return of(id.value()).reportsToOn(date);
+    }
+
+    @Override
+    public List<LocalDate> reportingChangesOf(GovernanceBodyId id) {
+        return of(id.value()).reportingChanges();
     }
 }

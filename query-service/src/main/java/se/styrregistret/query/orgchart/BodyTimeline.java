@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -73,10 +75,16 @@ final class BodyTimeline {
         }
     }
 
-    /** The body's versions from the entries that count, each in force until the next one's date. */
+    /**
+     * The body's versions from the entries that count, each in force until the next one's date. Changes
+     * of one date apply in the order recorded; a correction's replacement takes the place of the entry
+     * it corrects in that order (as the command side checks it).
+     */
     static List<BodyVersion> fold(List<Entry> entries) {
+        Map<String, Entry> byId = new HashMap<>();
+        entries.forEach(e -> byId.put(e.eventId(), e));
         List<Entry> ordered = entries.stream().filter(Entry::counts)
-                .sorted(Comparator.comparing(Entry::effectiveDate).thenComparingLong(Entry::revision))
+                .sorted(Comparator.comparing(Entry::effectiveDate).thenComparingLong(e -> placeInOrder(e, byId)))
                 .toList();
         List<BodyVersion> versions = new ArrayList<>();
         BodyVersion current = null;
@@ -102,6 +110,15 @@ final class BodyTimeline {
             current = next;
         }
         return versions;
+    }
+
+    /** The revision an entry is ordered by among changes of its date: its own, or the first of the entries it corrects. */
+    static long placeInOrder(Entry entry, Map<String, Entry> byId) {
+        Entry first = entry;
+        for (int hops = 0; first.corrects() != null && byId.containsKey(first.corrects()) && hops < 1000; hops++) {
+            first = byId.get(first.corrects());
+        }
+        return first.revision();
     }
 
     static boolean isEstablishment(Object event) {

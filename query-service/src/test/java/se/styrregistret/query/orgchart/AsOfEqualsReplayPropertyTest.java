@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at or before N, not yet corrected or annulled by N) with effective date ≤ D, applied in
  * (effective date, revision) order. The histories are recorded out of date order: changes dated
  * before changes already recorded, changes to ended bodies dated before their end, corrections
- * (the entry retracted, its replacement recorded with another date or value) and annulments.
+ * (the entry retracted, its replacement recorded with another date or value, in the corrected
+ * entry's place among changes of one date) and annulments.
  */
 class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
 
@@ -56,6 +57,8 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
         final String bodyId;
         final Object event;
         final String eventId;
+        /** Among changes of one date: the revision of the first entry of its correction chain (itself if none). */
+        long order;
         Long retractedAt;
 
         Appended(long revision, LocalDate effective, String bodyId, Object event, String eventId) {
@@ -64,6 +67,7 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
             this.bodyId = bodyId;
             this.event = event;
             this.eventId = eventId;
+            this.order = revision;
         }
 
         boolean heldAt(long n) {
@@ -114,6 +118,7 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
                 } else {
                     Object replacement = redated(wrong.event, from.plusDays(1 + random.nextInt(300)), random);
                     Appended replaced = record(log, "GovernanceBody", id, replacement, wrong.eventId);
+                    replaced.order = wrong.order; // takes the corrected entry's place among changes of its date
                     wrong.retractedAt = replaced.revision;
                     corrections++;
                 }
@@ -185,7 +190,7 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
         log.stream()
                 .filter(e -> e.heldAt(revision) && !e.effective.isAfter(date))
                 .sorted((a, b) -> a.effective.equals(b.effective)
-                        ? Long.compare(a.revision, b.revision) : a.effective.compareTo(b.effective))
+                        ? Long.compare(a.order, b.order) : a.effective.compareTo(b.effective))
                 .forEach(e -> {
                     State s = apply(states.get(e.bodyId), e.event);
                     if (s != null) states.put(e.bodyId, s);
