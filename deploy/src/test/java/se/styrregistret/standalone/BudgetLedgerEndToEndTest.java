@@ -98,7 +98,9 @@ class BudgetLedgerEndToEndTest {
                 .contains("Kultur- och fritidsnämnden");
         HttpResponse<String> csv = HttpJson.get(register.queryUrl() + "/api/budget/ledger.csv?fiscalYear=2021");
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("revision,effective_date,fiscal_year,entry_type").contains("Områdesteam Skäggetorp");
+        // for Swedish Excel: byte-order mark, semicolons, Swedish headers, tkr with a decimal comma
+        assertThat(csv.body()).startsWith("\uFEFFÄndring nr;Gäller från;Budgetår;Post;Källa;").contains("Områdesteam Skäggetorp")
+                .contains(";1334;");
 
         // an over-allocation of the (now exhausted) frame is rejected and leaves the ledger as it was
         HttpResponse<String> over = command("/api/budget/allocations", """

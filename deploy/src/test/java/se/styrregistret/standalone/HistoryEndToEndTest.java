@@ -282,4 +282,107 @@ class HistoryEndToEndTest {
         assertThat(otmb.path("decision").path("decisionDate").asString()).isEqualTo("2022-01-03");
         assertThat(agreements.toString()).contains("KS 2019-1011", "§ 170", "Medborgarlöfte");
     }
+
+    static List<JsonNode> all(JsonNode answer) {
+        List<JsonNode> entries = new ArrayList<>();
+        answer.path("entries").forEach(entries::add);
+        return entries;
+    }
+
+    @Test
+    void every_history_event_reads_in_swedish_naming_bodies_by_name_never_by_id_or_class_name() {
+        long head = EndToEnd.logHead(register.system());
+        List<JsonNode> trail = all(HttpJson.await(register.queryUrl() + "/api/audit-trail?size=500",
+                t -> t.path("revision").asLong() >= head, Duration.ofSeconds(30), "auditor"));
+        assertThat(trail).hasSizeGreaterThanOrEqualTo(35);
+        List<String> classNames = se.styrregistret.kernel.schema.EventTypes.all().stream().map(Class::getSimpleName).toList();
+        List<String> ids = new ArrayList<>();
+        trail.forEach(e -> e.path("affectedIds").forEach(i -> ids.add(i.asString())));
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (JsonNode e : trail) {
+            String summary = e.path("summary").asString();
+            String what = e.path("revision").asLong() + " " + e.path("eventType").asString() + ": " + summary;
+            assertThat(e.path("typeLabel").asString()).as(what).isNotBlank().isNotIn(classNames);
+            kinds.add(e.path("kind").asString());
+            assertThat(summary).as(what).isNotBlank().doesNotStartWith("Händelse ").doesNotContain("okänt organ", "okänd plan");
+            for (String type : classNames) assertThat(summary).as(what).doesNotContain(type);
+            // ids that are also plain words of names ("styrgrupp" in "Politisk styrgrupp …") are checked as whole values below
+            for (String id : ids) if (id.matches(".*[-0-9].*") || id.equals("libra")) assertThat(summary).as(what).doesNotContain(id);
+            String changes = e.path("changes").toString();
+            for (String id : ids) assertThat(changes).as(what + " " + changes).doesNotContain("\"" + id + "\"");
+            assertThat(changes).as(what).doesNotContain("ACTIVE", "REPLACED", "DISSOLVED");
+        }
+        assertThat(kinds).contains("bodies", "members", "agreements", "plans", "actions", "money");
+        JsonNode allocation = trail.stream().filter(e -> e.path("eventType").asString().equals("BudgetAllocated")).findFirst().orElseThrow();
+        assertThat(allocation.path("typeLabel").asString()).isEqualTo("Budget fördelad");
+        assertThat(allocation.path("summary").asString()).contains("tkr", "Social- och omsorgsnämnden", "Områdesteam Berga, Ryd och Skäggetorp");
+
+        // what people type: a Swedish label, a part of a body's name
+        JsonNode established = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/audit-trail?eventType="
+                + URLEncoder.encode("Inrättat", StandardCharsets.UTF_8), "auditor"));
+        assertThat(established.path("total").asLong()).isEqualTo(9);
+        JsonNode libra = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/audit-trail?body="
+                + URLEncoder.encode("LiBrå", StandardCharsets.UTF_8), "auditor"));
+        assertThat(all(libra)).extracting(e -> e.path("eventType").asString())
+                .contains("GovernanceBodyEstablished", "EstablishingDecisionRescinded", "GovernanceBodyReplaced");
+
+        // a revision reads as a document
+        long replaced = trail.stream().filter(e -> e.path("eventType").asString().equals("GovernanceBodyReplaced"))
+                .findFirst().orElseThrow().path("revision").asLong();
+        JsonNode doc = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/audit-trail/" + replaced, "auditor")).path("document");
+        assertThat(doc.path("summary").asString()).startsWith("«LiBrå – Linköpings brottsförebyggande råd» ersattes av «Politisk styrgrupp");
+        assertThat(doc.path("changes").toString()).contains("\"before\":\"aktivt\",\"after\":\"ersatt\"");
+        assertThat(doc.path("decision").asString()).contains("Kommunstyrelsen", "KS 2019-1003");
+    }
+
+    @Test
+    void the_timeline_runs_from_2007_to_2022_with_agreements_plans_and_money() {
+        JsonNode timeline = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/timeline", "reader"));
+        List<JsonNode> entries = all(timeline);
+        List<String> lines = entries.stream().map(e -> e.path("effectiveDate").asString() + " " + e.path("eventType").asString()
+                + " " + e.path("summary").asString()).toList();
+        assertThat(lines).anyMatch(l -> l.startsWith("2019-05-07 AgreementRecorded") && l.contains("Samverkansöverenskommelse"));
+        assertThat(lines).anyMatch(l -> l.startsWith("2019-05-07 AgreementRecorded") && l.contains("Medborgarlöfte"));
+        assertThat(lines).anyMatch(l -> l.startsWith("2020-12-02 ActionPlanApproved") && l.contains("Åtgärdsplan mot segregation"));
+        assertThat(lines).anyMatch(l -> l.startsWith("2021-08-17 BudgetFrameExtended") && l.contains("3 000 tkr"));
+        assertThat(lines).anyMatch(l -> l.startsWith("2022-01-03 AgreementRecorded") && l.contains("Östergötland tillsammans mot brott"));
+        assertThat(entries.get(entries.size() - 1).path("effectiveDate").asString()).startsWith("2022");
+        assertThat(entries).allSatisfy(e -> assertThat(e.path("typeLabel").asString()).isNotBlank());
+
+        JsonNode money = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/timeline?kind=money", "reader"));
+        assertThat(all(money)).isNotEmpty().allSatisfy(e -> assertThat(e.path("kind").asString()).isEqualTo("money"));
+        JsonNode byName = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/timeline?body="
+                + URLEncoder.encode("LiBrå", StandardCharsets.UTF_8), "reader"));
+        assertThat(all(byName)).isNotEmpty();
+    }
+
+    @Test
+    void body_history_names_bodies_and_statuses_in_swedish() {
+        JsonNode sms = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/governance-bodies/sms-gruppen", "reader"));
+        String history = sms.path("history").toString();
+        assertThat(history).contains("\"label\":\"Rapporterar till\"", "Styrgrupp för arbetet med segregation",
+                "\"label\":\"Föregångare\"", "LOP-gruppen – LiBrås operativa grupp");
+        JsonNode libra = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/governance-bodies/libra", "reader"));
+        assertThat(libra.path("history").toString()).contains("\"before\":\"aktivt\",\"after\":\"ersatt\"");
+    }
+
+    @Test
+    void a_district_shows_the_area_teams_money_and_what_the_register_knows_of_bilda_omradesteam() {
+        JsonNode berga = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/districts/Berga", "reader"));
+        long shared = 0;
+        for (JsonNode s : berga.path("sharedAllocations")) shared += s.path("amountSek").asLong();
+        assertThat(shared).isEqualTo(8_620_000);
+        assertThat(berga.path("moneyNote").asString()).contains("8 620 tkr", "Berga, Ryd och Skäggetorp",
+                "källan anger ingen fördelning");
+        JsonNode bilda = berga.path("actions").get(0);
+        assertThat(bilda.path("title").asString()).isEqualTo("Bilda områdesteam");
+        assertThat(bilda.path("statusNote").asString()).contains("Områdesteam Berga");
+        assertThat(bilda.path("linkedBodyDetails").get(0).path("status").asString()).isEqualTo("aktivt");
+        assertThat(bilda.path("developmentAreaLabel").asString())
+                .isEqualTo("Utvecklingsområde 1: Ökad trygghet, gemenskap och delaktighet i samhället");
+
+        JsonNode summary = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/budget/summary", "reader"));
+        assertThat(summary.path("years")).isNotEmpty();
+        assertThat(summary.path("notSplitByDistrictSek").asLong()).isEqualTo(8_620_000);
+    }
 }

@@ -54,12 +54,11 @@ final class AuditBatch implements ProjectionBatch.State {
         });
     }
 
-    /** The name the audit trail last saw for a body (from its establishing or amending events). */
+    /** The name the audit trail last saw for a body (from its establishing or amending events); null if none. */
     String bodyName(String bodyId) {
-        if (bodyId == null) return "okänt organ";
+        if (bodyId == null) return null;
         loadNames(List.of(bodyId));
-        String name = names.get(bodyId);
-        return name == null ? bodyId : name;
+        return names.get(bodyId);
     }
 
     /** The event's audit row (values of {@link #INSERT}). */

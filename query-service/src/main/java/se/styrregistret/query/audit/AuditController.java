@@ -25,7 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import se.styrregistret.query.wording.EventLabels;
 
 /** The audit trail (AUDITOR, REGISTRAR, ADMIN), the timeline and revision diffs (any reader). */
 @RestController
@@ -50,21 +54,25 @@ class AuditController {
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo,
                               @RequestParam(required = false) String bodyId,
+                              @RequestParam(required = false) String body,
                               @RequestParam(required = false) String caseNumber,
                               @RequestParam(required = false) String eventType,
                               @RequestParam(required = false) String recordedBy,
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "100") int size) {
         AuditFilter filter = filter(fromRevision, toRevision, recordedFrom, recordedTo, effectiveFrom, effectiveTo,
-                bodyId, caseNumber, eventType, recordedBy);
-        if (page < 0) throw new InvalidInput("page", "får inte vara negativ");
+                either(bodyId, body), caseNumber, eventType, recordedBy);
+        if (page < 0) throw new InvalidInput("page", "får inte vara negativt");
         if (size < 1 || size > FindAuditTrail.MAX_PAGE_SIZE) {
             throw new InvalidInput("size", "ska vara mellan 1 och " + FindAuditTrail.MAX_PAGE_SIZE);
         }
         return page(filter, page, size);
     }
 
-    /** The same rows as CSV (UTF-8, header row, RFC 4180 quoting), every page of them. */
+    /**
+     * The same rows as CSV for Swedish Excel (semicolons, UTF-8 with byte-order mark, Swedish headers), every
+     * page of them; the event as stored is the last column.
+     */
     @GetMapping(value = "/api/audit-trail.csv")
     ResponseEntity<byte[]> auditTrailCsv(@RequestParam(required = false) Long fromRevision,
                                          @RequestParam(required = false) Long toRevision,
@@ -73,32 +81,46 @@ class AuditController {
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo,
                                          @RequestParam(required = false) String bodyId,
+                                         @RequestParam(required = false) String body,
                                          @RequestParam(required = false) String caseNumber,
                                          @RequestParam(required = false) String eventType,
                                          @RequestParam(required = false) String recordedBy) {
         AuditFilter filter = filter(fromRevision, toRevision, recordedFrom, recordedTo, effectiveFrom, effectiveTo,
-                bodyId, caseNumber, eventType, recordedBy);
-        CsvTable csv = new CsvTable("revision", "recordedAt", "recordedBy", "correlationId", "traceId", "effectiveDate",
-                "caseNumber", "paragraph", "decisionDate", "decidedBy", "eventType", "affectedIds", "district",
-                "summary", "payload");
+                either(bodyId, body), caseNumber, eventType, recordedBy);
+        CsvTable csv = new CsvTable("Ändring nr", "Registrerad", "Registrerad av", "Gäller från", "Diarienummer",
+                "Paragraf", "Beslutsdatum", "Beslutat av", "Typ av ändring", "Händelsekod", "Sammanfattning",
+                "Ändrade uppgifter", "Stadsdel", "Berörda id", "Spårnings-id för registreringen", "Händelsen som lagrad (JSON)");
         long reflects = -1;
         for (int page = 0; ; page++) {
             AuditTrailPage answer = page(filter, page, FindAuditTrail.MAX_PAGE_SIZE);
             if (reflects < 0) reflects = answer.revision();
             for (AuditEntry e : answer.entries()) {
                 DecisionReference d = e.decision();
-                csv.row(Stream.of(e.revision(), e.recordedAt(), e.recordedBy(), e.correlationId(), e.traceId(),
-                        e.effectiveDate(), d == null ? null : d.caseNumber(), d == null ? null : d.paragraph(),
-                        d == null ? null : d.decisionDate(), d == null ? null : d.decidedBy(), e.eventType(),
-                        String.join(" ", e.affectedIds()), e.district(), e.summary(), json.writeValueAsString(e.payload())));
+                csv.row(Stream.of(e.revision(), e.recordedAt(), e.recordedBy(), e.effectiveDate(),
+                        d == null ? null : d.caseNumber(), d == null ? null : d.paragraph(),
+                        d == null ? null : d.decisionDate(), d == null ? null : d.decidedBy(), e.typeLabel(), e.eventType(),
+                        e.summary(), changes(e), e.district(), String.join(" ", e.affectedIds()), e.correlationId(),
+                        json.writeValueAsString(e.payload())));
             }
             if ((long) (page + 1) * FindAuditTrail.MAX_PAGE_SIZE >= answer.total() || answer.entries().isEmpty()) break;
         }
         return ResponseEntity.ok()
                 .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-trail.csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"revisionslogg.csv\"")
                 .header(REVISION_HEADER, Long.toString(reflects))
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+                .body(csv.bytes());
+    }
+
+    private static String changes(AuditEntry e) {
+        if (e.changes() == null || e.changes().isEmpty()) return null;
+        return String.join("; ", e.changes().stream().map(c -> c.label() + ": " + (c.before() == null ? "–" : c.before())
+                + " → " + (c.after() == null ? "–" : c.after())).toList());
+    }
+
+    /** Every event type with its Swedish label and kind, for filter suggestions. */
+    @GetMapping("/api/audit/event-types")
+    List<EventLabels.EventType> eventTypes() {
+        return EventLabels.all();
     }
 
     /** Reads the whole log again and checks it against the audit log; says what it could not check. */
@@ -107,33 +129,67 @@ class AuditController {
         return queries.query(new VerifyAuditLog(), ResponseTypes.instanceOf(AuditVerification.class)).join();
     }
 
+    /** One change as a document ({@code document}) with the row it is in the trail ({@code entry}). */
     @GetMapping("/api/audit-trail/{revision}")
     AuditRecord entry(@PathVariable long revision) {
-        if (revision < 0) throw new InvalidInput("revision", "får inte vara negativ");
+        if (revision < 0) throw new InvalidInput("revision", "får inte vara negativt");
         AuditRecord record = queries.query(new FindAuditEntry(revision), ResponseTypes.instanceOf(AuditRecord.class)).join();
-        if (record == null) throw new NotFound("Revision " + revision + " finns inte i granskningsloggen");
+        if (record == null) throw new NotFound("Ändring nr " + revision + " finns inte i revisionsloggen");
         return record;
     }
 
-    /** Governance changes by effective date, then revision. */
+    /** The event as stored, for auditors: payload and the log's own facts about it (type, aggregate, ids). */
+    @GetMapping("/api/audit-trail/{revision}/raw")
+    Map<String, Object> raw(@PathVariable long revision) {
+        AuditEntry e = entry(revision).entry();
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("revision", e.revision());
+        raw.put("eventType", e.eventType());
+        raw.put("aggregateType", e.aggregateType());
+        raw.put("aggregateId", e.aggregateId());
+        raw.put("recordedAt", e.recordedAt());
+        raw.put("recordedBy", e.recordedBy());
+        raw.put("correlationId", e.correlationId());
+        raw.put("traceId", e.traceId());
+        raw.put("affectedIds", e.affectedIds());
+        raw.put("payload", e.payload());
+        return raw;
+    }
+
+    /**
+     * Every kind of change by effective date, then revision; {@code body} (or {@code bodyId}) is an id or
+     * part of a name, {@code kind} one of bodies, members, agreements, plans, actions, money.
+     */
     @GetMapping("/api/timeline")
     Timeline timeline(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       @RequestParam(required = false) String district,
-                      @RequestParam(required = false) String bodyId) {
-        if (from != null && to != null && to.isBefore(from)) throw new InvalidInput("to", "får inte vara före from");
-        return queries.query(new FindTimeline(from, to, Text.blankToNull(district), Text.blankToNull(bodyId)),
+                      @RequestParam(required = false) String bodyId,
+                      @RequestParam(required = false) String body,
+                      @RequestParam(required = false) String kind) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidInput("to", "får inte vara före från-datum");
+        }
+        String k = Text.blankToNull(kind);
+        if (k != null && EventLabels.ofKind(k).isEmpty()) {
+            throw new InvalidInput("kind", "okänd sort; välj en av " + String.join(", ", EventLabels.KINDS.keySet()));
+        }
+        return queries.query(new FindTimeline(from, to, Text.blankToNull(district), either(bodyId, body), k),
                 ResponseTypes.instanceOf(Timeline.class)).join();
+    }
+
+    private static String either(String a, String b) {
+        return Text.blankToNull(a) != null ? Text.blankToNull(a) : Text.blankToNull(b);
     }
 
     /** Bodies added, ended and changed, members in and out, between two revisions. */
     @GetMapping("/api/revisions/{a}/diff/{b}")
     RevisionDiff diff(@PathVariable long a, @PathVariable long b) {
-        if (a < 0) throw new InvalidInput("a", "får inte vara negativ");
-        if (b < 0) throw new InvalidInput("b", "får inte vara negativ");
+        if (a < 0) throw new InvalidInput("a", "får inte vara negativt");
+        if (b < 0) throw new InvalidInput("b", "får inte vara negativt");
         RevisionDiff diff = queries.query(new FindRevisionDiff(a, b), ResponseTypes.instanceOf(RevisionDiff.class)).join();
-        if (a > diff.revision()) throw new InvalidInput("a", "registret har bara läst till revision " + diff.revision());
-        if (b > diff.revision()) throw new InvalidInput("b", "registret har bara läst till revision " + diff.revision());
+        if (a > diff.revision()) throw new InvalidInput("a", "registret har bara läst till ändring nr " + diff.revision());
+        if (b > diff.revision()) throw new InvalidInput("b", "registret har bara läst till ändring nr " + diff.revision());
         return diff;
     }
 
@@ -144,8 +200,8 @@ class AuditController {
     private static AuditFilter filter(Long fromRevision, Long toRevision, LocalDate recordedFrom, LocalDate recordedTo,
                                       LocalDate effectiveFrom, LocalDate effectiveTo, String bodyId, String caseNumber,
                                       String eventType, String recordedBy) {
-        if (fromRevision != null && fromRevision < 0) throw new InvalidInput("fromRevision", "får inte vara negativ");
-        if (toRevision != null && toRevision < 0) throw new InvalidInput("toRevision", "får inte vara negativ");
+        if (fromRevision != null && fromRevision < 0) throw new InvalidInput("fromRevision", "får inte vara negativt");
+        if (toRevision != null && toRevision < 0) throw new InvalidInput("toRevision", "får inte vara negativt");
         return new AuditFilter(fromRevision, toRevision, recordedFrom, recordedTo, effectiveFrom, effectiveTo,
                 Text.blankToNull(bodyId), Text.blankToNull(caseNumber), Text.blankToNull(eventType),
                 Text.blankToNull(recordedBy));

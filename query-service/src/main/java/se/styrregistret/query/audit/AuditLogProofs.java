@@ -76,7 +76,7 @@ class AuditLogProofs {
     ConsistencyProof consistency(long from, long to) {
         requireTreeSize("to", to);
         if (from < 1) throw new InvalidInput("from", "måste vara minst 1");
-        if (from > to) throw new InvalidInput("from", "får inte vara större än to");
+        if (from > to) throw new InvalidInput("from", "får inte vara större än till");
         List<byte[]> leaves = verifier.leavesInTreeOrder(to);
         return new ConsistencyProof(from, to, HEX.formatHex(MerkleTree.root(leaves, 0, (int) from)), HEX.formatHex(MerkleTree.root(leaves)),
                 hex(MerkleTree.consistencyProof(leaves, (int) from)));

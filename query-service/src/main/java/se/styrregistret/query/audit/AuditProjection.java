@@ -10,6 +10,8 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.query.wording.EventLabels;
+import se.styrregistret.query.wording.EventWording;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.core.JacksonException;
@@ -66,8 +68,13 @@ class AuditProjection {
                 : EventFacts.ofJson(stored, logged.aggregateId(), logged.payloadType());
         String eventType = known ? payload.getClass().getSimpleName() : EventFacts.simpleName(logged.payloadType());
         DecisionReference d = facts.decision();
-        String summary = known ? AuditSummaries.summarise(payload, facts, audit::bodyName)
-                : AuditSummaries.generic(eventType, facts);
+        // worded from the stored JSON like the answers are (they word it again with every name the trail knows)
+        String summary = EventLabels.known(eventType) && stored != null
+                ? EventWording.word(eventType, stored, EventWording.Names.bodiesOnly(audit::bodyName)).summary()
+                : known ? AuditSummaries.summarise(payload, facts, id -> {
+                    String name = audit.bodyName(id);
+                    return name == null ? "okänt organ" : name;
+                }) : AuditSummaries.generic(eventType, facts);
         Object[] row = {logged.revision(), logged.identifier(), logged.aggregateType(), logged.aggregateId(),
                 logged.sequenceNumber(), Timestamp.from(logged.timestamp()), meta(message, "recordedBy"),
                 meta(message, "correlationId"), meta(message, "traceId"), facts.effectiveDate(),

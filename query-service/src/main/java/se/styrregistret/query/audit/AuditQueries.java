@@ -13,9 +13,11 @@ import se.styrregistret.kernel.audit.FindAuditTrail;
 import se.styrregistret.kernel.audit.FindTimeline;
 import se.styrregistret.kernel.audit.VerifyAuditLog;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.district.PriorityDistricts;
 import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Date;
@@ -26,6 +28,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.time.format.DateTimeFormatter;
+import se.styrregistret.query.wording.EventLabels;
+import se.styrregistret.query.wording.EventWording;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,19 +69,80 @@ class AuditQueries {
     AuditTrailPage handle(FindAuditTrail query) {
         long head = revisions.current(AuditProjection.NAME);
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = where(query.filter() == null ? AuditFilter.none() : query.filter(), params, json);
+        String where = where(query.filter() == null ? AuditFilter.none() : query.filter(), params);
         long total = jdbc.queryForObject("select count(*) from projection.audit_event a" + where, params, Long.class);
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<AuditEntry> entries = jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a" + where
                 + " order by revision limit :limit offset :offset", params, entry);
-        return new AuditTrailPage(head, query.page(), query.size(), total, entries, verifier.parkedInTheTrail());
+        return new AuditTrailPage(head, query.page(), query.size(), total, worded(entries), verifier.parkedInTheTrail());
     }
 
     @QueryHandler
     AuditRecord handle(FindAuditEntry query) {
         List<AuditEntry> found = jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event where revision = :r",
                 Map.of("r", query.revision()), entry);
-        return found.isEmpty() ? null : new AuditRecord(revisions.current(AuditProjection.NAME), found.get(0));
+        if (found.isEmpty()) return null;
+        AuditEntry e = worded(found).get(0);
+        Map<String, String> names = bodyNames(e.affectedIds());
+        List<BodyRef> bodies = e.affectedIds().stream().filter(names::containsKey).map(id -> new BodyRef(id, names.get(id))).toList();
+        return new AuditRecord(revisions.current(AuditProjection.NAME), e, document(e, bodies));
+    }
+
+    /** The entry as a page: title, summary, changes, decision, who and when, every label in Swedish. */
+    private RevisionDocument document(AuditEntry e, List<BodyRef> bodies) {
+        EventLabels.EventType type = EventLabels.of(e.eventType());
+        String decision = decisionText(e.decision());
+        String recordedAt = e.recordedAt() == null ? null
+                : RECORDED_AT.format(e.recordedAt().atZone(AsOfResolver.MUNICIPAL_ZONE));
+        List<RevisionDocument.Fact> facts = new ArrayList<>();
+        facts.add(new RevisionDocument.Fact("Ändring nr", Long.toString(e.revision())));
+        facts.add(new RevisionDocument.Fact("Typ av ändring", type.label()));
+        facts.add(new RevisionDocument.Fact("Gäller från", e.effectiveDate() == null ? "okänt" : e.effectiveDate().toString()));
+        facts.add(new RevisionDocument.Fact("Beslut", decision == null ? "inget beslut angivet" : decision));
+        if (e.decision() != null && e.decision().caseNumber() != null) {
+            facts.add(new RevisionDocument.Fact("Diarienummer", e.decision().caseNumber()));
+        }
+        if (e.district() != null) facts.add(new RevisionDocument.Fact("Stadsdel", e.district()));
+        if (!bodies.isEmpty()) {
+            facts.add(new RevisionDocument.Fact("Berörda organ", String.join(", ", bodies.stream().map(BodyRef::name).toList())));
+        }
+        facts.add(new RevisionDocument.Fact("Registrerad av", e.recordedBy() == null ? "okänd" : e.recordedBy()));
+        facts.add(new RevisionDocument.Fact("Registrerad", recordedAt));
+        return new RevisionDocument(e.revision(), "Ändring nr " + e.revision() + ": " + type.label(), type.label(),
+                type.kind(), type.kindLabel(), e.summary(), e.changes(), decision, e.decision(), e.effectiveDate(),
+                e.recordedBy(), e.recordedAt(), recordedAt, e.district(), bodies, facts);
+    }
+
+    private static final DateTimeFormatter RECORDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** A decision as a person reads it: "Kommunstyrelsen 2019-05-07 § 170 (KS 2019-1011)". */
+    static String decisionText(DecisionReference d) {
+        if (d == null) return null;
+        StringBuilder sb = new StringBuilder();
+        if (d.decidedBy() != null) sb.append(d.decidedBy());
+        if (d.decisionDate() != null) sb.append(sb.isEmpty() ? "" : " ").append(d.dateAsKnown());
+        if (d.paragraph() != null) sb.append(' ').append(d.paragraph());
+        if (d.caseNumber() != null) sb.append(" (").append(d.caseNumber()).append(')');
+        return sb.toString().strip();
+    }
+
+    /** Entries with their Swedish summary and changes, naming what they refer to by the names the trail knows. */
+    List<AuditEntry> worded(List<AuditEntry> entries) {
+        if (entries.isEmpty()) return entries;
+        AuditNames names = AuditNames.load(jdbc)
+                .withBodies(bodyNames(entries.stream().flatMap(e -> e.affectedIds().stream()).toList()));
+        List<AuditEntry> out = new ArrayList<>(entries.size());
+        for (AuditEntry e : entries) {
+            if (!EventLabels.known(e.eventType())) {
+                out.add(e);
+                continue;
+            }
+            JsonNode payload = json.valueToTree(e.payload());
+            EventWording.Worded w = EventWording.word(e.eventType(), payload, names);
+            String corrected = payload.path("correctedType").isString() ? payload.path("correctedType").asString() : null;
+            out.add(e.worded(EventLabels.kindOf(e.eventType(), corrected), w.summary(), w.changes()));
+        }
+        return out;
     }
 
     @QueryHandler
@@ -87,34 +154,61 @@ class AuditQueries {
     Timeline handle(FindTimeline query) {
         long head = revisions.current(AuditProjection.NAME);
         MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where a.category = 'governance'");
+        List<String> conditions = new ArrayList<>();
+        if (query.kind() != null) {
+            Set<String> codes = EventLabels.ofKind(query.kind());
+            // a correction belongs to the kind of the entry it corrects
+            conditions.add(codes.isEmpty() ? "false" : "(a.event_type in (:kindTypes) and a.event_type <> 'EntryCorrected' "
+                    + "or a.event_type = 'EntryCorrected' and a.payload ->> 'correctedType' in (:kindTypes))");
+            params.addValue("kindTypes", codes);
+        }
         if (query.from() != null) {
-            where.append(" and a.effective_date >= :from");
+            conditions.add("a.effective_date >= :from");
             params.addValue("from", Date.valueOf(query.from()));
         }
         if (query.to() != null) {
-            where.append(" and a.effective_date <= :to");
+            conditions.add("a.effective_date <= :to");
             params.addValue("to", Date.valueOf(query.to()));
         }
         if (query.bodyId() != null) {
-            where.append(" and a.affected_ids @> cast(:body as jsonb)");
-            params.addValue("body", json.writeValueAsString(List.of(query.bodyId())));
+            conditions.add(bodyCondition(query.bodyId(), params));
         }
         if (query.district() != null) {
-            // the event names the district itself (area teams), or it touches a body scoped to it
-            where.append(" ").append("""
-                     and (lower(a.district) = lower(:district) or exists (
+            // the event names the district itself (area teams, money to a recipient in it), touches a body scoped
+            // to it, or is an action (or a plan's action) for it
+            conditions.add("""
+                    (lower(a.district) = lower(:district) or exists (
                         select 1 from projection.body_version bv
-                        where lower(bv.district) = lower(:district) and a.affected_ids @> jsonb_build_array(bv.body_id)))""");
-            params.addValue("district", query.district());
+                        where lower(bv.district) = lower(:district) and a.affected_ids @> jsonb_build_array(bv.body_id))
+                     or jsonb_exists(coalesce(a.payload -> 'action' -> 'districts', '[]'::jsonb), :district)
+                     or exists (select 1 from jsonb_array_elements(case when jsonb_typeof(a.payload -> 'actions') = 'array'
+                                then a.payload -> 'actions' else '[]'::jsonb end) x
+                                where jsonb_exists(coalesce(x -> 'districts', '[]'::jsonb), :district)))""");
+            params.addValue("district", PriorityDistricts.canonical(query.district()).orElse(query.district()));
         }
-        List<AuditEntry> rows = jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a" + where
-                + " order by a.effective_date nulls last, a.revision", params, entry);
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        List<AuditEntry> rows = worded(jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a" + where
+                + " order by a.effective_date nulls last, a.revision", params, entry));
         Map<String, String> names = bodyNames(rows.stream().flatMap(r -> r.affectedIds().stream()).toList());
         List<Timeline.Entry> entries = rows.stream().map(r -> new Timeline.Entry(r.revision(), r.effectiveDate(),
-                r.eventType(), r.decision(), r.summary(), r.affectedIds().stream().filter(names::containsKey)
-                .map(id -> new BodyRef(id, names.get(id))).toList())).toList();
-        return new Timeline(head, query.from(), query.to(), query.district(), query.bodyId(), entries);
+                r.eventType(), r.typeLabel(), r.kind(), r.decision(), decisionText(r.decision()), r.summary(), r.district(),
+                r.affectedIds().stream().filter(names::containsKey).map(id -> new BodyRef(id, names.get(id))).toList())).toList();
+        return new Timeline(head, query.from(), query.to(), query.district(), query.bodyId(), query.kind(), entries);
+    }
+
+    /** A body given as an id or as (part of) its name or short name: the events that name any such body. */
+    private static String bodyCondition(String body, MapSqlParameterSource params) {
+        params.addValue("body", body);
+        params.addValue("bodyLike", "%" + likeEscape(body) + "%");
+        return """
+                jsonb_exists_any(a.affected_ids, array(
+                    select distinct bv.body_id from projection.body_version bv
+                    where bv.body_id = :body or bv.name ilike :bodyLike or bv.short_name ilike :bodyLike
+                    union select cast(:body as varchar)))""";
+    }
+
+    private static String likeEscape(String text) {
+        return text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The latest name of each of {@code ids} that is a body in the organisation chart. */
@@ -131,7 +225,7 @@ class AuditQueries {
         return names;
     }
 
-    private static String where(AuditFilter f, MapSqlParameterSource params, JsonMapper json) {
+    private static String where(AuditFilter f, MapSqlParameterSource params) {
         List<String> conditions = new ArrayList<>();
         if (f.fromRevision() != null) {
             conditions.add("a.revision >= :fromRevision");
@@ -158,16 +252,18 @@ class AuditQueries {
             params.addValue("effectiveTo", Date.valueOf(f.effectiveTo()));
         }
         if (f.bodyId() != null) {
-            conditions.add("a.affected_ids @> cast(:bodyId as jsonb)");
-            params.addValue("bodyId", json.writeValueAsString(List.of(f.bodyId())));
+            conditions.add(bodyCondition(f.bodyId(), params));
         }
         if (f.caseNumber() != null) {
             conditions.add("a.decision_case = :caseNumber");
             params.addValue("caseNumber", f.caseNumber());
         }
         if (f.eventType() != null) {
-            conditions.add("a.event_type = :eventType");
-            params.addValue("eventType", f.eventType());
+            // a code or a Swedish label, whole or in part; a type no one knows still matches its exact code
+            Set<String> codes = new LinkedHashSet<>(EventLabels.matching(f.eventType()));
+            codes.add(f.eventType().strip());
+            conditions.add("a.event_type in (:eventTypes)");
+            params.addValue("eventTypes", codes);
         }
         if (f.recordedBy() != null) {
             conditions.add("a.recorded_by = :recordedBy");
@@ -191,8 +287,9 @@ class AuditQueries {
         return new AuditEntry(rs.getLong("revision"), rs.getTimestamp("recorded_at").toInstant(),
                 rs.getString("recorded_by"), rs.getString("correlation_id"), rs.getString("trace_id"),
                 effective == null ? null : effective.toLocalDate(), decision, rs.getString("event_type"),
+                EventLabels.of(rs.getString("event_type")).label(), EventLabels.of(rs.getString("event_type")).kind(),
                 rs.getString("aggregate_type"), rs.getString("aggregate_id"),
                 json.readValue(rs.getString("affected_ids"), STRINGS), rs.getString("district"), rs.getString("summary"),
-                json.readValue(rs.getString("payload"), OBJECT));
+                List.of(), json.readValue(rs.getString("payload"), OBJECT));
     }
 }

@@ -16,11 +16,16 @@ public record RevisionDiff(long revision, long from, long to, List<BodyRef> adde
                            List<MoneyMovement> moneyMoved) {
 
     /** One ledger movement: what kind, how much, from where to whom, on which decision. */
-    public record MoneyMovement(long revision, String entryType, int fiscalYear, long amountSek, String source,
-                                String recipient, String district, String purpose, String caseNumber) {
+    public record MoneyMovement(long revision, String entryType, String entryTypeLabel, int fiscalYear, long amountSek,
+                                String source, String recipient, String district, String purpose, String caseNumber) {
     }
 
-    public record BodyChange(String bodyId, String name, List<FieldChange> changes) {
+    /**
+     * @param changes         field names and stored values, for machines
+     * @param labelledChanges the same in Swedish: field labels, statuses ("aktivt → ersatt"), bodies by name, lists as text
+     */
+    public record BodyChange(String bodyId, String name, List<FieldChange> changes,
+                             List<se.styrregistret.query.wording.EventWording.Change> labelledChanges) {
     }
 
     public record MemberChange(String bodyId, String bodyName, String role, String holder) {

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.styrregistret.kernel.audit.FindRevisionDiff;
 import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.query.revision.ProjectionRevisions;
+import se.styrregistret.query.wording.EventWording;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,7 +94,7 @@ class RevisionDiffQueries {
                         changes.add(new FieldChange(field, a.get(column), b.get(column)));
                     }
                 });
-                if (!changes.isEmpty()) changed.add(new RevisionDiff.BodyChange(id, name, changes));
+                if (!changes.isEmpty()) changed.add(new RevisionDiff.BodyChange(id, name, changes, labelled(changes, before, after)));
             }
             Map<String, String[]> membersBefore = members(a);
             Map<String, String[]> membersAfter = members(b);
@@ -106,6 +107,42 @@ class RevisionDiffQueries {
         }
         return new RevisionDiff(head, query.from(), query.to(), added, ended, changed, membersIn, membersOut,
                 moneyMoved(Math.min(query.from(), query.to()), Math.max(query.from(), query.to())));
+    }
+
+    /** The changes in Swedish, naming bodies by their name at either revision. */
+    private List<EventWording.Change> labelled(List<FieldChange> changes, Map<String, Map<String, String>> before,
+                                               Map<String, Map<String, String>> after) {
+        EventWording.Names names = id -> {
+            Map<String, String> row = after.containsKey(id) ? after.get(id) : before.get(id);
+            return row == null ? null : row.get("name");
+        };
+        return changes.stream().map(c -> new EventWording.Change(c.field(), EventWording.fieldLabel(c.field()),
+                readable(c.field(), c.before(), names), readable(c.field(), c.after(), names))).toList();
+    }
+
+    /** A stored column as text: JSON lists joined, decisions and area-team details described, ids as names. */
+    private String readable(String field, String value, EventWording.Names names) {
+        if (value == null) return null;
+        String v = value.strip();
+        if (v.startsWith("[")) {
+            List<String> items = new ArrayList<>();
+            boolean ids = field.equals("predecessors") || field.equals("successors");
+            for (JsonNode item : json.readTree(v)) {
+                String text = item.isString() ? item.asString() : item.toString();
+                items.add(ids ? EventWording.value("reportsTo", text, names) : text);
+            }
+            return items.isEmpty() ? null : String.join(ids ? ", " : "; ", items);
+        }
+        if (v.startsWith("{")) {
+            JsonNode node = json.readTree(v);
+            if (field.equals("rescindedDecision")) return EventWording.decisionText(node);
+            if (field.equals("areaTeam")) {
+                return node.path("district").asString("") + (node.path("hostOrganisation").isString()
+                        ? ", värd: " + node.path("hostOrganisation").asString() : "");
+            }
+            return v;
+        }
+        return EventWording.value(field, v, names);
     }
 
     /**
@@ -126,7 +163,7 @@ class RevisionDiffQueries {
                         where revision <= ? and retracted_at > ? and retracted_at <= ?
                         order by revision, entry_index""",
                 (rs, i) -> new RevisionDiff.MoneyMovement(rs.getLong("revision"), rs.getString("entry_type"),
-                        rs.getInt("fiscal_year"), rs.getLong("amount_sek"), rs.getString("source_name"),
+                        se.styrregistret.query.budget.BudgetLedger.label(rs.getString("entry_type")), rs.getInt("fiscal_year"), rs.getLong("amount_sek"), rs.getString("source_name"),
                         rs.getString("recipient_name"), rs.getString("district"), rs.getString("purpose"),
                         rs.getString("decision_case")),
                 from, to, to, from, from, to);

@@ -8,24 +8,61 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The ledger: one entry per movement, in log order, with a running balance.
+ * The ledger: one entry per movement, in log order.
  *
  * @param revision   the revision the answer reflects
  * @param fiscalYear the year asked for, or empty for all years
+ * @param asOfDate   the date asked for (entries in effect on it), or empty for every entry recorded
+ * @param answeredOn the day the answer was given (municipal calendar), for "per" lines when no date was asked
+ * @param totals     the sums of the entries' columns (the totals row)
  */
-public record BudgetLedger(long revision, Integer fiscalYear, List<Entry> entries) {
+public record BudgetLedger(long revision, Integer fiscalYear, LocalDate asOfDate, LocalDate answeredOn,
+                           List<Entry> entries, Totals totals) {
 
     /**
      * One movement. {@code entryType} is FRAME_OPENED, FRAME_EXTENDED, GRANT_REGISTERED, ALLOCATION,
      * DISTRIBUTED_ON (the whole leaves the distributing recipient, negative), DISTRIBUTION (a part),
-     * REVERSAL (negative), REFERRAL (no money, open item) or REFERRAL_SETTLED.
-     * {@code runningBalanceSek} is the sum of the money movements (allocations, distributions,
-     * reversals) up to and including this entry.
+     * REVERSAL (negative), REFERRAL (no money, open item) or REFERRAL_SETTLED; {@code entryTypeLabel} says it in Swedish.
+     * The amount columns each mean one thing and are null where they do not apply (never 0 for "unknown"):
+     * {@code availableSek} money made available (frames opened or extended, grants registered);
+     * {@code movedSek} money moved to a recipient (allocations, distributed parts, less what was passed on or
+     * reversed); {@code estimatedSek} a referred item's estimate (null when the decision gives none);
+     * {@code allocatedToDateSek} the money moved to recipients in the entry's fiscal year up to and including
+     * this entry (on money rows only). {@code amountSek} is the entry's own amount, null for referrals.
+     * {@code sourceName} is where the money comes from; for a referral it is empty and {@code referredTo} says
+     * where the item was referred. {@code runningBalanceSek} is kept for older clients: the same as
+     * {@code allocatedToDateSek} but over every year shown.
      */
-    public record Entry(long revision, LocalDate effectiveDate, int fiscalYear, String entryType, String itemId,
-                        SourceKind sourceKind, String sourceId, String sourceName,
+    public record Entry(long revision, LocalDate effectiveDate, int fiscalYear, String entryType, String entryTypeLabel,
+                        String itemId, SourceKind sourceKind, String sourceId, String sourceName, String referredTo,
                         RecipientKind recipientKind, String recipientId, String recipientName, String district,
-                        long amountSek, String amountTkr, long runningBalanceSek, String runningBalanceTkr,
+                        Long amountSek, String amountTkr, Long availableSek, Long movedSek, Long estimatedSek,
+                        Long allocatedToDateSek, long runningBalanceSek, String runningBalanceTkr,
                         String purpose, DecisionReference decision) {
+    }
+
+    /**
+     * The totals row: money made available, money moved to recipients, referred items' known estimates and how
+     * many referred items have no estimate (their sum is unknown, not 0).
+     */
+    public record Totals(long availableSek, String availableTkr, long movedSek, String movedTkr,
+                         Long estimatedSek, int referralsWithoutEstimate, int openReferrals) {
+    }
+
+    /** The Swedish name of an entry type. */
+    public static String label(String entryType) {
+        if (entryType == null) return null;
+        return switch (entryType) {
+            case LedgerRow.FRAME_OPENED -> "Budgetram öppnad";
+            case LedgerRow.FRAME_EXTENDED -> "Budgetram utökad";
+            case LedgerRow.GRANT_REGISTERED -> "Bidrag registrerat";
+            case LedgerRow.ALLOCATION -> "Fördelning";
+            case LedgerRow.DISTRIBUTED_ON -> "Vidarefördelat (avgår)";
+            case LedgerRow.DISTRIBUTION -> "Vidarefördelning";
+            case LedgerRow.REVERSAL -> "Återföring";
+            case LedgerRow.REFERRAL -> "Hänvisad post";
+            case LedgerRow.REFERRAL_SETTLED -> "Hänvisning avgjord";
+            default -> "Övrig post";
+        };
     }
 }

@@ -38,7 +38,7 @@ class BudgetLedgerController {
     }
 
     @GetMapping("/ledger")
-    @Operation(summary = "Reskontran: en rad per rörelse (källa → mottagare, år, belopp, beslut, revision) med löpande saldo")
+    @Operation(summary = "Reskontran: en rad per rörelse (källa → mottagare, år, tillgängligt, fördelat, uppskattat, beslut, revision) med summarad")
     BudgetLedger ledger(@Parameter(description = "budgetår; utelämnat = alla år") @RequestParam(required = false) Integer fiscalYear,
                         @RequestParam(required = false) Long asOfRevision,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
@@ -59,27 +59,41 @@ class BudgetLedgerController {
 
     private static void requireRevision(Long asOfRevision) {
         if (asOfRevision != null && asOfRevision < 0) {
-            throw new InvalidInput("asOfRevision", "en revision är 0 eller större");
+            throw new InvalidInput("asOfRevision", "ska vara 0 eller större");
         }
     }
 
     @GetMapping(value = "/ledger.csv", produces = "text/csv;charset=UTF-8")
-    @Operation(summary = "Reskontran som CSV (UTF-8, rubrikrad, kommaseparerad); revisionen i huvudet " + REVISION_HEADER)
-    ResponseEntity<String> ledgerCsv(@RequestParam(required = false) Integer fiscalYear,
+    @Operation(summary = "Reskontran som CSV för svenska Excel (semikolon, UTF-8 med BOM, svenska rubriker, belopp i tkr med decimalkomma, datum ÅÅÅÅ-MM-DD); revisionen i huvudet " + REVISION_HEADER)
+    ResponseEntity<byte[]> ledgerCsv(@RequestParam(required = false) Integer fiscalYear,
                                      @RequestParam(required = false) Long asOfRevision,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
         BudgetLedger ledger = ledger(fiscalYear, asOfRevision, asOfDate);
-        CsvTable csv = new CsvTable("revision", "effective_date", "fiscal_year", "entry_type", "item_id",
-                "source_kind", "source_id", "source_name", "recipient_kind", "recipient_id", "recipient_name", "district",
-                "amount_sek", "amount_tkr", "running_balance_sek", "purpose", "decision_case", "decision_paragraph",
-                "decision_date", "decided_by");
+        CsvTable csv = new CsvTable("Ändring nr", "Gäller från", "Budgetår", "Post", "Källa", "Slag av källa",
+                "Hänvisad till", "Mottagare", "Slag av mottagare", "Stadsdel", "Tillgängligt (tkr)", "Fördelat (tkr)",
+                "Uppskattat (tkr)", "Fördelat hittills under året (tkr)", "Syfte", "Diarienummer", "Paragraf",
+                "Beslutsdatum", "Beslutat av", "Post-id");
         for (BudgetLedger.Entry e : ledger.entries()) {
-            csv.row(Stream.of(e.revision(), e.effectiveDate(), e.fiscalYear(), e.entryType(), e.itemId(), e.sourceKind(),
-                    e.sourceId(), e.sourceName(), e.recipientKind(), e.recipientId(), e.recipientName(), e.district(),
-                    e.amountSek(), e.amountTkr(), e.runningBalanceSek(), e.purpose(), e.decision().caseNumber(),
-                    e.decision().paragraph(), e.decision().decisionDate(), e.decision().decidedBy()));
+            csv.row(Stream.of(e.revision(), e.effectiveDate(), e.fiscalYear(), e.entryTypeLabel(), e.sourceName(),
+                    e.sourceKind() == null ? null : e.sourceKind().displayName(), e.referredTo(), e.recipientName(),
+                    e.recipientKind() == null ? null : e.recipientKind().displayName(), e.district(),
+                    tkr(e.availableSek()), tkr(e.movedSek()), tkr(e.estimatedSek()), tkr(e.allocatedToDateSek()),
+                    e.purpose(), e.decision().caseNumber(), e.decision().paragraph(), e.decision().decisionDate(),
+                    e.decision().decidedBy(), e.itemId()));
         }
+        BudgetLedger.Totals t = ledger.totals();
+        csv.row(Stream.of(null, null, null, "Summa", null, null, null, null, null, null, tkr(t.availableSek()),
+                tkr(t.movedSek()), tkr(t.estimatedSek()), null, t.referralsWithoutEstimate() == 0 ? null
+                        : t.referralsWithoutEstimate() + " hänvisade poster utan belopp (okänt)", null, null, null, null, null));
         return ResponseEntity.ok().contentType(CSV).header(REVISION_HEADER, Long.toString(ledger.revision()))
-                .body(csv.toString());
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"budget.csv\"")
+                .body(csv.bytes());
+    }
+
+    /** Kronor as thousands with decimals (a number cell in Swedish Excel); null stays empty (unknown, not 0). */
+    private static java.math.BigDecimal tkr(Long sek) {
+        if (sek == null) return null;
+        java.math.BigDecimal v = java.math.BigDecimal.valueOf(sek).movePointLeft(3).stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
     }
 }

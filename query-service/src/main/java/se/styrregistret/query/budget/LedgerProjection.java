@@ -26,10 +26,12 @@ import se.styrregistret.kernel.budget.RecipientKind;
 import se.styrregistret.kernel.budget.ReferralSettled;
 import se.styrregistret.kernel.budget.SourceKind;
 import se.styrregistret.kernel.correction.EntryCorrected;
+import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -235,15 +237,45 @@ class LedgerProjection {
     BudgetLedger handle(FindBudgetLedger query) {
         long revision = revisionFor(query.asOfRevision());
         long balance = 0;
+        Map<Integer, Long> allocatedInYear = new HashMap<>();
         List<BudgetLedger.Entry> entries = new ArrayList<>();
-        for (LedgerRow r : rowsUpTo(query.fiscalYear(), revision, query.asOfDate())) {
-            if (r.movesMoney()) balance += r.amountSek();
-            entries.add(new BudgetLedger.Entry(r.revision(), r.effectiveDate(), r.fiscalYear(), r.entryType(), r.itemId(),
-                    r.sourceKind(), r.sourceId(), r.sourceName(), r.recipientKind(), r.recipientId(), r.recipientName(),
-                    r.district(), r.amountSek(), Amounts.tkr(r.amountSek()), balance, Amounts.tkr(balance), r.purpose(),
-                    r.decision()));
+        List<LedgerRow> rows = rowsUpTo(query.fiscalYear(), revision, query.asOfDate());
+        for (LedgerRow r : rows) {
+            boolean money = r.movesMoney();
+            boolean referral = LedgerRow.REFERRAL.equals(r.entryType()) || LedgerRow.REFERRAL_SETTLED.equals(r.entryType());
+            Long toDate = null;
+            if (money) {
+                balance += r.amountSek();
+                toDate = allocatedInYear.merge(r.fiscalYear(), r.amountSek(), Long::sum);
+            }
+            Long amount = referral ? null : r.amountSek();
+            entries.add(new BudgetLedger.Entry(r.revision(), r.effectiveDate(), r.fiscalYear(), r.entryType(),
+                    BudgetLedger.label(r.entryType()), r.itemId(),
+                    referral ? null : r.sourceKind(), referral ? null : r.sourceId(), referral ? null : r.sourceName(),
+                    LedgerRow.REFERRAL.equals(r.entryType()) ? r.sourceName() : null,
+                    r.recipientKind(), r.recipientId(), r.recipientName(), r.district(),
+                    amount, amount == null ? null : Amounts.tkr(amount), makesAvailable(r) ? r.amountSek() : null,
+                    money ? r.amountSek() : null, LedgerRow.REFERRAL.equals(r.entryType()) ? r.estimatedSek() : null,
+                    toDate, balance, Amounts.tkr(balance), r.purpose(), r.decision()));
         }
-        return new BudgetLedger(revision, query.fiscalYear(), entries);
+        long available = rows.stream().filter(LedgerProjection::makesAvailable).mapToLong(LedgerRow::amountSek).sum();
+        long moved = rows.stream().filter(LedgerRow::movesMoney).mapToLong(LedgerRow::amountSek).sum();
+        List<BudgetSummary.OpenReferral> open = openReferrals(rows);
+        return new BudgetLedger(revision, query.fiscalYear(), query.asOfDate(), LocalDate.now(AsOfResolver.MUNICIPAL_ZONE),
+                entries, new BudgetLedger.Totals(available, Amounts.tkr(available), moved, Amounts.tkr(moved),
+                knownEstimates(open), (int) open.stream().filter(o -> o.estimatedAmountSek() == null).count(), open.size()));
+    }
+
+    /** Frames opened or extended and grants registered make money available; they move none to a recipient. */
+    static boolean makesAvailable(LedgerRow r) {
+        return LedgerRow.FRAME_OPENED.equals(r.entryType()) || LedgerRow.FRAME_EXTENDED.equals(r.entryType())
+                || LedgerRow.GRANT_REGISTERED.equals(r.entryType());
+    }
+
+    /** The sum of the estimates given; null when no item has one (unknown, not 0). */
+    private static Long knownEstimates(List<BudgetSummary.OpenReferral> open) {
+        return open.stream().map(BudgetSummary.OpenReferral::estimatedAmountSek).filter(java.util.Objects::nonNull)
+                .reduce(Long::sum).orElse(null);
     }
 
     @QueryHandler
@@ -252,7 +284,12 @@ class LedgerProjection {
         List<LedgerRow> all = rowsUpTo(query.fiscalYear(), revision, query.asOfDate());
         List<LedgerRow> money = all.stream().filter(LedgerRow::movesMoney).toList();
         long total = money.stream().mapToLong(LedgerRow::amountSek).sum();
-        return new BudgetSummary(revision, query.fiscalYear(), total, Amounts.tkr(total),
+        long available = all.stream().filter(LedgerProjection::makesAvailable).mapToLong(LedgerRow::amountSek).sum();
+        long notSplit = money.stream().filter(r -> r.district() == null).mapToLong(LedgerRow::amountSek).sum();
+        List<BudgetSummary.Frame> frames = frames(all);
+        List<BudgetSummary.OpenReferral> open = openReferrals(all);
+        return new BudgetSummary(revision, query.fiscalYear(), query.asOfDate(), LocalDate.now(AsOfResolver.MUNICIPAL_ZONE),
+                total, Amounts.tkr(total), available, Amounts.tkr(available),
                 totals(money, LedgerRow::recipientId, LedgerRow::recipientName),
                 totals(money, r -> String.valueOf(r.recipientKind()),
                         r -> r.recipientKind() == null ? "" : r.recipientKind().displayName()),
@@ -260,12 +297,42 @@ class LedgerProjection {
                         r -> (r.recipientKind() == null ? "" : r.recipientKind().displayName()) + " från "
                                 + (r.sourceKind() == null ? "" : r.sourceKind().displayName().toLowerCase())),
                 totals(money.stream().filter(r -> r.district() != null).toList(), LedgerRow::district, LedgerRow::district),
+                notSplit, Amounts.tkr(notSplit),
                 totals(money, LedgerRow::sourceId, LedgerRow::sourceName),
                 totals(money, r -> String.valueOf(r.sourceKind()),
                         r -> r.sourceKind() == null ? "" : r.sourceKind().displayName()),
                 totals(money, r -> String.valueOf(r.fiscalYear()), r -> String.valueOf(r.fiscalYear())),
-                frames(all),
-                openReferrals(all));
+                frames, open, years(all, frames, open));
+    }
+
+    /** The years side by side, in order. */
+    private static List<BudgetSummary.Year> years(List<LedgerRow> all, List<BudgetSummary.Frame> frames,
+                                                  List<BudgetSummary.OpenReferral> open) {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        all.forEach(r -> years.add(r.fiscalYear()));
+        List<BudgetSummary.Year> out = new ArrayList<>();
+        for (int year : years) {
+            List<LedgerRow> rows = all.stream().filter(r -> r.fiscalYear() == year).toList();
+            List<LedgerRow> money = rows.stream().filter(LedgerRow::movesMoney).toList();
+            long framesSek = rows.stream().filter(r -> LedgerRow.FRAME_OPENED.equals(r.entryType())
+                    || LedgerRow.FRAME_EXTENDED.equals(r.entryType())).mapToLong(LedgerRow::amountSek).sum();
+            long grantsSek = rows.stream().filter(r -> LedgerRow.GRANT_REGISTERED.equals(r.entryType()))
+                    .mapToLong(LedgerRow::amountSek).sum();
+            long allocated = money.stream().mapToLong(LedgerRow::amountSek).sum();
+            List<BudgetSummary.OpenReferral> openOfYear = open.stream().filter(o -> o.fiscalYear() == year).toList();
+            out.add(new BudgetSummary.Year(year, framesSek, grantsSek, framesSek + grantsSek, allocated, Amounts.tkr(allocated),
+                    fromKind(money, SourceKind.FRAME), fromKind(money, SourceKind.GRANT), fromKind(money, SourceKind.RESOURCE_FUNDS),
+                    frames.stream().filter(f -> f.fiscalYear() == year).mapToLong(BudgetSummary.Frame::remainingSek).sum(),
+                    openOfYear.size(), knownEstimates(openOfYear),
+                    (int) openOfYear.stream().filter(o -> o.estimatedAmountSek() == null).count(),
+                    totals(money.stream().filter(r -> r.district() != null).toList(), LedgerRow::district, LedgerRow::district),
+                    money.stream().filter(r -> r.district() == null).mapToLong(LedgerRow::amountSek).sum()));
+        }
+        return out;
+    }
+
+    private static long fromKind(List<LedgerRow> money, SourceKind kind) {
+        return money.stream().filter(r -> r.sourceKind() == kind).mapToLong(LedgerRow::amountSek).sum();
     }
 
     /** Sums per key, in the order keys first appear in the ledger; entries that net to zero are kept. */

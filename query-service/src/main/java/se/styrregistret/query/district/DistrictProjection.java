@@ -93,8 +93,37 @@ class DistrictProjection {
         Set<PictureKind> recorded = latest.stream().map(DistrictView.PictureEntry::kind).collect(Collectors.toSet());
         List<PictureKind> missing = Arrays.stream(PictureKind.values()).filter(k -> !recorded.contains(k)).toList();
 
+        List<YearlyAllocation> own = readModels.allocationsTo(district, readModels.areaTeamsOf(district, asOf), asOf);
+        List<DistrictView.SharedAllocation> shared = readModels.sharedWith(district, asOf);
         return new DistrictView(district, revision, reached, bodies, areaTeam, readModels.actionsTouching(district, asOf),
-                readModels.allocationsTo(district, asOf), latest, missing);
+                own, shared, moneyNote(district, own, shared), latest, missing);
+    }
+
+    /** The district's money in one sentence: its own, shared with other districts' teams, or none recorded. */
+    static String moneyNote(String district, List<YearlyAllocation> own, List<DistrictView.SharedAllocation> shared) {
+        if (own.isEmpty() && shared.isEmpty()) return "Registret har inga pengar registrerade för " + district + ".";
+        StringBuilder sb = new StringBuilder();
+        if (!own.isEmpty()) {
+            sb.append("Till ").append(district).append(": ").append(String.join(", ", own.stream()
+                    .map(y -> se.styrregistret.kernel.budget.Amounts.tkr(y.amountSek()) + " (" + y.year() + ")").toList())).append('.');
+        } else {
+            sb.append("Inga pengar är registrerade för enbart ").append(district).append('.');
+        }
+        java.util.Map<String, Long> byYearAndPurpose = new java.util.LinkedHashMap<>();
+        java.util.Map<String, DistrictView.SharedAllocation> first = new java.util.LinkedHashMap<>();
+        for (DistrictView.SharedAllocation x : shared) {
+            String key = x.year() + "|" + x.purpose();
+            byYearAndPurpose.merge(key, x.amountSek(), Long::sum);
+            first.putIfAbsent(key, x);
+        }
+        byYearAndPurpose.forEach((key, sum) -> {
+            DistrictView.SharedAllocation x = first.get(key);
+            sb.append(' ').append(se.styrregistret.kernel.budget.Amounts.tkr(sum)).append(' ').append(x.year())
+                    .append(x.purpose() == null ? "" : " för «" + x.purpose() + "»")
+                    .append(" (gemensamt för ").append(DistrictReadModels.joinSwedish(x.districts()))
+                    .append("; källan anger ingen fördelning per stadsdel).");
+        });
+        return sb.toString();
     }
 
     /**

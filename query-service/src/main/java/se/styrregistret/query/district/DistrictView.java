@@ -19,8 +19,12 @@ import java.util.Map;
  * @param bodies             active bodies whose scope is this district
  * @param areaTeam           the district's area team among them (named "Områdesteam …"), when there is one
  * @param actions            current (not withdrawn) actions that touch the district
- * @param allocationsPerYear money allocated to the district per year; filled by the budget ledger, which
- *                           this view does not read yet, so it is empty and no figure is made up
+ * @param allocationsPerYear money the ledger records for the district per year: to a recipient in the district
+ *                           or to its area team
+ * @param sharedAllocations  money the ledger records for the district's area team together with other districts'
+ *                           (e.g. "Områdesteam Berga, Ryd och Skäggetorp"): the district's money too, but the
+ *                           sources give no split, so none is made up
+ * @param moneyNote          what the register knows about the district's money, in one Swedish sentence
  * @param pictures           the latest version of each picture recorded
  * @param picturesNotYetRecorded the kinds with no version yet
  */
@@ -32,15 +36,38 @@ public record DistrictView(
         BodyEntry areaTeam,
         List<ActionEntry> actions,
         List<YearlyAllocation> allocationsPerYear,
+        List<SharedAllocation> sharedAllocations,
+        String moneyNote,
         List<PictureEntry> pictures,
         List<PictureKind> picturesNotYetRecorded) {
 
     public record BodyEntry(GovernanceBodyId id, String name, String shortName, Level level, LocalDate effectiveFrom) {
     }
 
+    /**
+     * An action touching the district. {@code status} is the progress the register holds (from the plan or a
+     * progress report); {@code statusReported} says whether any progress report was recorded, and
+     * {@code statusNote} says in Swedish what the register knows beside it (e.g. the bodies that exist for it).
+     * {@code developmentAreaTitle} is null when the source does not name the area; {@code developmentAreaLabel}
+     * then says so ("Utvecklingsområde 3 (namnet anges inte i källan)").
+     */
     public record ActionEntry(ActionPlanId planId, String planTitle, String actionId, String title,
-                              int developmentArea, ProgressStatus status, LocalDate statusDate,
-                              List<String> linkedBodies) {
+                              int developmentArea, String developmentAreaTitle, String developmentAreaLabel,
+                              ProgressStatus status, String statusLabel, boolean statusReported, LocalDate statusDate,
+                              List<String> linkedBodies, List<LinkedBody> linkedBodyDetails, String statusNote) {
+    }
+
+    /** A body an action is linked to, by name, with its status in Swedish and since when it exists. */
+    public record LinkedBody(GovernanceBodyId id, String name, String status, LocalDate since) {
+    }
+
+    /**
+     * Money for several districts' area teams together, as the ledger records it (no split in the sources).
+     *
+     * @param districts the priority districts the item names
+     */
+    public record SharedAllocation(int year, long amountSek, String amountTkr, String recipientName, String purpose,
+                                   List<String> sources, List<String> districts, String note) {
     }
 
     public record PictureEntry(PictureKind kind, String displayName, int version, String text,

@@ -4,6 +4,9 @@ import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 
+import se.styrregistret.query.wording.EventLabels;
+import se.styrregistret.query.wording.EventWording;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -28,10 +31,24 @@ public record BodyDetails(long revision, BodySummary current, List<Change> histo
      * @param correctedInRevision the revision of the correction that corrected or annulled this entry
      * @param correctionReason   why it was corrected or annulled
      * @param annulled           the entry should never have been recorded and no longer counts
+     * @param changeType         the event's code, for machines; {@code typeLabel} the same in Swedish
+     * @param changes            field names and stored values, for machines; {@code labelledChanges} for people:
+     *                           Swedish field names, statuses in Swedish ("aktivt → ersatt"), bodies by name, not id
      */
-    public record Change(long revision, String changeType, List<FieldChange> changes, LocalDate effectiveDate,
+    public record Change(long revision, String changeType, String typeLabel, List<FieldChange> changes,
+                         List<EventWording.Change> labelledChanges, LocalDate effectiveDate,
                          Instant recordedAt, String recordedBy, DecisionReference decision, boolean recordedLate,
                          Long correctsRevision, Long correctedInRevision, String correctionReason, boolean annulled) {
+
+        /** The change with its Swedish label and labelled changes, bodies named by {@code names}. */
+        Change worded(EventWording.Names names) {
+            List<EventWording.Change> labelled = changes.stream().map(c -> new EventWording.Change(c.field(),
+                    EventWording.fieldLabel(c.field()), EventWording.value(c.field(), c.before(), names),
+                    EventWording.value(c.field(), c.after(), names))).toList();
+            return new Change(revision, changeType, EventLabels.of(changeType).label(), changes, labelled, effectiveDate,
+                    recordedAt, recordedBy, decision, recordedLate, correctsRevision, correctedInRevision,
+                    correctionReason, annulled);
+        }
     }
 
     /** A body in the lineage, by id and name. */
@@ -47,7 +64,8 @@ public record BodyDetails(long revision, BodySummary current, List<Change> histo
             boolean late = entries.stream().anyMatch(earlier -> earlier.revision() < e.revision()
                     && (earlier.retractedAt() == null || earlier.retractedAt() > e.revision())
                     && earlier.effectiveDate().isAfter(e.effectiveDate()));
-            return new Change(e.revision(), e.event().getClass().getSimpleName(), BodyTimeline.fieldChanges(e.event()),
+            String type = e.event().getClass().getSimpleName();
+            return new Change(e.revision(), type, EventLabels.of(type).label(), BodyTimeline.fieldChanges(e.event()), List.of(),
                     e.effectiveDate(), e.recordedAt(), e.recordedBy(), BodyTimeline.decisionOf(e.event()), late,
                     e.corrects() == null ? null : revisionOf.get(e.corrects()), e.correctionRevision(),
                     e.correctionReason(), e.annulled());

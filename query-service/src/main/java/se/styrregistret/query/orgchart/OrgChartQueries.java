@@ -100,7 +100,20 @@ class OrgChartQueries {
         Function<String, BodyDetails.Link> link = id -> new BodyDetails.Link(
                 se.styrregistret.kernel.governance.GovernanceBodyId.of(id), names.get(id));
         OptionalLong version = versions.version("GovernanceBody", query.bodyId().value());
-        return new BodyDetails(head, latest.toSummary(), BodyDetails.history(entries),
+        List<BodyDetails.Change> history = BodyDetails.history(entries);
+        // bodies named in the changes (reporting lines, lineage) by their latest name, for the Swedish wording
+        Map<String, String> named = new HashMap<>();
+        String[] referenced = history.stream().flatMap(c -> c.changes().stream())
+                .filter(c -> java.util.Set.of("reportsTo", "predecessors", "successors").contains(c.field()))
+                .flatMap(c -> Stream.of(c.before(), c.after())).filter(java.util.Objects::nonNull)
+                .flatMap(v -> Arrays.stream(v.split(",\\s*"))).map(String::strip).distinct().toArray(String[]::new);
+        if (referenced.length > 0) {
+            db.sql("select distinct on (body_id) body_id, name from projection.body_version where body_id = any(?) "
+                            + "order by body_id, revision_from desc")
+                    .param(referenced).query((RowCallbackHandler) rs -> named.put(rs.getString(1), rs.getString(2)));
+        }
+        se.styrregistret.query.wording.EventWording.Names bodyNames = named::get;
+        return new BodyDetails(head, latest.toSummary(), history.stream().map(c -> c.worded(bodyNames)).toList(),
                 latest.predecessors().stream().map(link).toList(), latest.successors().stream().map(link).toList(),
                 version.isPresent() ? version.getAsLong() : null);
     }

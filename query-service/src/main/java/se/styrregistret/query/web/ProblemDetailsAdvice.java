@@ -13,12 +13,33 @@ import se.styrregistret.query.revision.ReadYourWrites;
 import se.styrregistret.support.web.ProblemAdvice;
 
 import java.net.URI;
+import java.util.Map;
 
 /** Errors as RFC 9457 problem bodies: a bad parameter names itself; nothing leaks a stack trace. */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** The query parameters' names as the web interface shows them. */
+    static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("from", "Från"), Map.entry("to", "Till"),
+            Map.entry("asOfDate", "Per datum"), Map.entry("asOfRevision", "Per ändring nr"),
+            Map.entry("minRevision", "Lägst ändring nr"), Map.entry("revision", "Ändring nr"),
+            Map.entry("a", "Från ändring nr"), Map.entry("b", "Till ändring nr"),
+            Map.entry("fromRevision", "Från ändring nr"), Map.entry("toRevision", "Till ändring nr"),
+            Map.entry("recordedFrom", "Registrerad från"), Map.entry("recordedTo", "Registrerad till"),
+            Map.entry("effectiveFrom", "Gäller från"), Map.entry("effectiveTo", "Gäller till"),
+            Map.entry("bodyId", "Organ"), Map.entry("body", "Organ"), Map.entry("caseNumber", "Diarienummer"),
+            Map.entry("eventType", "Typ av ändring"), Map.entry("recordedBy", "Registrerad av"),
+            Map.entry("kind", "Sort"), Map.entry("district", "Stadsdel"), Map.entry("fiscalYear", "Budgetår"),
+            Map.entry("fromYear", "Från budgetår"), Map.entry("toYear", "Till budgetår"),
+            Map.entry("page", "Sida"), Map.entry("size", "Rader per sida"), Map.entry("id", "Id"));
+
+    @Override
+    protected String fieldLabel(String field) {
+        return field == null ? null : LABELS.getOrDefault(field, field);
+    }
 
     @ExceptionHandler(ReadYourWrites.NotReadYet.class)
     ResponseEntity<ProblemDetail> notReadYet(ReadYourWrites.NotReadYet ex) {

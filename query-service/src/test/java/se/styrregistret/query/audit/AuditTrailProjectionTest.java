@@ -168,7 +168,7 @@ class AuditTrailProjectionTest extends QueryServiceTest {
         long dissolved = append(id, new GovernanceBodyDissolved(id, "Uppdraget slutfört", LocalDate.of(2022, 1, 1), d));
         awaitProjection(AUDIT, dissolved);
 
-        assertThat(summary(amended)).isEqualTo("«Lednings- och samordningsgrupp» ändrades: meetingFrequency: 3 gånger per år → Månadsvis");
+        assertThat(summary(amended)).isEqualTo("«Lednings- och samordningsgrupp» ändrades: mötesfrekvens 3 gånger per år → Månadsvis");
         assertThat(summary(appointed)).isEqualTo("Kommunpolis blev ledamot i «Lednings- och samordningsgrupp»");
         assertThat(summary(dissolved)).isEqualTo("«Lednings- och samordningsgrupp» avvecklades: Uppdraget slutfört");
     }
@@ -270,14 +270,17 @@ class AuditTrailProjectionTest extends QueryServiceTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
         assertThat(response.headers().firstValue(AuditController.REVISION_HEADER).map(Long::parseLong))
                 .hasValueSatisfying(r -> assertThat(r).isGreaterThanOrEqualTo(revision));
-        String[] lines = response.body().split("\r\n");
+        assertThat(response.body()).startsWith("\uFEFF");
+        String[] lines = response.body().substring(1).split("\r\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).startsWith("revision,recordedAt,recordedBy,correlationId,traceId,effectiveDate,caseNumber,")
-                .endsWith(",summary,payload");
-        assertThat(lines[1]).startsWith(revision + ",")
-                .contains(",test-registrar,")
-                .contains("," + caseNumber + ",§ 12,2020-01-20,Kommunstyrelsen,GovernanceBodyEstablished," + id.value() + ",,")
-                .contains(",\"Organet «Grupp \"\"Trygg\"\", Skäggetorp» inrättades (taktisk nivå, kommunen)\",");
+        // for Swedish Excel: semicolons, Swedish headers, the event as stored last
+        assertThat(lines[0]).startsWith("Ändring nr;Registrerad;Registrerad av;Gäller från;Diarienummer;")
+                .contains(";Typ av ändring;Händelsekod;Sammanfattning;")
+                .endsWith(";Händelsen som lagrad (JSON)");
+        assertThat(lines[1]).startsWith(revision + ";")
+                .contains(";test-registrar;")
+                .contains(";" + caseNumber + ";§ 12;2020-01-20;Kommunstyrelsen;Organ inrättat;GovernanceBodyEstablished;")
+                .contains(";\"Organet «Grupp \"\"Trygg\"\", Skäggetorp» inrättades (taktisk nivå, kommunen)\";");
     }
 
     @Test
@@ -349,6 +352,11 @@ class AuditTrailProjectionTest extends QueryServiceTest {
         JsonNode endedChange = find(diff.path("changed"), "bodyId", ended.value());
         assertThat(endedChange.path("changes").get(0).path("field").asString()).isEqualTo("status");
         assertThat(endedChange.path("changes").get(0).path("after").asString()).isEqualTo("DISSOLVED");
+        // the same in Swedish for people
+        assertThat(endedChange.path("labelledChanges").get(0).path("label").asString()).isEqualTo("Status");
+        assertThat(endedChange.path("labelledChanges").get(0).path("before").asString()).isEqualTo("aktivt");
+        assertThat(endedChange.path("labelledChanges").get(0).path("after").asString()).isEqualTo("avvecklat");
+        assertThat(keptChange.path("labelledChanges").get(0).path("label").asString()).isEqualTo("Mötesfrekvens");
         JsonNode in = find(diff.path("membersIn"), "bodyId", kept.value());
         assertThat(in.path("role").asString()).isEqualTo("Säkerhetsenheten");
         assertThat(in.path("holder").asString()).isEqualTo("Anna Andersson");

@@ -159,9 +159,12 @@ class LedgerProjectionTest extends QueryServiceTest {
         HttpResponse<String> csv = get("/api/budget/ledger.csv?fiscalYear=2021");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv").containsIgnoringCase("utf-8");
-        String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).startsWith("revision,effective_date,fiscal_year,entry_type");
-        assertThat(lines.length).isEqualTo(ledger.entries().size() + 1);
+        assertThat(csv.body()).startsWith("\uFEFF");
+        String[] lines = csv.body().substring(1).split("\r\n");
+        assertThat(lines[0]).startsWith("Ändring nr;Gäller från;Budgetår;Post;Källa;");
+        // a header, the entries and the totals row; amounts in tkr with a decimal comma
+        assertThat(lines.length).isEqualTo(ledger.entries().size() + 2);
+        assertThat(lines[lines.length - 1]).contains(";;Summa;");
         assertThat(csv.body()).contains("Områdesteam Skäggetorp").contains("Skäggetorp");
         HttpResponse<String> json = get("/api/budget/summary?fiscalYear=2021");
         assertThat(json.statusCode()).isEqualTo(200);

@@ -31,8 +31,17 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException ex) {
-        return badRequest(ex.getName(), "fel format för " + (ex.getRequiredType() == null ? "värdet"
-                : ex.getRequiredType().getSimpleName()));
+        return badRequest(ex.getName(), expected(ex.getRequiredType()));
+    }
+
+    /** What a parameter of this type should look like, in Swedish. */
+    private static String expected(Class<?> type) {
+        if (type == null) return "har fel format";
+        if (type == java.time.LocalDate.class) return "ska vara ett datum på formen ÅÅÅÅ-MM-DD";
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "ska vara ett heltal";
+        if (type == Boolean.class || type == boolean.class) return "ska vara true eller false";
+        if (type.isEnum()) return "ska vara ett av " + java.util.Arrays.toString(type.getEnumConstants());
+        return "har fel format";
     }
 
     @ExceptionHandler(InvalidInput.class)
@@ -40,16 +49,30 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
         return badRequest(ex.field(), ex.getMessage());
     }
 
-    protected static ResponseEntity<ProblemDetail> badRequest(String field, String reason) {
-        return ResponseEntity.badRequest().body(invalidInput(List.of(Map.of("field", field, "reason", reason))));
+    /**
+     * A field's name as a person reads it, for the problem's {@code detail} (the body keeps the field's own
+     * name in {@code field} and {@code errors}); a service with Swedish wording for its parameters overrides it.
+     */
+    protected String fieldLabel(String field) {
+        return field;
     }
 
-    /** 400 "Ogiltig indata": every field with its reason, the first one also as {@code field}. */
+    protected ResponseEntity<ProblemDetail> badRequest(String field, String reason) {
+        String label = fieldLabel(field);
+        Map<String, String> error = label == null || label.equals(field) ? Map.of("field", field, "reason", reason)
+                : Map.of("field", field, "label", label, "reason", reason);
+        return ResponseEntity.badRequest().body(invalidInput(List.of(error)));
+    }
+
+    /**
+     * 400 "Ogiltig indata": every field with its reason, the first one also as {@code field}; the detail names
+     * each field by its {@code label} where it has one.
+     */
     public static ProblemDetail invalidInput(List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setType(URI.create("urn:styrregistret:problem:invalid-input"));
         problem.setTitle("Ogiltig indata");
-        problem.setDetail(errors.stream().map(e -> e.get("field") + ": " + e.get("reason"))
+        problem.setDetail(errors.stream().map(e -> e.getOrDefault("label", e.get("field")) + ": " + e.get("reason"))
                 .reduce((a, b) -> a + "; " + b).orElse("Ogiltig begäran"));
         problem.setProperty("errors", errors);
         if (!errors.isEmpty()) {
