@@ -26,10 +26,11 @@ public record AuditEntry(long revision, Instant recordedAt, String recordedBy, S
                          LocalDate effectiveDate, DecisionReference decision, String eventType, String typeLabel,
                          String kind, String aggregateType, String aggregateId, List<String> affectedIds,
                          String district, String summary, List<EventWording.Change> changes,
-                         Map<String, Object> payload) {
+                         Map<String, Object> payload, EntryClocks clocks) {
 
     AuditEntry worded(String kind, String summary, List<EventWording.Change> changes) {
         return new AuditEntry(revision, recordedAt, recordedBy, correlationId, traceId, effectiveDate, decision,
-                eventType, typeLabel, kind, aggregateType, aggregateId, affectedIds, district, summary, changes, payload);
+                eventType, typeLabel, kind, aggregateType, aggregateId, affectedIds, district, summary, changes, payload,
+                clocks);
     }
 }

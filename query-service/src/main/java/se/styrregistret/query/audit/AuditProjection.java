@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.query.wording.EventLabels;
 import se.styrregistret.query.wording.EventWording;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.core.JacksonException;
@@ -83,7 +84,8 @@ class AuditProjection {
                 eventType, facts.category(), json.writeValueAsString(facts.affectedIds()),
                 facts.district(), summary,
                 // the serialized JSON as it is (the database parses it into jsonb); written anew only if it is not JSON
-                stored != null ? new String(logged.payload(), StandardCharsets.UTF_8) : fallbackJson(payload)};
+                stored != null ? new String(logged.payload(), StandardCharsets.UTF_8) : fallbackJson(payload),
+                meta(message, EntryCorrected.CORRECTS)};
         audit.add(row, text(stored, "bodyId"), text(stored, "name"));
         revisions.advance(NAME, logged.revision());
     }

@@ -49,7 +49,16 @@ class AuditQueries {
     static final String ROW_COLUMNS = """
             revision, recorded_at, recorded_by, correlation_id, trace_id, effective_date, decision_case,
             decision_paragraph, decision_date, decided_by, event_type, aggregate_type, aggregate_id,
-            affected_ids::text as affected_ids, district, summary, payload::text as payload""";
+            affected_ids::text as affected_ids, district, summary, payload::text as payload,
+            (select c.revision from projection.audit_event c where c.event_identifier = a.corrects) as corrects_revision,
+            (select k.revision from projection.audit_event k where k.event_type = 'EntryCorrected'
+               and k.payload ->> 'correctedEventId' = a.event_identifier order by k.revision limit 1) as corrected_in,
+            (select k.payload ->> 'reason' from projection.audit_event k where k.event_type = 'EntryCorrected'
+               and k.payload ->> 'correctedEventId' = a.event_identifier order by k.revision limit 1) as correction_reason,
+            (select k.payload ->> 'annulled' from projection.audit_event k where k.event_type = 'EntryCorrected'
+               and k.payload ->> 'correctedEventId' = a.event_identifier order by k.revision limit 1) as annulled,
+            exists (select 1 from projection.audit_event o where o.aggregate_id = a.aggregate_id
+               and o.revision < a.revision and o.effective_date > a.effective_date) as recorded_late""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JsonMapper json;
@@ -79,7 +88,7 @@ class AuditQueries {
 
     @QueryHandler
     AuditRecord handle(FindAuditEntry query) {
-        List<AuditEntry> found = jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event where revision = :r",
+        List<AuditEntry> found = jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a where a.revision = :r",
                 Map.of("r", query.revision()), entry);
         if (found.isEmpty()) return null;
         AuditEntry e = worded(found).get(0);
@@ -98,6 +107,9 @@ class AuditQueries {
         facts.add(new RevisionDocument.Fact("Ändring nr", Long.toString(e.revision())));
         facts.add(new RevisionDocument.Fact("Typ av ändring", type.label()));
         facts.add(new RevisionDocument.Fact("Gäller från", e.effectiveDate() == null ? "okänt" : e.effectiveDate().toString()));
+        if (e.clocks() != null && e.clocks().note() != null) {
+            facts.add(new RevisionDocument.Fact("Registrering", e.clocks().note()));
+        }
         facts.add(new RevisionDocument.Fact("Beslut", decision == null ? "inget beslut angivet" : decision));
         if (e.decision() != null && e.decision().caseNumber() != null) {
             facts.add(new RevisionDocument.Fact("Diarienummer", e.decision().caseNumber()));
@@ -192,7 +204,8 @@ class AuditQueries {
         Map<String, String> names = bodyNames(rows.stream().flatMap(r -> r.affectedIds().stream()).toList());
         List<Timeline.Entry> entries = rows.stream().map(r -> new Timeline.Entry(r.revision(), r.effectiveDate(),
                 r.eventType(), r.typeLabel(), r.kind(), r.decision(), decisionText(r.decision()), r.summary(), r.district(),
-                r.affectedIds().stream().filter(names::containsKey).map(id -> new BodyRef(id, names.get(id))).toList())).toList();
+                r.affectedIds().stream().filter(names::containsKey).map(id -> new BodyRef(id, names.get(id))).toList(),
+                r.recordedAt(), r.clocks())).toList();
         return new Timeline(head, query.from(), query.to(), query.district(), query.bodyId(), query.kind(), entries);
     }
 
@@ -290,6 +303,16 @@ class AuditQueries {
                 EventLabels.of(rs.getString("event_type")).label(), EventLabels.of(rs.getString("event_type")).kind(),
                 rs.getString("aggregate_type"), rs.getString("aggregate_id"),
                 json.readValue(rs.getString("affected_ids"), STRINGS), rs.getString("district"), rs.getString("summary"),
-                List.of(), json.readValue(rs.getString("payload"), OBJECT));
+                List.of(), json.readValue(rs.getString("payload"), OBJECT), clocks(rs, effective));
+    }
+
+    private static EntryClocks clocks(ResultSet rs, Date effective) throws SQLException {
+        long corrects = rs.getLong("corrects_revision");
+        Long correctsRevision = rs.wasNull() ? null : corrects;
+        long correctedIn = rs.getLong("corrected_in");
+        Long correctedInRevision = rs.wasNull() ? null : correctedIn;
+        return EntryClocks.of(rs.getBoolean("recorded_late"), rs.getTimestamp("recorded_at").toInstant(),
+                effective == null ? null : effective.toLocalDate(), correctsRevision, correctedInRevision,
+                rs.getString("correction_reason"), "true".equals(rs.getString("annulled")));
     }
 }

@@ -2,6 +2,7 @@ package se.styrregistret.query.audit;
 
 import se.styrregistret.kernel.common.DecisionReference;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,9 +21,11 @@ public record Timeline(long revision, LocalDate from, LocalDate to, String distr
      * @param typeLabel the event type in Swedish
      * @param kind      bodies, members, agreements, plans, actions or money
      * @param decisionText the decision as a person reads it
+     * @param recordedAt when the register learned it
+     * @param clocks     whether it was recorded late, corrected, annulled, or corrects another entry
      */
     public record Entry(long revision, LocalDate effectiveDate, String eventType, String typeLabel, String kind,
                         DecisionReference decision, String decisionText, String summary, String district,
-                        List<BodyRef> affectedBodies) {
+                        List<BodyRef> affectedBodies, Instant recordedAt, EntryClocks clocks) {
     }
 }

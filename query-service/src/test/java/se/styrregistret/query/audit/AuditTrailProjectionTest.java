@@ -3,6 +3,7 @@ package se.styrregistret.query.audit;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import se.styrregistret.kernel.common.DecisionReference;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.governance.AreaTeamEstablished;
 import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.kernel.governance.GovernanceBodyAmended;
@@ -319,6 +320,51 @@ class AuditTrailProjectionTest extends QueryServiceTest {
         getJson("/api/timeline?bodyId=" + council.value(), "reader").path("entries")
                 .forEach(e -> byBody.add(e.path("revision").asLong()));
         assertThat(byBody).containsExactly(earlier, member);
+    }
+
+    @Test
+    void late_corrected_and_annulled_entries_are_shown_as_such_with_their_links_in_the_trail_the_timeline_and_the_page() {
+        GovernanceBodyId id = newId();
+        String name = unique("Samverkansgrupp");
+        DecisionReference d = decision(unique("KS 2015"));
+        append(id, body(id, name, Scope.municipality(), LocalDate.of(2010, 2, 1), d));
+        long amended = append(id, new GovernanceBodyAmended(id, List.of(new FieldChange("convener", "Kommundirektören", "Polisen")),
+                name, List.of("Samordna"), "Polisen", "3 gånger per år", List.of(), LocalDate.of(2020, 1, 1), d));
+        long late = append(id, new MemberAppointed(id, new Member("Räddningstjänsten", null), LocalDate.of(2015, 5, 5), d));
+        long correction = append(id, new EntryCorrected(id.value(), eventIdAt(amended), amended, "GovernanceBodyAmended",
+                false, "Protokollet anger 2019", d));
+        long replaced = append("GovernanceBody", id.value(), new GovernanceBodyAmended(id,
+                List.of(new FieldChange("convener", "Kommundirektören", "Polisen")), name, List.of("Samordna"), "Polisen",
+                "3 gånger per år", List.of(), LocalDate.of(2019, 1, 1), d),
+                MetaData.with("recordedBy", "test-registrar").and(EntryCorrected.CORRECTS, eventIdAt(amended)));
+        long annulment = append(id, new EntryCorrected(id.value(), eventIdAt(late), late, "MemberAppointed", true,
+                "Hörde till en annan grupp", null));
+        awaitProjection(AUDIT, annulment);
+
+        JsonNode trail = getJson("/api/audit-trail?bodyId=" + id.value() + "&size=50", "auditor");
+        Map<Long, JsonNode> byRevision = new java.util.HashMap<>();
+        trail.path("entries").forEach(e -> byRevision.put(e.path("revision").asLong(), e.path("clocks")));
+        assertThat(byRevision.get(amended).path("correctedInRevision").asLong()).isEqualTo(correction);
+        assertThat(byRevision.get(amended).path("note").asString())
+                .isEqualTo("rättad i ändring nr " + correction + ": Protokollet anger 2019");
+        assertThat(byRevision.get(late).path("recordedLate").asBoolean()).isTrue();
+        assertThat(byRevision.get(late).path("annulled").asBoolean()).isTrue();
+        assertThat(byRevision.get(late).path("note").asString()).matches("registrerad \\d{4}-\\d{2}-\\d{2}, gällande från 2015-05-05; "
+                + "struken i ändring nr " + annulment + ": Hörde till en annan grupp");
+        assertThat(byRevision.get(replaced).path("correctsRevision").asLong()).isEqualTo(amended);
+        assertThat(byRevision.get(replaced).path("note").asString()).contains("rättelse av ändring nr " + amended);
+
+        JsonNode timeline = getJson("/api/timeline?bodyId=" + id.value(), "reader");
+        Map<Long, JsonNode> onTimeline = new java.util.HashMap<>();
+        timeline.path("entries").forEach(e -> onTimeline.put(e.path("revision").asLong(), e));
+        assertThat(onTimeline.get(late).path("clocks").path("recordedLate").asBoolean()).isTrue();
+        assertThat(onTimeline.get(late).path("recordedAt").asString()).isNotBlank();
+        assertThat(onTimeline.get(amended).path("clocks").path("note").asString()).startsWith("rättad i ändring nr");
+
+        JsonNode page = getJson("/api/audit-trail/" + late, "auditor");
+        List<String> facts = new ArrayList<>();
+        page.path("document").path("facts").forEach(f -> facts.add(f.path("label").asString() + ": " + f.path("value").asString()));
+        assertThat(facts).anyMatch(f -> f.startsWith("Registrering: registrerad ") && f.contains("struken i ändring nr " + annulment));
     }
 
     @Test
