@@ -209,6 +209,25 @@ class AuditQueries {
         return new Timeline(head, query.from(), query.to(), query.district(), query.bodyId(), query.kind(), entries);
     }
 
+    /**
+     * For a revision diff: the entries recorded in (from, to] that came late or correct another, and the
+     * entries recorded before that a correction in (from, to] corrected or annulled, in log order.
+     */
+    List<Timeline.Entry> lateOrCorrectedBetween(long from, long to) {
+        List<AuditEntry> rows = worded(jdbc.query("select * from (select " + ROW_COLUMNS + """
+                         from projection.audit_event a where a.revision > :from and a.revision <= :to
+                           or a.event_identifier in (select k.payload ->> 'correctedEventId' from projection.audit_event k
+                             where k.event_type = 'EntryCorrected' and k.revision > :from and k.revision <= :to)) e
+                        where e.recorded_late or e.corrects_revision is not null
+                           or (e.corrected_in > :from and e.corrected_in <= :to)
+                        order by e.revision""", Map.of("from", from, "to", to), entry));
+        Map<String, String> names = bodyNames(rows.stream().flatMap(r -> r.affectedIds().stream()).toList());
+        return rows.stream().map(r -> new Timeline.Entry(r.revision(), r.effectiveDate(), r.eventType(), r.typeLabel(),
+                r.kind(), r.decision(), decisionText(r.decision()), r.summary(), r.district(),
+                r.affectedIds().stream().filter(names::containsKey).map(id -> new BodyRef(id, names.get(id))).toList(),
+                r.recordedAt(), r.clocks())).toList();
+    }
+
     /** A body given as an id or as (part of) its name or short name: the events that name any such body. */
     private static String bodyCondition(String body, MapSqlParameterSource params) {
         params.addValue("body", body);

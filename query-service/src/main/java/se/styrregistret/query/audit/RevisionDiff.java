@@ -10,10 +10,13 @@ import java.util.List;
  *
  * @param revision       the revision the answer reflects
  * @param moneyMoved     the budget ledger's movements recorded after {@code from} up to {@code to}
+ * @param lateOrCorrected the entries recorded in between that came late or correct another, and the earlier
+ *                        entries corrected or annulled in between, each with its note ("registrerad …, gällande
+ *                        från …", "rättad i ändring nr …")
  */
 public record RevisionDiff(long revision, long from, long to, List<BodyRef> added, List<BodyRef> ended,
                            List<BodyChange> changed, List<MemberChange> membersIn, List<MemberChange> membersOut,
-                           List<MoneyMovement> moneyMoved) {
+                           List<MoneyMovement> moneyMoved, List<Timeline.Entry> lateOrCorrected) {
 
     /** One ledger movement: what kind, how much, from where to whom, on which decision. */
     public record MoneyMovement(long revision, String entryType, String entryTypeLabel, int fiscalYear, long amountSek,

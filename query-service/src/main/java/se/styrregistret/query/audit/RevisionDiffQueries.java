@@ -57,8 +57,10 @@ class RevisionDiffQueries {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final ProjectionRevisions revisions;
+    private final AuditQueries audit;
 
-    RevisionDiffQueries(JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions) {
+    RevisionDiffQueries(JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions, AuditQueries audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.revisions = revisions;
@@ -106,7 +108,8 @@ class RevisionDiffQueries {
             });
         }
         return new RevisionDiff(head, query.from(), query.to(), added, ended, changed, membersIn, membersOut,
-                moneyMoved(Math.min(query.from(), query.to()), Math.max(query.from(), query.to())));
+                moneyMoved(Math.min(query.from(), query.to()), Math.max(query.from(), query.to())),
+                audit.lateOrCorrectedBetween(Math.min(query.from(), query.to()), Math.max(query.from(), query.to())));
     }
 
     /** The changes in Swedish, naming bodies by their name at either revision. */

@@ -365,6 +365,12 @@ class AuditTrailProjectionTest extends QueryServiceTest {
         List<String> facts = new ArrayList<>();
         page.path("document").path("facts").forEach(f -> facts.add(f.path("label").asString() + ": " + f.path("value").asString()));
         assertThat(facts).anyMatch(f -> f.startsWith("Registrering: registrerad ") && f.contains("struken i ändring nr " + annulment));
+
+        awaitProjection("orgchart", annulment);
+        JsonNode diff = getJson("/api/revisions/" + late + "/diff/" + annulment, "reader");
+        List<Long> noted = new ArrayList<>();
+        diff.path("lateOrCorrected").forEach(e -> noted.add(e.path("revision").asLong()));
+        assertThat(noted).as("corrected in between (amended, late) and the correction's replacement").containsExactly(amended, late, replaced);
     }
 
     @Test
