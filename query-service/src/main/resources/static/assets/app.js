@@ -125,6 +125,22 @@
     return el('div', { class: 'table-wrap' }, t);
   }
 
+  /** A table wider than its place scrolls on its own; a keyboard user can then reach and scroll it. */
+  function markScrollables(root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll('.table-wrap'), function (w) {
+      var t = w.querySelector('table');
+      if (w.scrollWidth > w.clientWidth + 1) {
+        w.setAttribute('tabindex', '0');
+        w.setAttribute('role', 'region');
+        w.setAttribute('aria-label', (t && t.caption ? t.caption.textContent : 'Tabell') + ' (rullas i sidled)');
+      } else {
+        w.removeAttribute('tabindex');
+        w.removeAttribute('role');
+        w.removeAttribute('aria-label');
+      }
+    });
+  }
+
   function row() {
     var cells = Array.prototype.slice.call(arguments);
     return el('tr', null, cells.map(function (c, i) {
@@ -866,6 +882,7 @@
       // keep the focus in the panel when it is redrawn (the chart moved to another point in time)
       var keepFocus = wantFocus || panel.contains(document.activeElement);
       renderDetail(panel, state.bodies[id] || details.current, details);
+      markScrollables(panel);
       if (keepFocus) $('detail-heading').focus();
     }).catch(function (e) { clear(panel); showError(e, 'organet'); });
   }
@@ -1317,7 +1334,7 @@
       return Promise.all([api('/api/budget/summary' + query), api('/api/budget/ledger' + query), Promise.all(perYear),
         api('/api/budget/summary' + asOf)]);
     }).then(function (answers) {
-      if (current()) renderBudget(clear($('budget')), answers[0], answers[1], answers[2], params);
+      if (current()) { renderBudget(clear($('budget')), answers[0], answers[1], answers[2], params); markScrollables($('budget')); }
     }).catch(function (e) { showError(e, 'budgeten'); });
   }
 
@@ -1466,7 +1483,7 @@
       });
       return api('/api/audit-trail' + auditQuery(params, true));
     }).then(function (page) {
-      if (current()) renderAudit(clear(target), page);
+      if (current()) { renderAudit(clear(target), page); markScrollables(target); }
     }).catch(function (e) {
       clear(target);
       if (e instanceof ApiError && e.status === 403) {
@@ -1599,7 +1616,7 @@
       var view = answers[0];
       var areaTeam = view.areaTeam ? api('/api/governance-bodies/' + encodeURIComponent(view.areaTeam.id)).catch(function () { return null; }) : Promise.resolve(null);
       return areaTeam.then(function (team) {
-        if (current()) renderDistrict(clear(target), view, answers[1], answers[2], team);
+        if (current()) { renderDistrict(clear(target), view, answers[1], answers[2], team); markScrollables(target); }
       });
     }).catch(function (e) { showError(e, 'stadsdelen'); });
   }
@@ -1729,7 +1746,7 @@
     download($('audit-csv'));
     window.addEventListener('hashchange', route);
     var resizeTimer = null;
-    var redraw = function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(function () { drawLines(); drawAxis(); }, 50); };
+    var redraw = function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(function () { drawLines(); drawAxis(); markScrollables(); }, 50); };
     window.addEventListener('resize', redraw);
     // the chart's boxes move when the detail panel opens or closes: draw the lines again
     if (window.ResizeObserver) new ResizeObserver(redraw).observe($('org-chart'));
