@@ -504,6 +504,7 @@
       if (current) t.setAttribute('aria-current', 'page'); else t.removeAttribute('aria-current');
     });
     document.body.setAttribute('data-view', name);
+    syncSheet();
   }
 
   var TITLES = { org: 'Organisationsschema', tidslinje: 'Tidslinje', budget: 'Budget', revisionslogg: 'Revisionslogg',
@@ -684,6 +685,7 @@
       renderChart(answers[0], params);
       if (answers[1]) renderCompare(answers[1], answers[0], params);
       else { $('org-compare').hidden = true; $('org-layout').hidden = false; }
+      syncSheet();
       if (params.sok) markFound(params.sok);
     }).catch(function (e) { showError(e, 'organisationsschemat'); });
   }
@@ -866,6 +868,12 @@
 
   var pendingFocus = false;
 
+  /** On a phone the open panel is a sheet over the page, which then does not scroll beneath it. */
+  function syncSheet() {
+    var open = document.body.getAttribute('data-view') === 'org' && !$('body-detail').hidden && !$('org-layout').hidden;
+    document.body.classList.toggle('sheet-open', open);
+  }
+
   function showDetail(id, focus) {
     state.selectedBody = id;
     Array.prototype.forEach.call(document.querySelectorAll('.body-box'), function (b) {
@@ -873,7 +881,7 @@
     });
     var panel = $('body-detail');
     panel.hidden = false;
-    document.body.classList.add('sheet-open');
+    syncSheet();
     if (!panel.firstChild) panel.appendChild(el('p', { class: 'status' }, 'Hämtar …'));
     var wantFocus = focus || pendingFocus;
     pendingFocus = false;
@@ -891,7 +899,7 @@
     var id = state.selectedBody;
     state.selectedBody = null;
     $('body-detail').hidden = true;
-    document.body.classList.remove('sheet-open');
+    syncSheet();
     var box = document.querySelector('.body-box[data-id="' + cssEscape(id) + '"]');
     if (box) { box.setAttribute('aria-pressed', 'false'); box.focus(); }
     var params = parseHash().params;
@@ -1462,6 +1470,8 @@
 
   function loadAudit(params) {
     AUDIT_FIELDS.forEach(function (f) { $(f[1]).value = params[f[0]] || ''; });
+    // the less used filters are folded away unless one of them is in use
+    if (AUDIT_FIELDS.slice(3).some(function (f) { return params[f[0]]; })) $('audit-more').open = true;
     $('af-size').value = params.rader || '50';
     var target = $('audit');
     var current = ticket('audit');
