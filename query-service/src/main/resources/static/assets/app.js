@@ -326,7 +326,9 @@
   }
 
   function enter() {
-    $('session-user').textContent = 'Inloggad som ' + (sessionStorage.getItem(USER_KEY) || '');
+    var who = clear($('session-user'));
+    who.appendChild(el('span', { class: 'session-label' }, 'Inloggad som '));
+    who.appendChild(document.createTextNode(sessionStorage.getItem(USER_KEY) || ''));
     $('session').hidden = false;
     $('tabs').hidden = false;
     // a reader sees no audit links it cannot open: ask once whether this login may read the audit trail
@@ -1164,6 +1166,9 @@
     out.push('<svg xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + height + '" viewBox="0 0 ' + width + ' ' + height +
       '" font-family="Segoe UI, Roboto, Helvetica, Arial, sans-serif">');
     out.push('<title>' + escapeXml(h.title) + '</title>');
+    out.push('<defs><marker id="a" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">' +
+      '<path d="M0,0 L10,5 L0,10 z" fill="#3d4a57"/></marker><marker id="s" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"' +
+      ' markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#8a3b00"/></marker></defs>');
     out.push('<rect width="100%" height="100%" fill="#ffffff"/>');
     out.push('<text x="8" y="24" font-size="18" font-weight="700" fill="#1b1f24">' + escapeXml(h.title) + '</text>');
     out.push('<text x="8" y="46" font-size="12" fill="#4a5560">' + escapeXml(h.sub) + '</text>');
@@ -1188,7 +1193,7 @@
       var skip = p.classList.contains('line-skip');
       var lineage = p.classList.contains('line-lineage');
       out.push('<path d="' + p.getAttribute('d') + '" fill="none" stroke="' + (skip ? '#8a3b00' : lineage ? '#6b7580' : '#3d4a57') +
-        '" stroke-width="2"' + (skip ? ' stroke-dasharray="8 4"' : lineage ? ' stroke-dasharray="2 4"' : '') + '/>');
+        '" stroke-width="2"' + (skip ? ' stroke-dasharray="8 4" marker-end="url(#s)"' : lineage ? ' stroke-dasharray="2 4" marker-end="url(#a)"' : ' marker-end="url(#a)"') + '/>');
     });
     Array.prototype.forEach.call(container.querySelectorAll('.body-box'), function (b) {
       var r = b.getBoundingClientRect();
@@ -1198,7 +1203,7 @@
       out.push('<rect x="' + x + '" y="' + y + '" width="' + r.width + '" height="' + r.height + '" rx="6" fill="#ffffff" stroke="' +
         (b.classList.contains('found') || b.getAttribute('aria-pressed') === 'true' ? '#005a9c' : '#3d4a57') + '" stroke-width="2"' +
         (ended ? ' stroke-dasharray="6 3"' : '') + '/>');
-      var max = Math.max(12, Math.floor((r.width - 16) / 7.4));
+      var max = Math.max(12, Math.floor((r.width - 16) / 8.2));
       var ty = y + 18;
       wrapText(b.querySelector('.body-name').textContent, max).forEach(function (line) {
         if (ty < y + r.height - 4) out.push('<text x="' + (x + 8) + '" y="' + ty + '" font-size="13" font-weight="600" fill="#1b1f24">' + escapeXml(line) + '</text>');
