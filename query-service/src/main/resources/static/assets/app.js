@@ -118,8 +118,11 @@
       el('tbody', null, rows.length ? rows : el('tr', null, el('td', { colspan: headers.length, class: 'empty' }, 'Inga rader.'))),
       foot && rows.length ? el('tfoot', null, foot) : null);
     Array.prototype.forEach.call(t.querySelectorAll('tbody tr, tfoot tr'), function (tr) {
-      Array.prototype.forEach.call(tr.children, function (cell, i) {
-        if (!cell.hasAttribute('colspan') && headers[i]) cell.setAttribute('data-label', headers[i]);
+      var column = 0;
+      Array.prototype.forEach.call(tr.children, function (cell) {
+        var span = Number(cell.getAttribute('colspan') || 1);
+        if (span === 1 && headers[column] && cell.tagName === 'TD') cell.setAttribute('data-label', headers[column]);
+        column += span;
       });
     });
     return el('div', { class: 'table-wrap' }, t);
@@ -914,6 +917,15 @@
     }
   }
 
+  /** One changed field: the server's Swedish wording (label, before, after) when it sends it, else the page's. */
+  function changeItem(c, prefix) {
+    var text = c.label
+      ? c.label + ': ' + (c.before === null || c.before === undefined || c.before === '' ? '–' : c.before) + ' → ' +
+        (c.after === null || c.after === undefined || c.after === '' ? '–' : c.after)
+      : (FIELDS[c.field] || humanise(c.field)) + ': ' + valueText(c.field, c.before) + ' → ' + valueText(c.field, c.after);
+    return el('li', null, (typeof prefix === 'string' ? prefix : '') + text);
+  }
+
   /** A field's value as the officials read it: codes in Swedish. */
   function valueText(field, value) {
     if (value === null || value === undefined || value === '') return '–';
@@ -999,9 +1011,7 @@
     panel.appendChild(lineage.childNodes.length ? lineage : el('p', { class: 'empty' }, 'Inga föregångare eller efterträdare.'));
 
     var rows = (details.history || []).map(function (h) {
-      var changes = (h.changes || []).map(function (c) {
-        return el('li', null, (FIELDS[c.field] || humanise(c.field)) + ': ' + valueText(c.field, c.before) + ' → ' + valueText(c.field, c.after));
-      });
+      var changes = (h.labelledChanges || h.changes || []).map(changeItem);
       return row(
         el('td', null, revisionRef(h.revision, 'nr ' + h.revision)),
         typeLabel({ eventType: h.changeType, typeLabel: h.typeLabel }),
@@ -1307,7 +1317,7 @@
         el('div', { class: 'event-body' },
           el('p', { class: 'event-type' }, el('span', { class: 'kind-tag' }, KINDS[kind] || 'Övrigt'), ' ', el('span', { class: 'type-label' }, typeLabel(e))),
           el('p', { class: 'summary' }, summaryOf(e)),
-          el('p', { class: 'meta' }, 'Beslut: ' + decisionText(e.decision) + ' · ', revisionRef(e.revision, 'ändring nr ' + e.revision)),
+          el('p', { class: 'meta' }, 'Beslut: ' + (e.decisionText || decisionText(e.decision)) + ' · ', revisionRef(e.revision, 'ändring nr ' + e.revision)),
           (e.affectedBodies || []).length ? el('p', { class: 'meta' }, 'Organ: ' + e.affectedBodies.map(function (b) { return b.name || b.id; }).join(', ')) : null)));
     });
     target.appendChild(entries.length ? list : el('p', { class: 'empty' }, 'Inga händelser matchar filtret.'));
@@ -1361,7 +1371,7 @@
 
   function renderBudget(target, summary, ledger, perYear, params) {
     var year = summary.fiscalYear ? 'budgetåret ' + summary.fiscalYear : 'alla år';
-    var asOf = params.datum ? formatDate(params.datum) : 'i dag';
+    var asOf = params.datum ? formatDate(params.datum) : (summary.answeredOn ? formatDate(summary.answeredOn) + ' (i dag)' : 'i dag');
     target.appendChild(el('p', { class: 'as-of', id: 'budget-as-of' }, 'Per ' + asOf + ', enligt registret till och med ändring nr ' + summary.revision + '.'));
     target.appendChild(el('p', { class: 'total' }, 'Anvisat till mottagare ' + year + ': ',
       el('strong', { id: 'budget-total' }, amount(summary.totalTkr, summary.totalSek))));
@@ -1374,8 +1384,12 @@
     var grid = el('div', { class: 'budget-grid' });
     [['Summa per mottagare', 'Mottagare', summary.byRecipient], ['Summa per stadsdel', 'Stadsdel', summary.byDistrict],
       ['Summa per finansieringskälla', 'Källa', summary.bySource]].forEach(function (t) {
-      var list = t[2] || [];
+      var list = (t[2] || []).slice();
       if (!list.length && t[1] === 'Stadsdel') return;
+      if (t[1] === 'Stadsdel' && summary.notSplitByDistrictSek) {
+        list.push({ label: 'Inte fördelat på stadsdel (källorna anger ingen fördelning)', amountSek: summary.notSplitByDistrictSek,
+          amountTkr: summary.notSplitByDistrictTkr });
+      }
       grid.appendChild(table(t[0], [t[1], 'Belopp'], list.map(function (x) { return row(x.label, num(amount(x.amountTkr, x.amountSek))); }),
         'data', totalRow('Summa', [tkr(sumSek(list, 'amountSek'))])));
     });
@@ -1383,6 +1397,8 @@
     if (!(summary.byDistrict || []).length) {
       target.appendChild(el('p', { class: 'note' }, 'Huvudboken har inga belopp per stadsdel för ' + year + '; registret räknar inte fram en fördelning det inte har.'));
     }
+
+    if ((summary.years || []).length) target.appendChild(yearsTable(summary.years));
 
     // years side by side: each recipient's money per year
     var years = state.budgetYears || [];
@@ -1408,19 +1424,58 @@
     target.appendChild(table('Hänskjutna ärenden, ännu inte avgjorda (överlämnade för finansiering)',
       ['År', 'Ärende', 'Hänskjutet till', 'Mottagare', 'Uppskattat belopp', 'Beslut'],
       (summary.openReferrals || []).map(function (r) {
-        return row(String(r.fiscalYear), r.subject, r.referredTo || '–', r.recipientName || '–', num(tkr(r.estimatedAmountSek)), decisionText(r.decision));
+        return row(String(r.fiscalYear), r.subject, r.referredTo || '–', r.recipientName || '–', num(r.estimatedAmountSek === null || r.estimatedAmountSek === undefined ? 'okänt' : tkr(r.estimatedAmountSek)), decisionText(r.decision));
       })));
 
     var entries = ledger.entries || [];
+    var entryType = function (e) { return e.entryTypeLabel || ENTRY_TYPES[e.entryType] || humanise(e.entryType); };
+    if (entries.length && entries[0].movedSek !== undefined) {
+      // the server's columns, each meaning one thing (empty where it does not apply, "okänt" for an unknown estimate)
+      var cell = function (sek, unknownText) { return num(sek === null || sek === undefined ? (unknownText || '') : tkr(sek)); };
+      var t = ledger.totals || {};
+      target.appendChild(table('Huvudbok: transaktioner ' + year, ['Ändring', 'Gäller från', 'Typ', 'Från (källa) / hänskjutet till', 'Till (mottagare)',
+        'Stadsdel', 'Ändamål', 'Tillgängliggjort', 'Anvisat', 'Uppskattat', 'Anvisat hittills under året', 'Beslut'],
+        entries.map(function (e) {
+          return row(
+            el('td', null, revisionRef(e.revision, 'nr ' + e.revision)),
+            el('td', { class: 'date' }, formatDate(e.effectiveDate)), entryType(e), e.sourceName || e.referredTo || '–', e.recipientName || '–',
+            e.district || '–', e.purpose || '–', cell(e.availableSek), cell(e.movedSek),
+            cell(e.estimatedSek, /REFERRAL$/.test(e.entryType || '') ? 'okänt' : ''), cell(e.allocatedToDateSek), decisionText(e.decision));
+        }), 'data ledger', el('tr', { class: 'total-row' }, el('th', { scope: 'row', colspan: 7 }, 'Summa'),
+          el('td', { class: 'num' }, tkr(t.availableSek || 0)), el('td', { class: 'num' }, tkr(t.movedSek || 0)),
+          el('td', { class: 'num' }, (t.estimatedSek === null || t.estimatedSek === undefined ? '' : tkr(t.estimatedSek)) +
+            (t.referralsWithoutEstimate ? ' (+ ' + t.referralsWithoutEstimate + ' okänt)' : '')),
+          el('td', null, ''), el('td', null, ''))));
+      return;
+    }
     target.appendChild(table('Huvudbok: transaktioner ' + year, ['Ändring', 'Gäller från', 'Typ', 'Från (källa)', 'Till (mottagare)', 'Stadsdel', 'Ändamål',
       'Belopp', 'Anvisat hittills', 'Beslut'],
       entries.map(function (e) {
         return row(
           el('td', null, revisionRef(e.revision, 'nr ' + e.revision)),
-          el('td', { class: 'date' }, formatDate(e.effectiveDate)), ENTRY_TYPES[e.entryType] || humanise(e.entryType), e.sourceName || '–', e.recipientName || '–',
+          el('td', { class: 'date' }, formatDate(e.effectiveDate)), entryType(e), e.sourceName || '–', e.recipientName || '–',
           e.district || '–', e.purpose || '–', num(amount(e.amountTkr, e.amountSek)), num(amount(e.runningBalanceTkr, e.runningBalanceSek)),
           decisionText(e.decision));
       }), 'data ledger'));
+  }
+
+  /** The server's years side by side: what was made available, moved, left and referred, one column per year. */
+  function yearsTable(years) {
+    var money = function (sek) { return sek === null || sek === undefined ? 'okänt' : tkr(sek); };
+    var lines = [
+      ['Budgetramar', 'framesSek'], ['Bidrag', 'grantsSek'], ['Tillgängligt', 'availableSek'], ['Anvisat till mottagare', 'allocatedSek'],
+      ['varav från budgetramar', 'fromFramesSek'], ['varav från bidrag', 'fromGrantsSek'], ['varav från resursmedel', 'fromResourceFundsSek'],
+      ['Kvar av ramarna', 'framesRemainingSek'], ['Inte fördelat på stadsdel', 'notSplitByDistrictSek']
+    ];
+    var rows = lines.map(function (l) {
+      return row.apply(null, [el('th', { scope: 'row' }, l[0])].concat(years.map(function (y) { return num(money(y[l[1]])); })));
+    });
+    rows.push(row.apply(null, [el('th', { scope: 'row' }, 'Öppna hänskjutna ärenden')].concat(years.map(function (y) {
+      var known = y.referredEstimatedSek === null || y.referredEstimatedSek === undefined ? '' : ', uppskattat ' + tkr(y.referredEstimatedSek);
+      var unknown = y.referralsWithoutEstimate ? ', ' + y.referralsWithoutEstimate + ' utan uppskattning' : '';
+      return num(String(y.openReferrals || 0) + known + unknown);
+    }))));
+    return table('År för år: medel per budgetår', ['Budgetår'].concat(years.map(function (y) { return String(y.fiscalYear); })), rows, 'data years');
   }
 
   /** Bars as HTML: the labels wrap and keep the page's text size at any width. */
@@ -1563,8 +1618,9 @@
     }).then(function (record) {
       if (!current()) return undefined;
       var e = record.entry;
-      $('revision-heading').textContent = 'Ändring nr ' + e.revision + ': ' + typeLabel(e);
-      target.appendChild(el('p', { class: 'lead', id: 'revision-summary' }, summaryOf(e)));
+      var doc = record.document || null; // the server's page in Swedish, when it sends one
+      $('revision-heading').textContent = doc && doc.title ? doc.title : 'Ändring nr ' + e.revision + ': ' + typeLabel(e);
+      target.appendChild(el('p', { class: 'lead', id: 'revision-summary' }, doc && doc.summary ? doc.summary : summaryOf(e)));
       var changes = el('section', { class: 'doc-section', 'aria-labelledby': 'rev-what' }, el('h3', { id: 'rev-what' }, 'Vad som ändrades'));
       target.appendChild(changes);
       target.appendChild(el('section', { class: 'doc-section', 'aria-labelledby': 'rev-decision' }, el('h3', { id: 'rev-decision' }, 'Genom vilket beslut'),
@@ -1586,28 +1642,29 @@
       target.appendChild(raw);
       if (n > 0) {
         return api('/api/revisions/' + (n - 1) + '/diff/' + n).then(function (diff) {
-          renderDiff(changes, diff, e);
-        }).catch(function () { renderDiff(changes, {}, e); });
+          renderDiff(changes, diff, e, doc);
+        }).catch(function () { renderDiff(changes, {}, e, doc); });
       }
-      renderDiff(changes, {}, e);
+      renderDiff(changes, {}, e, doc);
       return undefined;
     }).catch(function (e) { showError(e, 'ändringen'); });
   }
 
-  function renderDiff(section, diff, e) {
+  function renderDiff(section, diff, e, doc) {
     var items = el('ul', { class: 'diff', id: 'revision-changes' });
     (diff.added || []).forEach(function (b) { items.appendChild(el('li', null, 'Nytt organ: ' + (b.name || b.id))); });
     (diff.ended || []).forEach(function (b) { items.appendChild(el('li', null, 'Organet upphörde: ' + (b.name || b.id))); });
-    (diff.changed || []).forEach(function (c) {
-      (c.changes || []).forEach(function (f) {
-        items.appendChild(el('li', null, (c.name || bodyName(c.bodyId)) + ' – ' + (FIELDS[f.field] || humanise(f.field)) + ': ' +
-          valueText(f.field, f.before) + ' → ' + valueText(f.field, f.after)));
+    var own = (doc && doc.changes) || e.changes || [];
+    own.forEach(function (c) { items.appendChild(changeItem(c)); });
+    if (!own.length) {
+      (diff.changed || []).forEach(function (c) {
+        (c.labelledChanges || c.changes || []).forEach(function (f) { items.appendChild(changeItem(f, (c.name || bodyName(c.bodyId)) + ' – ')); });
       });
-    });
+    }
     (diff.membersIn || []).forEach(function (m) { items.appendChild(el('li', null, 'Ny ledamot i ' + (m.bodyName || m.bodyId) + ': ' + m.role + (m.holder ? ' (' + m.holder + ')' : ''))); });
     (diff.membersOut || []).forEach(function (m) { items.appendChild(el('li', null, 'Lämnade ' + (m.bodyName || m.bodyId) + ': ' + m.role + (m.holder ? ' (' + m.holder + ')' : ''))); });
     (diff.moneyMoved || []).forEach(function (m) {
-      items.appendChild(el('li', null, (ENTRY_TYPES[m.entryType] || humanise(m.entryType)) + ' ' + m.fiscalYear + ': ' + tkr(m.amountSek) +
+      items.appendChild(el('li', null, (m.entryTypeLabel || ENTRY_TYPES[m.entryType] || humanise(m.entryType)) + ' ' + m.fiscalYear + ': ' + tkr(m.amountSek) +
         (m.source ? ' från ' + m.source : '') + (m.recipient ? ' till ' + m.recipient : '') + (m.district ? ' (' + m.district + ')' : '') +
         (m.purpose ? ' – ' + m.purpose : '')));
     });
