@@ -623,36 +623,38 @@
     slider.setAttribute('aria-valuetext', text.length > 140 ? text.substring(0, 138) + '…' : text);
   }
 
-  /** Ticks at the decisions, the year under the first decision of each year. */
+  /** Ticks at the decisions, the year under the first decision of each year where there is room for it. */
   function drawAxis() {
     var axis = clear($('time-axis'));
     var points = state.points || [];
     var n = points.length;
     if (!n) return;
+    var width = axis.clientWidth || 600;
+    var room = 40;   // px between two year labels
+    var endRoom = 56; // px the right-aligned "i dag" takes from the end
     var lastYear = null;
-    var lastLabelAt = -100;
+    var lastLabelPx = -1000;
     points.forEach(function (p, i) {
       var at = i / n * 100;
-      var tick = el('span', { class: 'tick' });
+      var tick = el('span', { class: 'tick', title: p.date });
       tick.style.left = at + '%';
       axis.appendChild(tick);
       var year = p.date.substring(0, 4);
-      if (year !== lastYear && at - lastLabelAt >= 9) {
+      var px = at / 100 * width;
+      if (year !== lastYear && px - lastLabelPx >= room && px <= width - endRoom) {
         var label = el('span', { class: 'tick-label' }, year);
         label.style.left = at + '%';
         axis.appendChild(label);
-        lastLabelAt = at;
+        lastLabelPx = px;
       }
       lastYear = year;
     });
     var now = el('span', { class: 'tick tick-now' });
     now.style.left = '100%';
     axis.appendChild(now);
-    if (100 - lastLabelAt >= 9) {
-      var label = el('span', { class: 'tick-label tick-label-end' }, 'i dag');
-      label.style.left = '100%';
-      axis.appendChild(label);
-    }
+    var end = el('span', { class: 'tick-label tick-label-end' }, 'i dag');
+    end.style.left = '100%';
+    axis.appendChild(end);
   }
 
   var sliderTimer = null;
@@ -1626,6 +1628,10 @@
       target.appendChild(el('section', { class: 'doc-section', 'aria-labelledby': 'rev-decision' }, el('h3', { id: 'rev-decision' }, 'Genom vilket beslut'),
         factList(decisionFacts(e.decision).concat([['Gäller från', formatDate(e.effectiveDate)]]), 'revision-decision')));
       var affected = (e.affectedIds || []).filter(function (id) { return state.knownBodies[id]; });
+      if (doc && doc.bodies) {
+        doc.bodies.forEach(function (b) { if (b && b.id) state.knownBodies[b.id] = b.name || b.id; });
+        affected = doc.bodies.map(function (b) { return b.id; });
+      }
       target.appendChild(el('section', { class: 'doc-section', 'aria-labelledby': 'rev-who' }, el('h3', { id: 'rev-who' }, 'Vem registrerade och när'),
         factList([['Registrerad av', e.recordedBy], ['Registrerad', dateTime(e.recordedAt) + ' (svensk tid)'],
           ['Berör organ', affected.length ? el('span', null, affected.map(function (id, i) {
@@ -1661,8 +1667,8 @@
         (c.labelledChanges || c.changes || []).forEach(function (f) { items.appendChild(changeItem(f, (c.name || bodyName(c.bodyId)) + ' – ')); });
       });
     }
-    (diff.membersIn || []).forEach(function (m) { items.appendChild(el('li', null, 'Ny ledamot i ' + (m.bodyName || m.bodyId) + ': ' + m.role + (m.holder ? ' (' + m.holder + ')' : ''))); });
-    (diff.membersOut || []).forEach(function (m) { items.appendChild(el('li', null, 'Lämnade ' + (m.bodyName || m.bodyId) + ': ' + m.role + (m.holder ? ' (' + m.holder + ')' : ''))); });
+    if (!own.length) (diff.membersIn || []).forEach(function (m) { items.appendChild(el('li', null, 'Ny ledamot i ' + (m.bodyName || m.bodyId) + ': ' + m.role + (m.holder ? ' (' + m.holder + ')' : ''))); });
+    if (!own.length) (diff.membersOut || []).forEach(function (m) { items.appendChild(el('li', null, 'Lämnade ' + (m.bodyName || m.bodyId) + ': ' + m.role + (m.holder ? ' (' + m.holder + ')' : ''))); });
     (diff.moneyMoved || []).forEach(function (m) {
       items.appendChild(el('li', null, (m.entryTypeLabel || ENTRY_TYPES[m.entryType] || humanise(m.entryType)) + ' ' + m.fiscalYear + ': ' + tkr(m.amountSek) +
         (m.source ? ' från ' + m.source : '') + (m.recipient ? ' till ' + m.recipient : '') + (m.district ? ' (' + m.district + ')' : '') +
