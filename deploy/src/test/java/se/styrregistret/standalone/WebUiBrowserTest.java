@@ -611,7 +611,7 @@ class WebUiBrowserTest {
                 long scrollWidth = ((Number) js("return document.scrollingElement.scrollWidth;")).longValue();
                 long innerWidth = ((Number) js("return innerWidth;")).longValue();
                 assertThat(scrollWidth).as("the page's width in view " + view.getKey()).isLessThanOrEqualTo(innerWidth);
-                screenshot(view.getKey() + "-390");
+                fullPageScreenshot(view.getKey() + "-390");
             }
             // the header and the tabs leave the screen to the content
             open(views().get("organisationsschema"));
@@ -648,7 +648,7 @@ class WebUiBrowserTest {
                 driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 1500));
                 for (Map.Entry<String, String[]> view : views().entrySet()) {
                     open(view.getValue());
-                    if (width == 1400) screenshot(view.getKey() + "-1400");
+                    if (width == 1400) fullPageScreenshot(view.getKey() + "-1400");
                     js(axe);
                     Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                             + " axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
@@ -874,6 +874,22 @@ class WebUiBrowserTest {
         File file = driver.getScreenshotAs(OutputType.FILE);
         try {
             Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole page, not only what the window shows (a phone's view is many screens long). */
+    static void fullPageScreenshot(String name) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) size.get("width")).doubleValue();
+        double height = Math.min(((Number) size.get("height")).doubleValue(), 12_000);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
