@@ -558,6 +558,8 @@
   }
 
   function loadOrg(params) {
+    // the newest request wins from its start: an older one still fetching the head never draws over it
+    var current = ticket('chart');
     var head = state.head !== null ? Promise.resolve() : api('/api/org-chart').then(function (chart) {
       state.head = chart.revision;
       rememberBodies(chartBodies(chart));
@@ -569,8 +571,9 @@
       rememberBodies(list);
     }).catch(function () { state.points = []; });
     Promise.all([head, points]).then(function () {
+      if (!current()) return;
       setOrgControls(params);
-      fetchChart(params);
+      fetchChart(params, current);
     }).catch(function (e) { showError(e, 'organisationsschemat'); });
   }
 
@@ -682,8 +685,7 @@
     return q.length ? '?' + q.join('&') : '';
   }
 
-  function fetchChart(params) {
-    var current = ticket('chart');
+  function fetchChart(params, current) {
     var main = api('/api/org-chart' + chartQuery(params));
     var other = params.jamfor ? api('/api/org-chart?asOfDate=' + encodeURIComponent(params.jamfor) +
       (params.nr ? '&asOfRevision=' + encodeURIComponent(params.nr) : '')) : Promise.resolve(null);
