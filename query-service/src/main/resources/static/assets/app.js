@@ -2,6 +2,8 @@
  * Styrregistret web interface. Plain JavaScript, no dependencies.
  * Every value from the API or the user is put into the page as text (text nodes / textContent),
  * never as HTML, so markup in stored text is always shown as written.
+ * The view and its settings live in the address (#/vy?namn=värde): a bookmark, a shared link or a
+ * reload shows the same view.
  */
 (function () {
   'use strict';
@@ -21,30 +23,48 @@
     name: 'Namn', shortName: 'Kortnamn', level: 'Nivå', scope: 'Omfattning', status: 'Status', mandate: 'Uppdrag',
     convener: 'Sammankallande', meetingFrequency: 'Mötesfrekvens', supportingResources: 'Stödresurser',
     members: 'Ledamöter', reportsTo: 'Rapporterar till', predecessors: 'Föregångare', successors: 'Efterträdare',
-    establishedBy: 'Inrättad genom', note: 'Anmärkning', areaTeam: 'Områdesteam'
+    establishedBy: 'Inrättad genom', note: 'Anmärkning', areaTeam: 'Områdesteam', rescindedDecision: 'Upphävt inrättandebeslut',
+    decision: 'Beslut', effectiveFrom: 'Gäller från', effectiveTo: 'Gäller till', district: 'Stadsdel', description: 'Beskrivning'
   };
-  var CHANGE_TYPES = {
-    GovernanceBodyEstablished: 'Inrättat', GovernanceBodyAmended: 'Ändrat', GovernanceBodyDissolved: 'Avvecklat',
-    GovernanceBodyReplaced: 'Ersatt', GovernanceBodySucceeded: 'Efterträder', EstablishingDecisionRescinded: 'Inrättandebeslut upphävt',
-    MemberAppointed: 'Ledamot tillsatt', MemberRemoved: 'Ledamot entledigad', ReportingLineSet: 'Rapporteringsväg satt',
-    AreaTeamEstablished: 'Områdesteam inrättat', FunctionTransferred: 'Funktion flyttad'
+  // the Swedish name and kind of every event type; the server's typeLabel/kind win when it sends them
+  var EVENT_TYPES = {
+    GovernanceBodyEstablished: ['Organ inrättat', 'bodies'], GovernanceBodyAmended: ['Organ ändrat', 'bodies'],
+    GovernanceBodyDissolved: ['Organ avvecklat', 'bodies'], GovernanceBodyReplaced: ['Organ ersatt', 'bodies'],
+    GovernanceBodySucceeded: ['Organ tar över efter ett annat', 'bodies'],
+    EstablishingDecisionRescinded: ['Inrättandebeslut upphävt', 'bodies'], ReportingLineSet: ['Rapporteringsväg ändrad', 'bodies'],
+    AreaTeamEstablished: ['Områdesteam inrättat', 'bodies'], FunctionTransferred: ['Funktion flyttad', 'bodies'],
+    MemberAppointed: ['Ledamot utsedd', 'members'], MemberRemoved: ['Ledamot entledigad', 'members'],
+    AgreementRecorded: ['Överenskommelse registrerad', 'agreements'],
+    ActionPlanApproved: ['Handlingsplan antagen', 'plans'], DistrictPictureRecorded: ['Lägesbild registrerad', 'plans'],
+    ActionAdded: ['Åtgärd tillagd', 'actions'], ActionLinkedToBody: ['Åtgärd kopplad till organ', 'actions'],
+    ActionProgressReported: ['Lägesrapport för åtgärd', 'actions'], ActionReopened: ['Åtgärd återöppnad', 'actions'],
+    ActionRevised: ['Åtgärd ändrad', 'actions'], ActionWithdrawn: ['Åtgärd återtagen', 'actions'],
+    BudgetFrameOpened: ['Budgetram beslutad', 'money'], BudgetFrameExtended: ['Budgetram utökad', 'money'],
+    BudgetAllocated: ['Medel anvisade', 'money'], AllocationDistributed: ['Medel fördelade vidare', 'money'],
+    AllocationReversed: ['Anvisning återförd', 'money'], GrantRegistered: ['Statsbidrag registrerat', 'money'],
+    FinancingReferred: ['Finansiering hänskjuten', 'money'], ReferralSettled: ['Hänskjutet ärende avgjort', 'money']
   };
+  var KINDS = { bodies: 'Organ', members: 'Ledamöter', agreements: 'Överenskommelser', plans: 'Handlingsplaner',
+    actions: 'Åtgärder', money: 'Medel' };
   var ENTRY_TYPES = {
-    FRAME_OPENED: 'Budgetram', FRAME_EXTENDED: 'Utökad ram', GRANT_REGISTERED: 'Bidrag', ALLOCATION: 'Anslag',
-    DISTRIBUTED_ON: 'Fördelat vidare', DISTRIBUTION: 'Fördelning', REVERSAL: 'Återföring', REFERRAL: 'Remitterat',
-    REFERRAL_SETTLED: 'Remiss avgjord'
+    FRAME_OPENED: 'Budgetram', FRAME_EXTENDED: 'Utökad ram', GRANT_REGISTERED: 'Statsbidrag', ALLOCATION: 'Anvisade medel',
+    DISTRIBUTED_ON: 'Fördelat vidare (avgår)', DISTRIBUTION: 'Fördelning', REVERSAL: 'Återföring', REFERRAL: 'Hänskjutet',
+    REFERRAL_SETTLED: 'Hänskjutet ärende avgjort'
   };
 
   var state = {
-    head: null,          // the chart's revision when the page loaded
+    head: null,          // the log's revision when the page loaded (the chart's head)
     chart: null,         // the chart shown
     bodies: {},          // id -> body in the chart shown
+    points: null,        // the decisions' dates in time order: the chart's time axis
     selectedBody: null,
-    auditPage: 0,
     district: 'Berga',
-    budgetYears: null
+    budgetYears: null,
+    eventTypes: null,    // [{type,label,kind}]
+    knownBodies: {},     // id -> name, every body the page has seen
+    params: {},          // the current view's settings, as in the address
+    lastParams: {}       // each view's settings when it was last left
   };
-
   // ---------- DOM helpers: text only ----------
 
   function el(tag, attrs) {
@@ -89,11 +109,39 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function table(caption, headers, rows, className) {
-    return el('table', { class: className || 'data' },
+  /** A table in a wrapper that scrolls sideways on its own if it must, so the page never does; each cell
+   *  carries its column's name (data-label) for the stacked layout on phones. */
+  function table(caption, headers, rows, className, foot) {
+    var t = el('table', { class: className || 'data' },
       el('caption', null, caption),
       el('thead', null, el('tr', null, headers.map(function (h) { return el('th', { scope: 'col' }, h); }))),
-      el('tbody', null, rows.length ? rows : el('tr', null, el('td', { colspan: headers.length, class: 'empty' }, 'Inga rader.'))));
+      el('tbody', null, rows.length ? rows : el('tr', null, el('td', { colspan: headers.length, class: 'empty' }, 'Inga rader.'))),
+      foot && rows.length ? el('tfoot', null, foot) : null);
+    Array.prototype.forEach.call(t.querySelectorAll('tbody tr, tfoot tr'), function (tr) {
+      var column = 0;
+      Array.prototype.forEach.call(tr.children, function (cell) {
+        var span = Number(cell.getAttribute('colspan') || 1);
+        if (span === 1 && headers[column] && cell.tagName === 'TD') cell.setAttribute('data-label', headers[column]);
+        column += span;
+      });
+    });
+    return el('div', { class: 'table-wrap' }, t);
+  }
+
+  /** A table wider than its place scrolls on its own; a keyboard user can then reach and scroll it. */
+  function markScrollables(root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll('.table-wrap'), function (w) {
+      var t = w.querySelector('table');
+      if (w.scrollWidth > w.clientWidth + 1) {
+        w.setAttribute('tabindex', '0');
+        w.setAttribute('role', 'region');
+        w.setAttribute('aria-label', (t && t.caption ? t.caption.textContent : 'Tabell') + ' (rullas i sidled)');
+      } else {
+        w.removeAttribute('tabindex');
+        w.removeAttribute('role');
+        w.removeAttribute('aria-label');
+      }
+    });
   }
 
   function row() {
@@ -118,19 +166,27 @@
     var parts = [];
     if (d.caseNumber) parts.push(d.caseNumber);
     if (d.paragraph) parts.push(d.paragraph);
-    parts.push('(' + [d.decidedBy, date].filter(Boolean).join(' ') + ')');
+    var who = [d.decidedBy, date].filter(Boolean).join(' ');
+    if (!parts.length) return who || '–';
+    parts.push('(' + who + ')');
     return parts.join(' ');
   }
 
+  var NBSP = '\u00a0';
   function groupDigits(n) {
     var negative = n < 0;
-    var s = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+    var s = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
     return (negative ? '−' : '') + s;
   }
 
   function tkr(sek) {
     if (sek === null || sek === undefined) return '–';
-    return groupDigits(Math.round(sek / 1000)) + ' tkr';
+    return groupDigits(Math.round(sek / 1000)) + NBSP + 'tkr';
+  }
+
+  /** The server's "1 234 tkr" with non-breaking spaces, so an amount never wraps. */
+  function amount(text, sek) {
+    return text ? String(text).replace(/ /g, NBSP) : tkr(sek);
   }
 
   // registration times in Swedish local time (the log keeps UTC), e.g. "2026-12-02 07:30"
@@ -149,7 +205,7 @@
 
   function bodyName(id) {
     var b = state.bodies[id];
-    return b ? b.name : id;
+    return b ? b.name : (state.knownBodies[id] || id);
   }
 
   // ---------- API ----------
@@ -221,14 +277,19 @@
         if (!response.ok) throw new ApiError(response.status, '');
         return response.blob();
       }).then(function (blob) {
-        var url = URL.createObjectURL(blob);
-        var a = el('a', { href: url, download: link.getAttribute('data-filename') || 'export.csv' });
-        document.body.appendChild(a);
-        a.click();
-        document.body.removeChild(a);
-        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+        saveBlob(blob, link.getAttribute('data-filename') || 'export.csv');
       }).catch(function (e) { showError(e, 'filen'); });
     });
+  }
+
+  /** Offers a file to the browser as a download. */
+  function saveBlob(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var a = el('a', { href: url, download: name });
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 5000);
   }
 
   // ---------- login ----------
@@ -268,7 +329,9 @@
   }
 
   function enter() {
-    $('session-user').textContent = 'Inloggad som ' + (sessionStorage.getItem(USER_KEY) || '');
+    var who = clear($('session-user'));
+    who.appendChild(el('span', { class: 'session-label' }, 'Inloggad som '));
+    who.appendChild(document.createTextNode(sessionStorage.getItem(USER_KEY) || ''));
     $('session').hidden = false;
     $('tabs').hidden = false;
     // a reader sees no audit links it cannot open: ask once whether this login may read the audit trail
@@ -277,6 +340,7 @@
     }).then(function (mayAudit) {
       state.mayAudit = mayAudit;
       $('tab-revisionslogg').parentNode.hidden = !mayAudit;
+      loadEventTypes();
       route();
     });
   }
@@ -285,10 +349,156 @@
   function revisionRef(revision, label) {
     return state.mayAudit === false
       ? el('span', { class: 'revision-ref' }, label)
-      : el('a', { href: '#/revision/' + revision }, label);
+      : el('a', { href: '#/revision/' + revision, class: 'revision-ref' }, label);
   }
 
-  // ---------- routing ----------
+  // ---------- event types: Swedish labels ----------
+
+  function typeLabel(e) {
+    if (e.typeLabel) return e.typeLabel;
+    var t = e.eventType || e.type;
+    if (state.eventTypes) {
+      for (var i = 0; i < state.eventTypes.length; i++) if (state.eventTypes[i].type === t) return state.eventTypes[i].label;
+    }
+    return EVENT_TYPES[t] ? EVENT_TYPES[t][0] : humanise(t);
+  }
+
+  function kindOf(e) {
+    if (e.kind) return e.kind;
+    var t = EVENT_TYPES[e.eventType || e.type];
+    return t ? t[1] : '';
+  }
+
+  /** An unknown type's name, at least not as a class name: "SomethingHappened" → "Something happened". */
+  function humanise(t) {
+    if (!t) return 'Händelse';
+    var words = String(t).replace(/([a-zåäö])([A-ZÅÄÖ])/g, '$1 $2').toLowerCase();
+    return words.charAt(0).toUpperCase() + words.substring(1);
+  }
+
+  /** The server's summary; its generic "Händelse SomeEventType för …" read as Swedish from the payload instead. */
+  function summaryOf(e) {
+    var s = e.summary || '';
+    var generic = e.eventType && s.indexOf('Händelse ' + e.eventType) === 0;
+    if (s && !generic) return s;
+    var p = e.payload || {};
+    var what = p.title || p.name || p.subject || p.purpose || p.function || p.text || '';
+    var parts = [typeLabel(e)];
+    if (what) parts.push('«' + String(what).substring(0, 160) + '»');
+    if (typeof p.amountSek === 'number') parts.push(tkr(p.amountSek));
+    if (p.recipientName || p.committee) parts.push('till ' + (p.recipientName || p.committee));
+    if (p.district) parts.push('(' + p.district + ')');
+    if (!what && (e.affectedBodies || []).length) parts.push('– ' + e.affectedBodies.map(function (b) { return b.name || b.id; }).join(', '));
+    return parts.join(' ');
+  }
+
+  function loadEventTypes() {
+    if (state.eventTypes) return Promise.resolve(state.eventTypes);
+    return api('/api/audit/event-types').then(function (types) {
+      state.eventTypes = Array.isArray(types) ? types : null;
+    }).catch(function () { state.eventTypes = null; }).then(function () {
+      var list = clear($('af-event-types'));
+      var types = state.eventTypes || Object.keys(EVENT_TYPES).map(function (t) {
+        return { type: t, label: EVENT_TYPES[t][0], kind: EVENT_TYPES[t][1] };
+      });
+      types.slice().sort(function (a, b) { return a.label.localeCompare(b.label, 'sv'); })
+        .forEach(function (t) { list.appendChild(el('option', { value: t.label })); });
+      return types;
+    });
+  }
+
+  /** What a person typed as event type: a Swedish label (any case) becomes the type, anything else goes as typed. */
+  function eventTypeFor(text) {
+    var q = text.trim().toLowerCase();
+    if (!q) return '';
+    var types = state.eventTypes || [];
+    for (var i = 0; i < types.length; i++) if (types[i].label.toLowerCase() === q) return types[i].type;
+    var keys = Object.keys(EVENT_TYPES);
+    for (var j = 0; j < keys.length; j++) if (EVENT_TYPES[keys[j]][0].toLowerCase() === q) return keys[j];
+    return text.trim();
+  }
+
+  /** What a person typed as body: a name or short name (any case) becomes its id, anything else goes as typed. */
+  function bodyIdFor(text) {
+    var q = text.trim().toLowerCase();
+    if (!q) return '';
+    var ids = Object.keys(state.knownBodies);
+    for (var i = 0; i < ids.length; i++) {
+      if (ids[i].toLowerCase() === q || state.knownBodies[ids[i]].toLowerCase() === q) return ids[i];
+    }
+    var shorts = Object.keys(state.shortNames || {});
+    for (var j = 0; j < shorts.length; j++) if (shorts[j].toLowerCase() === q) return state.shortNames[shorts[j]];
+    return text.trim();
+  }
+
+  /** Every body the page has seen, as suggestions for the body filters. */
+  function rememberBodies(list) {
+    var changed = false;
+    state.shortNames = state.shortNames || {};
+    list.forEach(function (b) {
+      if (!b || !b.id) return;
+      if (state.knownBodies[b.id] !== (b.name || b.id)) { state.knownBodies[b.id] = b.name || b.id; changed = true; }
+      if (b.shortName) state.shortNames[b.shortName] = b.id;
+    });
+    if (!changed) return;
+    var names = Object.keys(state.knownBodies).map(function (id) { return state.knownBodies[id]; })
+      .concat(Object.keys(state.shortNames))
+      .sort(function (a, b) { return a.localeCompare(b, 'sv'); })
+      .filter(function (n, i, all) { return i === 0 || all[i - 1] !== n; });
+    ['af-body-names', 'tl-body-names'].forEach(function (id) {
+      var dl = clear($(id));
+      names.forEach(function (n) { dl.appendChild(el('option', { value: n })); });
+    });
+  }
+
+  function loadAllBodies() {
+    if (state.allBodiesLoaded) return Promise.resolve();
+    return api('/api/timeline').then(function (all) {
+      state.allBodiesLoaded = true;
+      var list = [];
+      (all.entries || []).forEach(function (e) { (e.affectedBodies || []).forEach(function (b) { list.push(b); }); });
+      rememberBodies(list);
+      if (!state.points) state.points = decisionPoints(all.entries || []);
+    }).catch(function () { /* suggestions are an extra */ });
+  }
+
+  // ---------- routing: the view and its settings in the address ----------
+
+  function parseHash() {
+    var hash = (location.hash || '#/org').replace(/^#\/?/, '');
+    var q = hash.indexOf('?');
+    var path = (q >= 0 ? hash.substring(0, q) : hash).split('/').map(function (p) {
+      try { return decodeURIComponent(p); } catch (e) { return p; }
+    });
+    var params = {};
+    if (q >= 0) {
+      hash.substring(q + 1).split('&').forEach(function (pair) {
+        if (!pair) return;
+        var i = pair.indexOf('=');
+        var k = i >= 0 ? pair.substring(0, i) : pair;
+        var v = i >= 0 ? pair.substring(i + 1) : '';
+        try { params[decodeURIComponent(k)] = decodeURIComponent(v.replace(/\+/g, ' ')); } catch (e) { params[k] = v; }
+      });
+    }
+    return { view: path[0] || 'org', sub: path[1], params: params };
+  }
+
+  function hashFor(view, sub, params) {
+    var keys = Object.keys(params || {}).filter(function (k) { return params[k] !== '' && params[k] !== null && params[k] !== undefined; });
+    return '#/' + view + (sub ? '/' + encodeURIComponent(sub) : '') +
+      (keys.length ? '?' + keys.map(function (k) { return encodeURIComponent(k) + '=' + encodeURIComponent(params[k]); }).join('&') : '');
+  }
+
+  /** Changes the current view's settings: the address changes, and the view follows the address. */
+  function setParams(changes, replace) {
+    var current = parseHash();
+    var params = {};
+    Object.keys(current.params).forEach(function (k) { params[k] = current.params[k]; });
+    Object.keys(changes).forEach(function (k) { params[k] = changes[k]; });
+    var hash = hashFor(current.view, current.sub, params);
+    if (hash === location.hash) { route(); return; }
+    if (replace) location.replace(hash); else location.hash = hash;
+  }
 
   function showView(name) {
     Array.prototype.forEach.call(document.querySelectorAll('.view'), function (v) {
@@ -298,88 +508,231 @@
       var current = t.getAttribute('data-view') === name || (name === 'revision' && t.getAttribute('data-view') === 'revisionslogg');
       if (current) t.setAttribute('aria-current', 'page'); else t.removeAttribute('aria-current');
     });
+    document.body.setAttribute('data-view', name);
+    syncSheet();
   }
+
+  var TITLES = { org: 'Organisationsschema', tidslinje: 'Tidslinje', budget: 'Budget', revisionslogg: 'Revisionslogg',
+    revision: 'Ändring', stadsdelar: 'Stadsdelar' };
 
   function route() {
     if (!authHeader()) { logout(''); showMessage('', 'info'); return; }
-    var parts = (location.hash || '#/org').replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-    var view = parts[0] || 'org';
+    var where = parseHash();
+    var view = TITLES[where.view] ? where.view : 'org';
+    state.params = where.params;
+    state.lastParams[view] = { sub: where.sub, params: where.params };
     showMessage('', 'info');
+    document.title = TITLES[view] + ' – Styrregistret';
     switch (view) {
-      case 'tidslinje': showView('tidslinje'); loadTimeline(); break;
-      case 'budget': showView('budget'); loadBudget(); break;
-      case 'revisionslogg': showView('revisionslogg'); loadAudit(); break;
-      case 'revision': showView('revision'); loadRevision(parts[1]); break;
-      case 'stadsdelar': showView('stadsdelar'); loadDistrict(parts[1] || state.district); break;
-      default: showView('org'); loadOrg(); break;
+      case 'tidslinje': showView('tidslinje'); loadTimeline(where.params); break;
+      case 'budget': showView('budget'); loadBudget(where.params); break;
+      case 'revisionslogg': showView('revisionslogg'); loadAudit(where.params); break;
+      case 'revision': showView('revision'); loadRevision(where.sub); break;
+      case 'stadsdelar': showView('stadsdelar'); loadDistrict(where.sub || state.district); break;
+      default: showView('org'); loadOrg(where.params); break;
     }
+  }
+
+  /** A tab brings back the view as it was left. */
+  function goToView(view) {
+    var last = state.lastParams[view];
+    var hash = last ? hashFor(view, last.sub, last.params) : '#/' + view;
+    if (location.hash === hash) route(); else location.hash = hash;
   }
 
   function go(hash) {
     if (location.hash === hash) route(); else location.hash = hash;
   }
-
   // ---------- 1. organisation chart ----------
 
-  function loadOrg() {
-    if (state.head === null) {
-      api('/api/org-chart').then(function (chart) {
-        state.head = chart.revision;
-        var slider = $('rev-slider');
-        slider.max = String(chart.revision);
-        slider.value = String(chart.revision);
-        describeSlider();
-        renderChart(chart);
-      }).catch(function (e) { showError(e, 'organisationsschemat'); });
-    } else {
-      fetchChart();
-    }
+  /** The decisions' dates in time order, each with what happened that day: the ticks of the time axis. */
+  function decisionPoints(entries) {
+    var byDate = {};
+    entries.forEach(function (e) {
+      if (!e.effectiveDate) return;
+      var p = byDate[e.effectiveDate] = byDate[e.effectiveDate] || { date: e.effectiveDate, summaries: [], revision: 0 };
+      p.summaries.push(summaryOf(e));
+      p.revision = Math.max(p.revision, e.revision || 0);
+    });
+    return Object.keys(byDate).sort().map(function (d) { return byDate[d]; });
   }
 
-  /** A screen reader hears what the slider's position means, not a bare number. */
-  function describeSlider() {
-    var slider = $('rev-slider');
-    slider.setAttribute('aria-valuetext', 'Ändring nr ' + slider.value + ' av ' + slider.max +
-      (slider.value === slider.max ? ' (nuläget)' : ''));
-  }
-
-  var chartTimer = null;
-  function scheduleChart() {
-    $('rev-output').textContent = $('rev-slider').value;
-    describeSlider();
-    clearTimeout(chartTimer);
-    chartTimer = setTimeout(fetchChart, 200);
-  }
-
-  var chartRequest = 0;
-  function fetchChart() {
-    var ticket = ++chartRequest;
-    var query = '?asOfRevision=' + encodeURIComponent($('rev-slider').value);
-    var date = $('as-of-date').value;
-    if (date) query += '&asOfDate=' + encodeURIComponent(date);
-    api('/api/org-chart' + query).then(function (chart) {
-      if (ticket === chartRequest) renderChart(chart); // an older answer arriving late is dropped
+  function loadOrg(params) {
+    // the newest request wins from its start: an older one still fetching the head never draws over it
+    var current = ticket('chart');
+    var head = state.head !== null ? Promise.resolve() : api('/api/org-chart').then(function (chart) {
+      state.head = chart.revision;
+      rememberBodies(chartBodies(chart));
+    });
+    var points = state.points ? Promise.resolve() : api('/api/timeline').then(function (tl) {
+      state.points = decisionPoints(tl.entries || []);
+      var list = [];
+      (tl.entries || []).forEach(function (e) { (e.affectedBodies || []).forEach(function (b) { list.push(b); }); });
+      rememberBodies(list);
+    }).catch(function () { state.points = []; });
+    Promise.all([head, points]).then(function () {
+      if (!current()) return;
+      setOrgControls(params);
+      fetchChart(params, current);
     }).catch(function (e) { showError(e, 'organisationsschemat'); });
   }
 
-  function renderChart(chart) {
+  function chartBodies(chart) {
+    var list = [];
+    (chart.levels || []).forEach(function (l) { (l.bodies || []).forEach(function (b) { list.push(b); }); });
+    return list;
+  }
+
+  /** The slider's position for a date: the last decision on or before it; past the last decision: "i dag". */
+  function pointIndex(date) {
+    var points = state.points || [];
+    if (!date) return points.length;
+    var index = 0;
+    for (var i = 0; i < points.length; i++) if (points[i].date <= date) index = i;
+    return index;
+  }
+
+  function setOrgControls(params) {
+    var points = state.points || [];
+    var slider = $('rev-slider');
+    slider.max = String(points.length);
+    slider.value = String(pointIndex(params.datum));
+    $('as-of-date').value = params.datum || '';
+    $('rev-number').value = params.nr || '';
+    $('rev-number').max = String(state.head || 0);
+    $('compare-date').value = params.jamfor || '';
+    $('compare-stop').hidden = !params.jamfor;
+    describeSlider(params);
+    drawAxis();
+  }
+
+  function pointText(index, params) {
+    var points = state.points || [];
+    if (index >= points.length) {
+      return 'Senaste läget' + (params && params.nr ? '' : ' (i dag)') + ', ' + count(points.length, 'beslutsdatum', 'beslutsdatum') + ' i registret';
+    }
+    var p = points[index];
+    var exact = !params || !params.datum || params.datum === p.date;
+    return (exact ? '' : 'Per ' + formatDate(params.datum) + ', senaste beslut ') + formatDate(p.date) + ': ' + p.summaries[0] +
+      (p.summaries.length > 1 ? ' (och ' + (p.summaries.length - 1) + ' till)' : '');
+  }
+
+  /** A screen reader hears what the slider's position means, not a bare number. */
+  function describeSlider(params) {
+    var slider = $('rev-slider');
+    var index = Number(slider.value);
+    var text = pointText(index, params || state.params);
+    $('rev-output').textContent = text;
+    slider.setAttribute('aria-valuetext', text.length > 140 ? text.substring(0, 138) + '…' : text);
+  }
+
+  /** Ticks at the decisions, the year under the first decision of each year where there is room for it. */
+  function drawAxis() {
+    var axis = clear($('time-axis'));
+    var points = state.points || [];
+    var n = points.length;
+    if (!n) return;
+    var width = axis.clientWidth || 600;
+    var room = 40;   // px between two year labels
+    var endRoom = 56; // px the right-aligned "i dag" takes from the end
+    var lastYear = null;
+    var lastLabelPx = -1000;
+    points.forEach(function (p, i) {
+      var at = i / n * 100;
+      var tick = el('span', { class: 'tick', title: p.date });
+      tick.style.left = at + '%';
+      axis.appendChild(tick);
+      var year = p.date.substring(0, 4);
+      var px = at / 100 * width;
+      if (year !== lastYear && px - lastLabelPx >= room && px <= width - endRoom) {
+        var label = el('span', { class: 'tick-label' }, year);
+        label.style.left = at + '%';
+        axis.appendChild(label);
+        lastLabelPx = px;
+      }
+      lastYear = year;
+    });
+    var now = el('span', { class: 'tick tick-now' });
+    now.style.left = '100%';
+    axis.appendChild(now);
+    var end = el('span', { class: 'tick-label tick-label-end' }, 'i dag');
+    end.style.left = '100%';
+    axis.appendChild(end);
+  }
+
+  var sliderTimer = null;
+  function sliderMoved() {
+    var index = Number($('rev-slider').value);
+    var points = state.points || [];
+    var date = index < points.length ? points[index].date : '';
+    describeSlider({ datum: date });
+    clearTimeout(sliderTimer);
+    sliderTimer = setTimeout(function () { setParams({ datum: date, nr: '' }, true); }, 250);
+  }
+
+  function step(delta) {
+    var slider = $('rev-slider');
+    var value = Math.max(0, Math.min(Number(slider.max), Number(slider.value) + delta));
+    slider.value = String(value);
+    var points = state.points || [];
+    setParams({ datum: value < points.length ? points[value].date : '', nr: '' });
+  }
+
+  function chartQuery(params) {
+    var q = [];
+    if (params.nr) q.push('asOfRevision=' + encodeURIComponent(params.nr));
+    if (params.datum) q.push('asOfDate=' + encodeURIComponent(params.datum));
+    return q.length ? '?' + q.join('&') : '';
+  }
+
+  function fetchChart(params, current) {
+    var main = api('/api/org-chart' + chartQuery(params));
+    var other = params.jamfor ? api('/api/org-chart?asOfDate=' + encodeURIComponent(params.jamfor) +
+      (params.nr ? '&asOfRevision=' + encodeURIComponent(params.nr) : '')) : Promise.resolve(null);
+    Promise.all([main, other]).then(function (answers) {
+      if (!current()) return; // an older answer arriving late is dropped
+      renderChart(answers[0], params);
+      if (answers[1]) renderCompare(answers[1], answers[0], params);
+      else { $('org-compare').hidden = true; $('org-layout').hidden = false; }
+      syncSheet();
+      if (params.sok) markFound(params.sok);
+    }).catch(function (e) { showError(e, 'organisationsschemat'); });
+  }
+
+  function orgStatusText(chart, params) {
+    var when = params.datum ? formatDate(chart.asOfDate) : formatDate(chart.asOfDate) + ' (i dag)';
+    var as = params.nr ? 'som registret visade vid ändring nr ' + chart.revision : 'enligt registret till och med ändring nr ' + chart.revision;
+    return 'Organisationen per ' + when + ', ' + as + ' (senaste ändring: nr ' + state.head + ').';
+  }
+
+  function levelIndexes(chart) {
+    var order = {};
+    var i = 0;
+    LEVELS.forEach(function (pair) {
+      var level = (chart.levels || []).filter(function (l) { return l.level === pair[0]; })[0];
+      if (level && level.bodies.length) order[pair[0]] = i++;
+    });
+    return order;
+  }
+
+  function renderChart(chart, params) {
     state.chart = chart;
     state.bodies = {};
-    chart.levels.forEach(function (level) {
-      level.bodies.forEach(function (b) { state.bodies[b.id] = b; });
-    });
-    $('rev-output').textContent = String(chart.revision);
-    var dateShown = $('as-of-date').value ? chart.asOfDate : chart.asOfDate + ' (i dag)';
-    $('org-status').textContent = 'Visar revision ' + chart.revision + ' av ' + state.head +
-      ', beslut som gäller per ' + dateShown + '.';
+    chartBodies(chart).forEach(function (b) { state.bodies[b.id] = b; });
+    rememberBodies(chartBodies(chart));
+    var names = clear($('org-body-names'));
+    chartBodies(chart).map(function (b) { return b.name; }).sort(function (a, b) { return a.localeCompare(b, 'sv'); })
+      .forEach(function (n) { names.appendChild(el('option', { value: n })); });
+    $('org-status').textContent = orgStatusText(chart, params);
     var container = clear($('org-chart'));
-    var count = Object.keys(state.bodies).length;
-    if (!count) {
-      container.appendChild(el('p', { class: 'empty' }, 'Inga organ var inrättade vid denna revision och detta datum.'));
+    if (!Object.keys(state.bodies).length) {
+      container.appendChild(el('p', { class: 'empty' }, 'Inga organ var inrättade vid denna tidpunkt.'));
+      $('body-detail').hidden = true;
       return;
     }
     var lines = svg('svg', { class: 'lines', 'aria-hidden': 'true', focusable: 'false' });
     container.appendChild(lines);
+    var order = levelIndexes(chart);
     var byLevel = {};
     chart.levels.forEach(function (l) { byLevel[l.level] = l; });
     LEVELS.forEach(function (pair) {
@@ -387,38 +740,65 @@
       if (!level || !level.bodies.length) return;
       var general = level.bodies.filter(function (b) { return !(b.scope && b.scope.kind === 'DISTRICT'); });
       var local = level.bodies.filter(function (b) { return b.scope && b.scope.kind === 'DISTRICT'; });
-      var row = el('div', { class: 'level-bodies' }, general.map(bodyBox));
+      var box = function (b) { return bodyBox(b, order); };
+      var row = el('div', { class: 'level-bodies' }, general.map(box));
       var districts = {};
       local.forEach(function (b) { (districts[b.scope.district] = districts[b.scope.district] || []).push(b); });
       Object.keys(districts).sort(function (a, b) { return a.localeCompare(b, 'sv'); }).forEach(function (d) {
         row.appendChild(el('div', { class: 'district-group', role: 'group', 'aria-label': 'Stadsdel ' + d },
-          el('p', { class: 'district-label' }, 'Stadsdel ' + d), districts[d].map(bodyBox)));
+          el('p', { class: 'district-label' }, 'Stadsdel ' + d), districts[d].map(box)));
       });
-      container.appendChild(el('section', { class: 'level level-' + pair[0].toLowerCase(), 'aria-label': 'Nivå: ' + (level.displayName || pair[1]) },
+      container.appendChild(el('section', { class: 'level level-' + pair[0].toLowerCase(), 'data-level': pair[0],
+        'aria-label': 'Nivå: ' + (level.displayName || pair[1]) },
         el('h3', { class: 'level-name' }, level.displayName || pair[1]), row));
     });
     drawLines();
-    if (state.selectedBody && state.bodies[state.selectedBody]) showDetail(state.selectedBody, false);
-    else if (state.selectedBody) $('body-detail').hidden = true;
+    var selected = params.organ;
+    state.selectedBody = selected || null;
+    if (selected && state.bodies[selected]) showDetail(selected, false);
+    else {
+      $('body-detail').hidden = true;
+      if (selected) showMessage('Organet «' + bodyName(selected) + '» fanns inte i organisationen vid denna tidpunkt.', 'info');
+    }
   }
 
-  function bodyBox(b) {
+  function reportInfo(b, order) {
+    if (!b.reportsTo) return { text: 'Ingen registrerad rapporteringsväg', kind: 'none' };
+    var target = state.bodies[b.reportsTo];
+    var name = bodyName(b.reportsTo);
+    if (!target) return { text: 'Rapporterar till: ' + name + ' (finns inte i schemat vid denna tidpunkt)', kind: 'missing' };
+    var skip = order[b.level] - order[target.level] > 1;
+    return { text: 'Rapporterar till: ' + name + (skip ? ' (förbi en nivå)' : ''), kind: skip ? 'skip' : 'report' };
+  }
+
+  function bodyBox(b, order) {
     var meta = [];
     if (b.shortName) meta.push(b.shortName);
     if (b.scope && b.scope.kind === 'DISTRICT' && b.scope.district) meta.push(b.scope.district);
     else if (b.scope && b.scope.kind === 'COUNTY') meta.push('Länet');
     if (b.status && b.status !== 'ACTIVE') meta.push(STATUS[b.status] || b.status);
-    var reports = b.reportsTo ? 'Rapporterar till ' + bodyName(b.reportsTo) : null;
+    var reports = reportInfo(b, order || levelIndexes(state.chart));
     return el('button', {
-      type: 'button', class: 'body-box status-' + String(b.status || '').toLowerCase(), 'data-id': b.id,
-      'aria-pressed': state.selectedBody === b.id ? 'true' : 'false',
-      onclick: function () { showDetail(b.id, true); }
+      type: 'button', class: 'body-box status-' + String(b.status || '').toLowerCase() + ' reports-' + reports.kind,
+      'data-id': b.id, 'aria-pressed': state.selectedBody === b.id ? 'true' : 'false',
+      onclick: function () { openBody(b.id); }
     },
     el('span', { class: 'body-name' }, b.name),
     meta.length ? el('span', { class: 'body-meta' }, meta.join(' · ')) : null,
-    reports ? el('span', { class: 'body-reports' }, '↑ ' + reports) : null);
+    el('span', { class: 'body-reports' }, (reports.kind === 'none' ? '○ ' : '↑ ') + reports.text));
   }
 
+  function openBody(id) {
+    pendingFocus = true;
+    if (state.params.organ === id) showDetail(id, true);
+    else setParams({ organ: id });
+  }
+
+  /**
+   * Reporting lines drawn around the boxes: up from the box to the gap above its level, along the gap,
+   * then up to the body it reports to. A line that passes a level runs in the chart's left margin
+   * instead of behind the boxes of the levels between (dashed, in its own lane).
+   */
   function drawLines() {
     var container = $('org-chart');
     var lines = container.querySelector('svg.lines');
@@ -427,35 +807,80 @@
     var box = container.getBoundingClientRect();
     lines.setAttribute('width', String(container.scrollWidth));
     lines.setAttribute('height', String(container.scrollHeight));
-    lines.appendChild(svg('defs', {}, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
-      svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }))));
+    lines.appendChild(svg('defs', {},
+      svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
+        svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' })),
+      svg('marker', { id: 'arrow-skip', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
+        svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head arrow-skip' }))));
+    var sections = Array.prototype.slice.call(container.querySelectorAll('section.level'));
+    var rect = function (node) {
+      var r = node.getBoundingClientRect();
+      return { left: r.left - box.left, right: r.right - box.left, top: r.top - box.top, bottom: r.bottom - box.top,
+        cx: r.left - box.left + r.width / 2 };
+    };
+    var lane = 0;
+    var gapOffset = {};
     Object.keys(state.bodies).forEach(function (id) {
       var b = state.bodies[id];
       var links = [];
       if (b.reportsTo && state.bodies[b.reportsTo]) links.push([b.reportsTo, 'report']);
       (b.predecessors || []).forEach(function (p) { if (state.bodies[p]) links.push([p, 'lineage']); });
       links.forEach(function (link) {
-        var from = container.querySelector('.body-box[data-id="' + cssEscape(id) + '"]');
-        var to = container.querySelector('.body-box[data-id="' + cssEscape(link[0]) + '"]');
-        if (!from || !to) return;
-        var a = from.getBoundingClientRect();
-        var c = to.getBoundingClientRect();
-        var x1 = a.left + a.width / 2 - box.left + container.scrollLeft;
-        var y1 = a.top - box.top + container.scrollTop;
-        var x2 = c.left + c.width / 2 - box.left + container.scrollLeft;
-        var y2 = c.bottom - box.top + container.scrollTop;
-        if (c.top > a.bottom) { y1 = a.bottom - box.top; y2 = c.top - box.top; }
-        var mid = (y1 + y2) / 2;
-        lines.appendChild(svg('path', {
-          d: 'M' + x1 + ',' + y1 + ' C' + x1 + ',' + mid + ' ' + x2 + ',' + mid + ' ' + x2 + ',' + y2,
-          class: 'line line-' + link[1], 'marker-end': 'url(#arrow)'
-        }));
+        var fromBox = container.querySelector('.body-box[data-id="' + cssEscape(id) + '"]');
+        var toBox = container.querySelector('.body-box[data-id="' + cssEscape(link[0]) + '"]');
+        if (!fromBox || !toBox) return;
+        var fs = fromBox.closest('section.level');
+        var ts = toBox.closest('section.level');
+        var fi = sections.indexOf(fs);
+        var ti = sections.indexOf(ts);
+        var a = rect(fromBox);
+        var c = rect(toBox);
+        var fsr = rect(fs);
+        var tsr = rect(ts);
+        var key = fi + ':' + ti;
+        var off = gapOffset[key] = (gapOffset[key] === undefined ? 0 : gapOffset[key] + 4);
+        var d;
+        var kind = link[1];
+        if (ti < fi) { // up
+          var yOut = fsr.top - 10 + off % 12;
+          if (fi - ti === 1) {
+            d = 'M' + a.cx + ',' + a.top + ' V' + yOut + ' H' + c.cx + ' V' + c.bottom;
+          } else {
+            var x = 6 + (lane++ % 4) * 6;
+            var yIn = tsr.bottom + 10 - off % 12;
+            d = 'M' + a.cx + ',' + a.top + ' V' + yOut + ' H' + x + ' V' + yIn + ' H' + c.cx + ' V' + c.bottom;
+            if (kind === 'report') kind = 'skip';
+          }
+        } else if (ti === fi) { // same level: over the top
+          var yTop = fsr.top - 10 + off % 12;
+          d = 'M' + a.cx + ',' + a.top + ' V' + yTop + ' H' + c.cx + ' V' + c.top;
+        } else { // down
+          var yDown = fsr.bottom + 10 + off % 12;
+          if (ti - fi === 1) {
+            d = 'M' + a.cx + ',' + a.bottom + ' V' + yDown + ' H' + c.cx + ' V' + c.top;
+          } else {
+            var x2 = 6 + (lane++ % 4) * 6;
+            var yIn2 = tsr.top - 10;
+            d = 'M' + a.cx + ',' + a.bottom + ' V' + yDown + ' H' + x2 + ' V' + yIn2 + ' H' + c.cx + ' V' + c.top;
+            if (kind === 'report') kind = 'skip';
+          }
+        }
+        lines.appendChild(svg('path', { d: d, class: 'line line-' + kind, 'data-from': id, 'data-to': link[0],
+          'marker-end': kind === 'skip' ? 'url(#arrow-skip)' : 'url(#arrow)' }));
       });
     });
   }
 
   function cssEscape(s) {
     return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&');
+  }
+
+  var pendingFocus = false;
+
+  /** On a phone the open panel is a sheet over the page, which then does not scroll beneath it. */
+  function syncSheet() {
+    var open = document.body.getAttribute('data-view') === 'org' && !$('body-detail').hidden && !$('org-layout').hidden;
+    document.body.classList.toggle('sheet-open', open);
   }
 
   function showDetail(id, focus) {
@@ -465,27 +890,78 @@
     });
     var panel = $('body-detail');
     panel.hidden = false;
+    syncSheet();
     if (!panel.firstChild) panel.appendChild(el('p', { class: 'status' }, 'Hämtar …'));
+    var wantFocus = focus || pendingFocus;
+    pendingFocus = false;
     api('/api/governance-bodies/' + encodeURIComponent(id)).then(function (details) {
       if (state.selectedBody !== id) return;
-      // keep the focus in the panel when it is redrawn (the chart moved to another revision)
-      var keepFocus = focus || panel.contains(document.activeElement);
+      // keep the focus in the panel when it is redrawn (the chart moved to another point in time)
+      var keepFocus = wantFocus || panel.contains(document.activeElement);
       renderDetail(panel, state.bodies[id] || details.current, details);
+      markScrollables(panel);
       if (keepFocus) $('detail-heading').focus();
     }).catch(function (e) { clear(panel); showError(e, 'organet'); });
+  }
+
+  function closeDetail() {
+    var id = state.selectedBody;
+    state.selectedBody = null;
+    $('body-detail').hidden = true;
+    syncSheet();
+    var box = document.querySelector('.body-box[data-id="' + cssEscape(id) + '"]');
+    if (box) { box.setAttribute('aria-pressed', 'false'); box.focus(); }
+    var params = parseHash().params;
+    if (params.organ) {
+      // the address follows without drawing the chart again, so the focus stays on the box
+      delete params.organ;
+      history.replaceState(null, '', hashFor('org', null, params));
+      state.params = params;
+      state.lastParams.org = { params: params };
+    }
+  }
+
+  /** One changed field: the server's Swedish wording (label, before, after) when it sends it, else the page's. */
+  function changeItem(c, prefix) {
+    var text = c.label
+      ? c.label + ': ' + (c.before === null || c.before === undefined || c.before === '' ? '–' : c.before) + ' → ' +
+        (c.after === null || c.after === undefined || c.after === '' ? '–' : c.after)
+      : (FIELDS[c.field] || humanise(c.field)) + ': ' + valueText(c.field, c.before) + ' → ' + valueText(c.field, c.after);
+    return el('li', null, (typeof prefix === 'string' ? prefix : '') + text);
+  }
+
+  /** A field's value as the officials read it: codes in Swedish. */
+  function valueText(field, value) {
+    if (value === null || value === undefined || value === '') return '–';
+    var v = String(value);
+    if (field === 'status') return STATUS[v] || v;
+    if (field === 'level') return levelName(v);
+    if (field === 'reportsTo') return bodyName(v);
+    if (field === 'scope') return SCOPE[v] || v;
+    if (/^[\[{]/.test(v)) {
+      try { return structured(JSON.parse(v)); } catch (e) { return v; }
+    }
+    return v;
+  }
+
+  /** A structured value (a decision, members, a scope) in words, never as JSON. */
+  function structured(value) {
+    if (value === null || value === undefined) return '–';
+    if (Array.isArray(value)) return value.length ? value.map(structured).join(', ') : '–';
+    if (typeof value !== 'object') return String(value);
+    if (value.decidedBy || value.decisionDate) return decisionText(value);
+    if (value.role) return value.role + (value.holder ? ' (' + value.holder + ')' : '');
+    if (value.kind && SCOPE[value.kind]) return SCOPE[value.kind] + (value.district ? ' ' + value.district : '');
+    if (value.name) return value.name;
+    return Object.keys(value).filter(function (k) { return value[k] !== null && value[k] !== ''; })
+      .map(function (k) { return (FIELDS[k] || humanise(k)) + ': ' + structured(value[k]); }).join('; ');
   }
 
   function renderDetail(panel, body, details) {
     clear(panel);
     panel.appendChild(el('div', { class: 'detail-head' },
       el('h3', { id: 'detail-heading', tabindex: '-1' }, body.name),
-      el('button', { type: 'button', class: 'close', 'aria-label': 'Stäng detaljerna', onclick: function () {
-        var id = state.selectedBody;
-        state.selectedBody = null;
-        panel.hidden = true;
-        var box = document.querySelector('.body-box[data-id="' + cssEscape(id) + '"]');
-        if (box) { box.setAttribute('aria-pressed', 'false'); box.focus(); }
-      } }, '×')));
+      el('button', { type: 'button', class: 'close', 'aria-label': 'Stäng detaljerna', onclick: closeDetail }, '×')));
     var dl = el('dl', { class: 'facts' });
     function fact(label, value) {
       if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) value = '–';
@@ -496,11 +972,14 @@
     fact('Nivå', levelName(body.level));
     fact('Omfattning', body.scope ? (SCOPE[body.scope.kind] || body.scope.kind) + (body.scope.district ? ' ' + body.scope.district : '') : null);
     fact('Status', STATUS[body.status] || body.status);
+    fact('Rapporterar till', body.reportsTo ? bodyName(body.reportsTo) : 'Ingen registrerad rapporteringsväg');
+    var reporting = Object.keys(state.bodies).filter(function (k) { return state.bodies[k].reportsTo === body.id; })
+      .map(function (k) { return state.bodies[k].name; });
+    fact('Rapporterar hit', reporting.join('; '));
     fact('Sammankallande', body.convener);
     fact('Mötesfrekvens', body.meetingFrequency);
-    fact('Rapporterar till', body.reportsTo ? bodyName(body.reportsTo) : null);
     fact('Stödresurser', (body.supportingResources || []).join(', '));
-    fact('Gäller från', body.effectiveFrom);
+    fact('Gäller från', formatDate(body.effectiveFrom));
     fact('Beslut bakom denna version', decisionText(body.decision));
     fact('Inrättat genom', decisionText(body.establishedBy));
     if (body.rescindedDecision) fact('Upphävt inrättandebeslut', decisionText(body.rescindedDecision));
@@ -536,19 +1015,16 @@
     panel.appendChild(lineage.childNodes.length ? lineage : el('p', { class: 'empty' }, 'Inga föregångare eller efterträdare.'));
 
     var rows = (details.history || []).map(function (h) {
-      var changes = (h.changes || []).map(function (c) {
-        return el('li', null, (FIELDS[c.field] || c.field) + ': ' + (c.before === null || c.before === undefined ? '–' : c.before) +
-          ' → ' + (c.after === null || c.after === undefined ? '–' : c.after));
-      });
+      var changes = (h.labelledChanges || h.changes || []).map(changeItem);
       return row(
-        el('td', null, revisionRef(h.revision, String(h.revision))),
-        CHANGE_TYPES[h.changeType] || h.changeType,
-        h.effectiveDate || '–',
+        el('td', null, revisionRef(h.revision, 'nr ' + h.revision)),
+        typeLabel({ eventType: h.changeType, typeLabel: h.typeLabel }),
+        el('td', { class: 'date' }, formatDate(h.effectiveDate)),
         decisionText(h.decision),
         changes.length ? el('ul', { class: 'changes' }, changes) : '–');
     });
     panel.appendChild(table('Historik och beslut för ' + body.name,
-      ['Rev.', 'Ändring', 'Gäller från', 'Beslut', 'Ändrade uppgifter'], rows, 'data history'));
+      ['Ändring', 'Vad', 'Gäller från', 'Beslut', 'Ändrade uppgifter'], rows, 'data history'));
   }
 
   function levelName(level) {
@@ -556,60 +1032,304 @@
     return level || '–';
   }
 
+  // search: a name, short name or part of one; the body is opened and shown
+  function searchBody(q) {
+    var query = q.trim().toLowerCase();
+    if (!query) return;
+    var ids = Object.keys(state.bodies);
+    var exact = ids.filter(function (id) {
+      var b = state.bodies[id];
+      return b.name.toLowerCase() === query || (b.shortName || '').toLowerCase() === query || id === query;
+    });
+    var partial = exact.length ? exact : ids.filter(function (id) {
+      var b = state.bodies[id];
+      return (b.name + ' ' + (b.shortName || '')).toLowerCase().indexOf(query) >= 0;
+    });
+    if (!partial.length) {
+      showMessage('Inget organ i schemat per ' + formatDate(state.chart.asOfDate) + ' matchar «' + q.trim() + '».', 'info');
+      return;
+    }
+    pendingFocus = true;
+    setParams({ organ: partial[0], sok: q.trim() });
+  }
+
+  function markFound(q) {
+    Array.prototype.forEach.call(document.querySelectorAll('.body-box.found'), function (b) { b.classList.remove('found'); });
+    var id = state.params.organ;
+    var box = id && document.querySelector('#org-chart .body-box[data-id="' + cssEscape(id) + '"]');
+    if (!box) return;
+    box.classList.add('found');
+    if (box.scrollIntoView) box.scrollIntoView({ block: 'center' });
+    var others = Object.keys(state.bodies).filter(function (k) {
+      return (state.bodies[k].name + ' ' + (state.bodies[k].shortName || '')).toLowerCase().indexOf(q.toLowerCase()) >= 0;
+    }).length;
+    $('org-status').textContent = orgStatusText(state.chart, state.params) + ' Sökning «' + q + '»: ' +
+      count(Math.max(others, 1), 'träff', 'träffar') + ', visar ' + state.bodies[id].name + '.';
+  }
+
+  // ---------- comparing two points in time ----------
+
+  function compareFields(b) {
+    return {
+      name: b.name, shortName: b.shortName || '', level: levelName(b.level), status: STATUS[b.status] || b.status,
+      reportsTo: b.reportsTo ? bodyName(b.reportsTo) : '–', convener: b.convener || '', meetingFrequency: b.meetingFrequency || '',
+      members: (b.members || []).map(function (m) { return m.role + (m.holder ? ' (' + m.holder + ')' : ''); }).join(', '),
+      mandate: String((b.mandate || []).length) + ' punkter'
+    };
+  }
+
+  function diffCharts(older, newer) {
+    var a = {};
+    var b = {};
+    chartBodies(older).forEach(function (x) { a[x.id] = x; });
+    chartBodies(newer).forEach(function (x) { b[x.id] = x; });
+    var result = { added: [], ended: [], changed: [], marks: {} };
+    Object.keys(b).forEach(function (id) {
+      if (!a[id]) { result.added.push(b[id]); result.marks[id] = 'added'; }
+    });
+    Object.keys(a).forEach(function (id) {
+      if (!b[id]) { result.ended.push(a[id]); result.marks[id] = 'ended'; return; }
+      var fa = compareFields(a[id]);
+      var fb = compareFields(b[id]);
+      var changes = Object.keys(fa).filter(function (f) { return fa[f] !== fb[f]; })
+        .map(function (f) { return { field: f, before: fa[f], after: fb[f] }; });
+      if (changes.length) { result.changed.push({ body: b[id], changes: changes }); result.marks[id] = 'changed'; }
+    });
+    return result;
+  }
+
+  var MARKS = { added: 'Tillkommit', ended: 'Upphört', changed: 'Ändrat' };
+
+  function renderCompare(other, main, params) {
+    var older = other.asOfDate <= main.asOfDate ? other : main;
+    var newer = older === other ? main : other;
+    var diff = diffCharts(older, newer);
+    var target = clear($('org-compare'));
+    $('org-layout').hidden = true;
+    target.hidden = false;
+    target.appendChild(el('h3', { id: 'compare-heading' }, 'Jämförelse: ' + formatDate(older.asOfDate) + ' och ' + formatDate(newer.asOfDate)));
+    var summary = el('ul', { class: 'compare-summary', id: 'compare-summary' });
+    diff.added.forEach(function (b) { summary.appendChild(el('li', { class: 'sum-added' }, el('strong', null, 'Tillkommit: '), b.name)); });
+    diff.ended.forEach(function (b) { summary.appendChild(el('li', { class: 'sum-ended' }, el('strong', null, 'Upphört: '), b.name)); });
+    diff.changed.forEach(function (c) {
+      summary.appendChild(el('li', { class: 'sum-changed' }, el('strong', null, 'Ändrat: '), c.body.name + ' – ' +
+        c.changes.map(function (f) { return (FIELDS[f.field] || f.field) + ': ' + (f.before || '–') + ' → ' + (f.after || '–'); }).join('; ')));
+    });
+    target.appendChild(summary.childNodes.length ? summary : el('p', { class: 'empty' }, 'Ingen skillnad i organisationen mellan tidpunkterna.'));
+    var columns = el('div', { class: 'compare-columns' });
+    [older, newer].forEach(function (chart, i) {
+      var col = el('section', { class: 'compare-col', 'aria-label': 'Organisationen per ' + formatDate(chart.asOfDate) },
+        el('h4', null, (i === 0 ? 'Före: ' : 'Efter: ') + 'per ' + formatDate(chart.asOfDate)));
+      LEVELS.forEach(function (pair) {
+        var level = (chart.levels || []).filter(function (l) { return l.level === pair[0]; })[0];
+        if (!level || !level.bodies.length) return;
+        col.appendChild(el('div', { class: 'cmp-level level-' + pair[0].toLowerCase() },
+          el('p', { class: 'cmp-level-name' }, level.displayName || pair[1]),
+          el('ul', { class: 'cmp-bodies' }, level.bodies.map(function (b) {
+            var mark = diff.marks[b.id];
+            var show = mark && !(mark === 'added' && i === 0) && !(mark === 'ended' && i === 1) ? mark : null;
+            return el('li', { class: 'cmp-body' + (show ? ' cmp-' + show : ''), 'data-id': b.id },
+              show ? el('span', { class: 'cmp-badge' }, MARKS[show]) : null, b.name);
+          }))));
+      });
+      columns.appendChild(col);
+    });
+    target.appendChild(columns);
+  }
+
+  // ---------- export and print ----------
+
+  function exportName(ext) {
+    return 'organisationsschema-' + (state.chart ? state.chart.asOfDate : 'i-dag') + '-andring-' + (state.chart ? state.chart.revision : 0) + '.' + ext;
+  }
+
+  function headerText() {
+    var chart = state.chart;
+    return {
+      title: 'Styrregistret – Organisationsschema per ' + formatDate(chart.asOfDate),
+      sub: 'Enligt registret till och med ändring nr ' + chart.revision + ' · Utskrivet ' + dateTime(new Date().toISOString()) +
+        ' av ' + (sessionStorage.getItem(USER_KEY) || '–')
+    };
+  }
+
+  var SVG_COLOURS = { political: '#e8f0fb', strategic: '#eaf5ee', tactical: '#fdf3e4', operational: '#f3edf9', regional: '#eef3f4', advisory: '#f7f0ee' };
+
+  function wrapText(text, max) {
+    var lines = [];
+    var line = '';
+    String(text).split(/\s+/).forEach(function (word) {
+      if (line && (line + ' ' + word).length > max) { lines.push(line); line = word; } else line = line ? line + ' ' + word : word;
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  function escapeXml(s) {
+    return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
+  /** The chart as it is drawn on the screen, as a standalone SVG document with a header. */
+  function chartSvg() {
+    var container = $('org-chart');
+    var box = container.getBoundingClientRect();
+    var head = 64;
+    var width = Math.ceil(container.scrollWidth);
+    var height = Math.ceil(container.scrollHeight) + head;
+    var h = headerText();
+    var out = [];
+    out.push('<svg xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + height + '" viewBox="0 0 ' + width + ' ' + height +
+      '" font-family="Segoe UI, Roboto, Helvetica, Arial, sans-serif">');
+    out.push('<title>' + escapeXml(h.title) + '</title>');
+    out.push('<defs><marker id="a" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">' +
+      '<path d="M0,0 L10,5 L0,10 z" fill="#3d4a57"/></marker><marker id="s" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"' +
+      ' markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#8a3b00"/></marker></defs>');
+    out.push('<rect width="100%" height="100%" fill="#ffffff"/>');
+    out.push('<text x="8" y="24" font-size="18" font-weight="700" fill="#1b1f24">' + escapeXml(h.title) + '</text>');
+    out.push('<text x="8" y="46" font-size="12" fill="#4a5560">' + escapeXml(h.sub) + '</text>');
+    out.push('<g transform="translate(0,' + head + ')">');
+    Array.prototype.forEach.call(container.querySelectorAll('section.level'), function (s) {
+      var r = s.getBoundingClientRect();
+      var level = (s.getAttribute('data-level') || '').toLowerCase();
+      out.push('<rect x="' + (r.left - box.left) + '" y="' + (r.top - box.top) + '" width="' + r.width + '" height="' + r.height +
+        '" rx="6" fill="' + (SVG_COLOURS[level] || '#f3f3f3') + '"/>');
+      var name = s.querySelector('.level-name');
+      var nr = name.getBoundingClientRect();
+      out.push('<text x="' + (nr.left - box.left) + '" y="' + (nr.top - box.top + 16) + '" font-size="15" fill="#4a5560">' + escapeXml(name.textContent) + '</text>');
+    });
+    Array.prototype.forEach.call(container.querySelectorAll('.district-group'), function (g) {
+      var r = g.getBoundingClientRect();
+      out.push('<rect x="' + (r.left - box.left) + '" y="' + (r.top - box.top) + '" width="' + r.width + '" height="' + r.height +
+        '" rx="6" fill="none" stroke="#6b7580" stroke-dasharray="4 3"/>');
+      out.push('<text x="' + (r.left - box.left + 8) + '" y="' + (r.top - box.top + 16) + '" font-size="12" font-weight="600" fill="#4a5560">' +
+        escapeXml(g.querySelector('.district-label').textContent) + '</text>');
+    });
+    Array.prototype.forEach.call(container.querySelectorAll('svg.lines path.line'), function (p) {
+      var skip = p.classList.contains('line-skip');
+      var lineage = p.classList.contains('line-lineage');
+      out.push('<path d="' + p.getAttribute('d') + '" fill="none" stroke="' + (skip ? '#8a3b00' : lineage ? '#6b7580' : '#3d4a57') +
+        '" stroke-width="2"' + (skip ? ' stroke-dasharray="8 4" marker-end="url(#s)"' : lineage ? ' stroke-dasharray="2 4" marker-end="url(#a)"' : ' marker-end="url(#a)"') + '/>');
+    });
+    Array.prototype.forEach.call(container.querySelectorAll('.body-box'), function (b) {
+      var r = b.getBoundingClientRect();
+      var x = r.left - box.left;
+      var y = r.top - box.top;
+      var ended = /status-(replaced|dissolved)/.test(b.className);
+      out.push('<rect x="' + x + '" y="' + y + '" width="' + r.width + '" height="' + r.height + '" rx="6" fill="#ffffff" stroke="' +
+        (b.classList.contains('found') || b.getAttribute('aria-pressed') === 'true' ? '#005a9c' : '#3d4a57') + '" stroke-width="2"' +
+        (ended ? ' stroke-dasharray="6 3"' : '') + '/>');
+      var max = Math.max(12, Math.floor((r.width - 16) / 8.2));
+      var ty = y + 18;
+      wrapText(b.querySelector('.body-name').textContent, max).forEach(function (line) {
+        if (ty < y + r.height - 4) out.push('<text x="' + (x + 8) + '" y="' + ty + '" font-size="13" font-weight="600" fill="#1b1f24">' + escapeXml(line) + '</text>');
+        ty += 16;
+      });
+      Array.prototype.forEach.call(b.querySelectorAll('.body-meta, .body-reports'), function (m) {
+        wrapText(m.textContent, Math.floor(max * 1.1)).forEach(function (line) {
+          if (ty < y + r.height - 2) out.push('<text x="' + (x + 8) + '" y="' + ty + '" font-size="11.5" fill="#4a5560">' + escapeXml(line) + '</text>');
+          ty += 14;
+        });
+      });
+    });
+    out.push('</g></svg>');
+    return out.join('\n');
+  }
+
+  function exportSvg() {
+    if (!state.chart) return;
+    var text = chartSvg();
+    saveBlob(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), exportName('svg'));
+    showMessage('Schemat har laddats ner som ' + exportName('svg') + '.', 'info');
+  }
+
+  function exportPng() {
+    if (!state.chart) return;
+    var text = chartSvg();
+    var image = new Image();
+    image.onload = function () {
+      var scale = 2;
+      var canvas = document.createElement('canvas');
+      canvas.width = image.width * scale;
+      canvas.height = image.height * scale;
+      var g = canvas.getContext('2d');
+      g.scale(scale, scale);
+      g.drawImage(image, 0, 0);
+      canvas.toBlob(function (blob) {
+        saveBlob(blob, exportName('png'));
+        showMessage('Schemat har laddats ner som ' + exportName('png') + '.', 'info');
+      }, 'image/png');
+    };
+    image.onerror = function () { showMessage('Kunde inte rita schemat som PNG.', 'error'); };
+    image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(text);
+  }
+
+  function fillPrintHeader() {
+    var target = $('org-print-header');
+    if (!state.chart) return;
+    var h = headerText();
+    clear(target);
+    target.appendChild(el('p', { class: 'print-title' }, h.title));
+    target.appendChild(el('p', { class: 'print-sub' }, h.sub));
+    target.hidden = false;
+  }
   // ---------- 2. timeline ----------
 
-  var knownBodies = null;
-
-  function loadTimeline() {
-    var params = [];
-    var district = $('tl-district').value;
-    var body = $('tl-body').value;
-    if ($('tl-from').value) params.push('from=' + encodeURIComponent($('tl-from').value));
-    if ($('tl-to').value) params.push('to=' + encodeURIComponent($('tl-to').value));
-    if (district) params.push('district=' + encodeURIComponent(district));
-    if (body) params.push('bodyId=' + encodeURIComponent(body));
+  function loadTimeline(params) {
+    $('tl-kind').value = params.typ || '';
+    $('tl-district').value = params.stadsdel || '';
+    $('tl-body').value = params.organ || '';
+    $('tl-from').value = params.fran || '';
+    $('tl-to').value = params.till || '';
     var target = $('timeline');
     var current = ticket('timeline');
-    var first = knownBodies ? Promise.resolve() : api('/api/timeline').then(function (all) {
-      knownBodies = {};
-      all.entries.forEach(function (e) { (e.affectedBodies || []).forEach(function (b) { knownBodies[b.id] = b.name || b.id; }); });
-      var select = $('tl-body');
-      Object.keys(knownBodies).sort(function (a, b) { return knownBodies[a].localeCompare(knownBodies[b], 'sv'); })
-        .forEach(function (id) { select.appendChild(el('option', { value: id }, knownBodies[id])); });
-    });
-    first.then(function () {
-      return api('/api/timeline' + (params.length ? '?' + params.join('&') : ''));
+    loadAllBodies().then(function () {
+      var q = [];
+      if (params.fran) q.push('from=' + encodeURIComponent(params.fran));
+      if (params.till) q.push('to=' + encodeURIComponent(params.till));
+      if (params.stadsdel) q.push('district=' + encodeURIComponent(params.stadsdel));
+      if (params.organ) q.push('bodyId=' + encodeURIComponent(bodyIdFor(params.organ)));
+      if (params.typ) q.push('kind=' + encodeURIComponent(params.typ));
+      return api('/api/timeline' + (q.length ? '?' + q.join('&') : ''));
     }).then(function (tl) {
-      if (current()) renderTimeline(target, tl);
+      if (current()) renderTimeline(target, tl, params);
     }).catch(function (e) { showError(e, 'tidslinjen'); });
   }
 
-  function renderTimeline(target, tl) {
+  function timelineFilter() {
+    setParams({ typ: $('tl-kind').value, stadsdel: $('tl-district').value, organ: $('tl-body').value.trim(),
+      fran: $('tl-from').value, till: $('tl-to').value });
+  }
+
+  function renderTimeline(target, tl, params) {
     clear(target);
+    // a server that does not filter by kind yet: the page filters what it was given
+    var entries = (tl.entries || []).filter(function (e) { return !params.typ || kindOf(e) === params.typ; });
     var what = [];
-    if (tl.district) what.push('stadsdel ' + tl.district);
-    if (tl.bodyId) what.push('organ ' + (knownBodies && knownBodies[tl.bodyId] || tl.bodyId));
-    target.appendChild(el('p', { class: 'status' }, count(tl.entries.length, 'händelse', 'händelser') + (what.length ? ' för ' + what.join(', ') : '') +
-      ', revision ' + tl.revision + '.'));
+    if (params.typ) what.push((KINDS[params.typ] || params.typ).toLowerCase());
+    if (tl.district || params.stadsdel) what.push('stadsdel ' + (tl.district || params.stadsdel));
+    if (params.organ) what.push('organ ' + bodyName(bodyIdFor(params.organ)));
+    if (params.fran || params.till) what.push('gäller ' + (params.fran ? 'från ' + params.fran + ' ' : '') + (params.till ? 'till ' + params.till : ''));
+    target.appendChild(el('p', { class: 'status', id: 'timeline-count' }, count(entries.length, 'händelse', 'händelser') +
+      (what.length ? ' för ' + what.join(', ') : '') + ', enligt registret till och med ändring nr ' + tl.revision + '.'));
     var list = el('ol', { class: 'timeline' });
     var year = null;
-    tl.entries.forEach(function (e) {
+    entries.forEach(function (e) {
       var y = (e.effectiveDate || '').substring(0, 4);
       if (y !== year) { year = y; list.appendChild(el('li', { class: 'year' }, el('h3', null, y || 'Utan datum'))); }
-      list.appendChild(el('li', { class: 'event' },
-        el('time', { datetime: e.effectiveDate }, e.effectiveDate || '–'),
+      var kind = kindOf(e);
+      list.appendChild(el('li', { class: 'event kind-' + (kind || 'other'), 'data-kind': kind },
+        el('time', { datetime: e.effectiveDate }, formatDate(e.effectiveDate)),
         el('div', { class: 'event-body' },
-          el('p', { class: 'summary' }, e.summary || e.eventType),
-          el('p', { class: 'meta' }, 'Beslut: ' + decisionText(e.decision) + ' · ',
-            revisionRef(e.revision, 'ändring nr ' + e.revision)),
+          el('p', { class: 'event-type' }, el('span', { class: 'kind-tag' }, KINDS[kind] || 'Övrigt'), ' ', el('span', { class: 'type-label' }, typeLabel(e))),
+          el('p', { class: 'summary' }, summaryOf(e)),
+          el('p', { class: 'meta' }, 'Beslut: ' + (e.decisionText || decisionText(e.decision)) + ' · ', revisionRef(e.revision, 'ändring nr ' + e.revision)),
           (e.affectedBodies || []).length ? el('p', { class: 'meta' }, 'Organ: ' + e.affectedBodies.map(function (b) { return b.name || b.id; }).join(', ')) : null)));
     });
-    target.appendChild(tl.entries.length ? list : el('p', { class: 'empty' }, 'Inga händelser matchar filtret.'));
+    target.appendChild(entries.length ? list : el('p', { class: 'empty' }, 'Inga händelser matchar filtret.'));
   }
 
   // ---------- 3. budget ----------
 
-  function loadBudget() {
+  function loadBudget(params) {
     var current = ticket('budget');
     var years = state.budgetYears ? Promise.resolve(state.budgetYears) : api('/api/budget/summary').then(function (all) {
       var set = {};
@@ -617,27 +1337,48 @@
       (all.frames || []).forEach(function (f) { set[f.fiscalYear] = true; });
       (all.openReferrals || []).forEach(function (r) { set[r.fiscalYear] = true; });
       state.budgetYears = Object.keys(set).sort();
+      var withMoney = (all.byYear || []).map(function (y) { return y.key; }).sort();
+      state.defaultYear = withMoney.length ? withMoney[withMoney.length - 1] : (state.budgetYears[0] || '');
       var select = clear($('budget-year'));
       state.budgetYears.forEach(function (y) { select.appendChild(el('option', { value: y }, y)); });
-      var withMoney = (all.byYear || []).map(function (y) { return y.key; }).sort();
-      select.value = withMoney.length ? withMoney[withMoney.length - 1] : (state.budgetYears[0] || '');
+      select.appendChild(el('option', { value: 'alla' }, 'Alla år, sida vid sida'));
       return state.budgetYears;
     });
     years.then(function () {
-      var year = $('budget-year').value;
-      var q = year ? '?fiscalYear=' + encodeURIComponent(year) : '';
-      $('budget-csv').setAttribute('href', '/api/budget/ledger.csv' + q);
-      $('budget-csv').setAttribute('data-filename', 'budgetreskontra' + (year ? '-' + year : '') + '.csv');
-      return Promise.all([api('/api/budget/summary' + q), api('/api/budget/ledger' + q)]);
+      var year = params.ar || state.defaultYear || '';
+      $('budget-year').value = year;
+      $('budget-date').value = params.datum || '';
+      var q = [];
+      if (year && year !== 'alla') q.push('fiscalYear=' + encodeURIComponent(year));
+      if (params.datum) q.push('asOfDate=' + encodeURIComponent(params.datum));
+      var query = q.length ? '?' + q.join('&') : '';
+      $('budget-csv').setAttribute('href', '/api/budget/ledger.csv' + query);
+      $('budget-csv').setAttribute('data-filename', 'huvudbok' + (year && year !== 'alla' ? '-' + year : '') + '.csv');
+      var asOf = params.datum ? '?asOfDate=' + encodeURIComponent(params.datum) : '';
+      var perYear = state.budgetYears.map(function (y) {
+        return api('/api/budget/summary?fiscalYear=' + encodeURIComponent(y) + (params.datum ? '&asOfDate=' + encodeURIComponent(params.datum) : ''));
+      });
+      return Promise.all([api('/api/budget/summary' + query), api('/api/budget/ledger' + query), Promise.all(perYear),
+        api('/api/budget/summary' + asOf)]);
     }).then(function (answers) {
-      if (current()) renderBudget(clear($('budget')), answers[0], answers[1]);
+      if (current()) { renderBudget(clear($('budget')), answers[0], answers[1], answers[2], params); markScrollables($('budget')); }
     }).catch(function (e) { showError(e, 'budgeten'); });
   }
 
-  function renderBudget(target, summary, ledger) {
+  function sumSek(list, field) {
+    return list.reduce(function (s, x) { return s + (Number(x[field]) || 0); }, 0);
+  }
+
+  function totalRow(label, cells) {
+    return el('tr', { class: 'total-row' }, el('th', { scope: 'row' }, label), cells.map(function (c) { return el('td', { class: 'num' }, c); }));
+  }
+
+  function renderBudget(target, summary, ledger, perYear, params) {
     var year = summary.fiscalYear ? 'budgetåret ' + summary.fiscalYear : 'alla år';
-    target.appendChild(el('p', { class: 'total' }, 'Fördelat till mottagare ' + year + ': ',
-      el('strong', { id: 'budget-total' }, summary.totalTkr || tkr(summary.totalSek)), ' (revision ' + summary.revision + ')'));
+    var asOf = params.datum ? formatDate(params.datum) : (summary.answeredOn ? formatDate(summary.answeredOn) + ' (i dag)' : 'i dag');
+    target.appendChild(el('p', { class: 'as-of', id: 'budget-as-of' }, 'Per ' + asOf + ', enligt registret till och med ändring nr ' + summary.revision + '.'));
+    target.appendChild(el('p', { class: 'total' }, 'Anvisat till mottagare ' + year + ': ',
+      el('strong', { id: 'budget-total' }, amount(summary.totalTkr, summary.totalSek))));
 
     var charts = el('div', { class: 'charts' });
     charts.appendChild(barChart('Per mottagare', summary.byRecipient || []));
@@ -645,98 +1386,178 @@
     target.appendChild(charts);
 
     var grid = el('div', { class: 'budget-grid' });
-    grid.appendChild(table('Summa per mottagare', ['Mottagare', 'Belopp'],
-      (summary.byRecipient || []).map(function (t) { return row(t.label, num(t.amountTkr)); })));
-    grid.appendChild(table('Summa per stadsdel', ['Stadsdel', 'Belopp'],
-      (summary.byDistrict || []).map(function (t) { return row(t.label, num(t.amountTkr)); })));
-    grid.appendChild(table('Summa per finansieringskälla', ['Källa', 'Belopp'],
-      (summary.bySource || []).map(function (t) { return row(t.label, num(t.amountTkr)); })));
+    [['Summa per mottagare', 'Mottagare', summary.byRecipient], ['Summa per stadsdel', 'Stadsdel', summary.byDistrict],
+      ['Summa per finansieringskälla', 'Källa', summary.bySource]].forEach(function (t) {
+      var list = (t[2] || []).slice();
+      if (!list.length && t[1] === 'Stadsdel') return;
+      if (t[1] === 'Stadsdel' && summary.notSplitByDistrictSek) {
+        list.push({ label: 'Inte fördelat på stadsdel (källorna anger ingen fördelning)', amountSek: summary.notSplitByDistrictSek,
+          amountTkr: summary.notSplitByDistrictTkr });
+      }
+      grid.appendChild(table(t[0], [t[1], 'Belopp'], list.map(function (x) { return row(x.label, num(amount(x.amountTkr, x.amountSek))); }),
+        'data', totalRow('Summa', [tkr(sumSek(list, 'amountSek'))])));
+    });
     target.appendChild(grid);
     if (!(summary.byDistrict || []).length) {
-      target.appendChild(el('p', { class: 'note' }, 'Inga belopp är registrerade per stadsdel för ' + year + '; inget belopp räknas fram som registret inte har.'));
+      target.appendChild(el('p', { class: 'note' }, 'Huvudboken har inga belopp per stadsdel för ' + year + '; registret räknar inte fram en fördelning det inte har.'));
     }
 
-    target.appendChild(table('Budgetramar och vad som återstår', ['Nämnd', 'År', 'Ursprunglig ram', 'Utökning', 'Fördelat', 'Återstår'],
-      (summary.frames || []).map(function (f) {
+    if ((summary.years || []).length) target.appendChild(yearsTable(summary.years));
+
+    // years side by side: each recipient's money per year
+    var years = state.budgetYears || [];
+    var recipients = {};
+    perYear.forEach(function (s, i) {
+      (s.byRecipient || []).forEach(function (r) { (recipients[r.label] = recipients[r.label] || {})[years[i]] = r.amountSek; });
+    });
+    var names = Object.keys(recipients).sort(function (a, b) { return a.localeCompare(b, 'sv'); });
+    target.appendChild(table('År för år: anvisat per mottagare (tkr)', ['Mottagare'].concat(years),
+      names.map(function (n) {
+        return row.apply(null, [n].concat(years.map(function (y) { return num(recipients[n][y] === undefined ? '–' : tkr(recipients[n][y])); })));
+      }), 'data years', totalRow('Summa', perYear.map(function (s) { return amount(s.totalTkr, s.totalSek); }))));
+
+    var frames = summary.frames || [];
+    target.appendChild(table('Budgetramar: beslutat, anvisat och kvar', ['Nämnd', 'År', 'Beslutad ram', 'Utökning', 'Anvisat', 'Kvar att anvisa'],
+      frames.map(function (f) {
         return row(f.committee, String(f.fiscalYear), num(tkr(f.openedSek)), num(tkr(f.extendedSek)), num(tkr(f.allocatedSek)),
-          el('td', { class: 'num remaining' }, f.remainingTkr || tkr(f.remainingSek)));
-      })));
+          el('td', { class: 'num remaining' }, amount(f.remainingTkr, f.remainingSek)));
+      }), 'data frames', el('tr', { class: 'total-row' }, el('th', { scope: 'row', colspan: 2 }, 'Summa'),
+        [tkr(sumSek(frames, 'openedSek')), tkr(sumSek(frames, 'extendedSek')), tkr(sumSek(frames, 'allocatedSek')), tkr(sumSek(frames, 'remainingSek'))]
+          .map(function (c) { return el('td', { class: 'num' }, c); }))));
 
-    target.appendChild(table('Öppna remitterade ärenden', ['År', 'Ärende', 'Remitterat till', 'Mottagare', 'Uppskattat belopp', 'Beslut'],
+    target.appendChild(table('Hänskjutna ärenden, ännu inte avgjorda (överlämnade för finansiering)',
+      ['År', 'Ärende', 'Hänskjutet till', 'Mottagare', 'Uppskattat belopp', 'Beslut'],
       (summary.openReferrals || []).map(function (r) {
-        return row(String(r.fiscalYear), r.subject, r.referredTo || '–', r.recipientName || '–', num(tkr(r.estimatedAmountSek)), decisionText(r.decision));
+        return row(String(r.fiscalYear), r.subject, r.referredTo || '–', r.recipientName || '–', num(r.estimatedAmountSek === null || r.estimatedAmountSek === undefined ? 'okänt' : tkr(r.estimatedAmountSek)), decisionText(r.decision));
       })));
 
-    target.appendChild(table('Reskontra ' + year, ['Rev.', 'Gäller från', 'Typ', 'Källa', 'Mottagare', 'Stadsdel', 'Ändamål', 'Belopp', 'Saldo', 'Beslut'],
-      (ledger.entries || []).map(function (e) {
+    var entries = ledger.entries || [];
+    var entryType = function (e) { return e.entryTypeLabel || ENTRY_TYPES[e.entryType] || humanise(e.entryType); };
+    if (entries.length && entries[0].movedSek !== undefined) {
+      // the server's columns, each meaning one thing (empty where it does not apply, "okänt" for an unknown estimate)
+      var cell = function (sek, unknownText) { return num(sek === null || sek === undefined ? (unknownText || '') : tkr(sek)); };
+      var t = ledger.totals || {};
+      target.appendChild(table('Huvudbok: transaktioner ' + year, ['Ändring', 'Gäller från', 'Typ', 'Från (källa) / hänskjutet till', 'Till (mottagare)',
+        'Stadsdel', 'Ändamål', 'Tillgängliggjort', 'Anvisat', 'Uppskattat', 'Anvisat hittills under året', 'Beslut'],
+        entries.map(function (e) {
+          return row(
+            el('td', null, revisionRef(e.revision, 'nr ' + e.revision)),
+            el('td', { class: 'date' }, formatDate(e.effectiveDate)), entryType(e), e.sourceName || e.referredTo || '–', e.recipientName || '–',
+            e.district || '–', e.purpose || '–', cell(e.availableSek), cell(e.movedSek),
+            cell(e.estimatedSek, /REFERRAL$/.test(e.entryType || '') ? 'okänt' : ''), cell(e.allocatedToDateSek), decisionText(e.decision));
+        }), 'data ledger', el('tr', { class: 'total-row' }, el('th', { scope: 'row', colspan: 7 }, 'Summa'),
+          el('td', { class: 'num' }, tkr(t.availableSek || 0)), el('td', { class: 'num' }, tkr(t.movedSek || 0)),
+          el('td', { class: 'num' }, (t.estimatedSek === null || t.estimatedSek === undefined ? '' : tkr(t.estimatedSek)) +
+            (t.referralsWithoutEstimate ? ' (+ ' + t.referralsWithoutEstimate + ' okänt)' : '')),
+          el('td', null, ''), el('td', null, ''))));
+      return;
+    }
+    target.appendChild(table('Huvudbok: transaktioner ' + year, ['Ändring', 'Gäller från', 'Typ', 'Från (källa)', 'Till (mottagare)', 'Stadsdel', 'Ändamål',
+      'Belopp', 'Anvisat hittills', 'Beslut'],
+      entries.map(function (e) {
         return row(
-          el('td', null, revisionRef(e.revision, String(e.revision))),
-          e.effectiveDate || '–', ENTRY_TYPES[e.entryType] || e.entryType, e.sourceName || '–', e.recipientName || '–',
-          e.district || '–', e.purpose || '–', num(e.amountTkr || tkr(e.amountSek)), num(e.runningBalanceTkr || tkr(e.runningBalanceSek)),
+          el('td', null, revisionRef(e.revision, 'nr ' + e.revision)),
+          el('td', { class: 'date' }, formatDate(e.effectiveDate)), entryType(e), e.sourceName || '–', e.recipientName || '–',
+          e.district || '–', e.purpose || '–', num(amount(e.amountTkr, e.amountSek)), num(amount(e.runningBalanceTkr, e.runningBalanceSek)),
           decisionText(e.decision));
       }), 'data ledger'));
   }
 
-  function barChart(title, totals) {
-    var figure = el('figure', { class: 'chart' });
-    var barHeight = 26, gap = 10, labelWidth = 380, barWidth = 280, valueWidth = 90;
-    var width = labelWidth + barWidth + valueWidth;
-    var height = Math.max(1, totals.length) * (barHeight + gap) + gap;
-    var max = totals.reduce(function (m, t) { return Math.max(m, Math.abs(t.amountSek)); }, 0) || 1;
-    var titleId = 'chart-' + Math.random().toString(36).substring(2);
-    var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width: '100%', role: 'img', 'aria-labelledby': titleId, class: 'bars' },
-      svg('title', { id: titleId }, title + ': ' + totals.map(function (t) { return t.label + ' ' + t.amountTkr; }).join(', ')));
-    totals.forEach(function (t, i) {
-      var y = gap + i * (barHeight + gap);
-      var w = Math.max(2, Math.round(Math.abs(t.amountSek) / max * barWidth));
-      var label = t.label.length > 44 ? t.label.substring(0, 42) + '…' : t.label;
-      chart.appendChild(svg('text', { x: labelWidth - 8, y: y + barHeight * 0.68, 'text-anchor': 'end', class: 'bar-label' }, label));
-      chart.appendChild(svg('rect', { x: labelWidth, y: y, width: w, height: barHeight, rx: 3, class: 'bar' }));
-      chart.appendChild(svg('text', { x: labelWidth + w + 6, y: y + barHeight * 0.68, class: 'bar-value' }, t.amountTkr || tkr(t.amountSek)));
+  /** The server's years side by side: what was made available, moved, left and referred, one column per year. */
+  function yearsTable(years) {
+    var money = function (sek) { return sek === null || sek === undefined ? 'okänt' : tkr(sek); };
+    var lines = [
+      ['Budgetramar', 'framesSek'], ['Bidrag', 'grantsSek'], ['Tillgängligt', 'availableSek'], ['Anvisat till mottagare', 'allocatedSek'],
+      ['varav från budgetramar', 'fromFramesSek'], ['varav från bidrag', 'fromGrantsSek'], ['varav från resursmedel', 'fromResourceFundsSek'],
+      ['Kvar av ramarna', 'framesRemainingSek'], ['Inte fördelat på stadsdel', 'notSplitByDistrictSek']
+    ];
+    var rows = lines.map(function (l) {
+      return row.apply(null, [el('th', { scope: 'row' }, l[0])].concat(years.map(function (y) { return num(money(y[l[1]])); })));
     });
-    if (!totals.length) chart.appendChild(svg('text', { x: 10, y: 24, class: 'bar-label' }, 'Inga belopp'));
-    figure.appendChild(chart);
-    figure.appendChild(el('figcaption', null, title + ' (tkr)'));
-    return figure;
+    rows.push(row.apply(null, [el('th', { scope: 'row' }, 'Öppna hänskjutna ärenden')].concat(years.map(function (y) {
+      var known = y.referredEstimatedSek === null || y.referredEstimatedSek === undefined ? '' : ', uppskattat ' + tkr(y.referredEstimatedSek);
+      var unknown = y.referralsWithoutEstimate ? ', ' + y.referralsWithoutEstimate + ' utan uppskattning' : '';
+      return num(String(y.openReferrals || 0) + known + unknown);
+    }))));
+    return table('År för år: medel per budgetår', ['Budgetår'].concat(years.map(function (y) { return String(y.fiscalYear); })), rows, 'data years');
+  }
+
+  /** Bars as HTML: the labels wrap and keep the page's text size at any width. */
+  function barChart(title, totals) {
+    var max = totals.reduce(function (m, t) { return Math.max(m, Math.abs(t.amountSek)); }, 0) || 1;
+    var list = el('ul', { class: 'bars', 'aria-label': title });
+    totals.forEach(function (t) {
+      var bar = el('span', { class: 'bar' });
+      bar.style.width = Math.max(1, Math.round(Math.abs(t.amountSek) / max * 100)) + '%';
+      list.appendChild(el('li', { class: 'bar-row' },
+        el('span', { class: 'bar-label' }, t.label),
+        el('span', { class: 'bar-track' }, bar),
+        el('span', { class: 'bar-value' }, amount(t.amountTkr, t.amountSek))));
+    });
+    if (!totals.length) list.appendChild(el('li', { class: 'empty' }, 'Inga belopp'));
+    return el('figure', { class: 'chart' }, el('figcaption', null, title + ' (tkr)'), list);
   }
 
   // ---------- 4. audit trail ----------
 
-  function auditQuery(withPage) {
-    var form = $('audit-filters');
-    var params = [];
-    ['fromRevision', 'toRevision', 'recordedFrom', 'recordedTo', 'effectiveFrom', 'effectiveTo', 'bodyId', 'caseNumber', 'eventType', 'recordedBy']
-      .forEach(function (name) {
-        var v = form.elements[name].value.trim();
-        if (v) params.push(name + '=' + encodeURIComponent(v));
-      });
+  var AUDIT_FIELDS = [
+    ['organ', 'af-body'], ['handelse', 'af-eventType'], ['diarienr', 'af-caseNumber'], ['galler-fran', 'af-effectiveFrom'],
+    ['galler-till', 'af-effectiveTo'], ['reg-fran', 'af-recordedFrom'], ['reg-till', 'af-recordedTo'], ['av', 'af-recordedBy'],
+    ['fran-nr', 'af-fromRevision'], ['till-nr', 'af-toRevision']
+  ];
+
+  /** The API's filter from the address's: names and Swedish labels as typed, resolved where the page knows them. */
+  function auditQuery(params, withPage) {
+    var map = {
+      organ: ['bodyId', bodyIdFor], handelse: ['eventType', eventTypeFor], diarienr: ['caseNumber'], 'galler-fran': ['effectiveFrom'],
+      'galler-till': ['effectiveTo'], 'reg-fran': ['recordedFrom'], 'reg-till': ['recordedTo'], av: ['recordedBy'],
+      'fran-nr': ['fromRevision'], 'till-nr': ['toRevision']
+    };
+    var q = [];
+    Object.keys(map).forEach(function (k) {
+      var v = (params[k] || '').trim();
+      if (!v) return;
+      q.push(map[k][0] + '=' + encodeURIComponent(map[k][1] ? map[k][1](v) : v));
+    });
     if (withPage) {
-      params.push('page=' + state.auditPage);
-      params.push('size=' + encodeURIComponent(form.elements.size.value));
+      q.push('page=' + (Number(params.sida || 1) - 1));
+      q.push('size=' + encodeURIComponent(params.rader || '50'));
     }
-    return params.length ? '?' + params.join('&') : '';
+    return q.length ? '?' + q.join('&') : '';
   }
 
-  function loadAudit() {
-    $('audit-csv').setAttribute('href', '/api/audit-trail.csv' + auditQuery(false));
-    $('audit-csv').setAttribute('data-filename', 'revisionslogg.csv');
+  function auditFilter() {
+    var changes = { sida: '', rader: $('af-size').value === '50' ? '' : $('af-size').value };
+    AUDIT_FIELDS.forEach(function (f) { changes[f[0]] = $(f[1]).value.trim(); });
+    setParams(changes);
+  }
+
+  function loadAudit(params) {
+    AUDIT_FIELDS.forEach(function (f) { $(f[1]).value = params[f[0]] || ''; });
+    // the less used filters are folded away unless one of them is in use
+    if (AUDIT_FIELDS.slice(3).some(function (f) { return params[f[0]]; })) $('audit-more').open = true;
+    $('af-size').value = params.rader || '50';
     var target = $('audit');
     var current = ticket('audit');
-    api('/api/audit-trail/verification').then(function (v) {
-      var p = clear($('audit-verification'));
-      p.className = 'verification ' + (v.status === 'INTACT' ? 'ok' : v.status === 'ALTERED' ? 'broken' : 'pending');
-      p.appendChild(document.createTextNode(v.status === 'INTACT'
-        ? '✓ Loggen är obruten: varje händelse till och med revision ' + v.checkedUpTo + ' stämmer med revisionsloggen (' + v.treeSize + ' blad).'
-        : v.status === 'ALTERED'
-          ? '✗ Loggen har ändrats vid revision ' + v.firstMismatch + (v.detail ? ': ' + v.detail : '.')
-          : '… Kontrollerad till och med revision ' + v.checkedUpTo + '; revision ' + v.uncheckedFrom + '–' + v.logHead + ' är ännu inte inlästa.'));
-    }).catch(function (e) {
-      var p = clear($('audit-verification'));
-      p.className = 'verification broken';
-      p.textContent = e instanceof ApiError && e.status === 403 ? 'Loggen kan bara kontrolleras av revisor eller registrator.' : 'Kunde inte kontrollera loggen.';
-    });
-    api('/api/audit-trail' + auditQuery(true)).then(function (page) {
-      if (current()) renderAudit(clear(target), page);
+    Promise.all([loadEventTypes(), loadAllBodies()]).then(function () {
+      $('audit-csv').setAttribute('href', '/api/audit-trail.csv' + auditQuery(params, false));
+      $('audit-csv').setAttribute('data-filename', 'revisionslogg.csv');
+      api('/api/audit-trail/verification').then(function (v) {
+        var p = clear($('audit-verification'));
+        p.className = 'verification ' + (v.status === 'INTACT' ? 'ok' : v.status === 'ALTERED' ? 'broken' : 'pending');
+        p.appendChild(document.createTextNode(v.status === 'INTACT'
+          ? '✓ Loggen är obruten: varje ändring till och med nr ' + v.checkedUpTo + ' stämmer med den signerade revisionsloggen (' + count(v.treeSize, 'post', 'poster') + ').'
+          : v.status === 'ALTERED'
+            ? '✗ Loggen har ändrats vid ändring nr ' + v.firstMismatch + (v.detail ? ': ' + v.detail : '.')
+            : '… Kontrollerad till och med ändring nr ' + v.checkedUpTo + '; nr ' + v.uncheckedFrom + '–' + v.logHead + ' är ännu inte inlästa.'));
+      }).catch(function (e) {
+        var p = clear($('audit-verification'));
+        p.className = 'verification broken';
+        p.textContent = e instanceof ApiError && e.status === 403 ? 'Loggen kan bara kontrolleras av revisor eller registrator.' : 'Kunde inte kontrollera loggen.';
+      });
+      return api('/api/audit-trail' + auditQuery(params, true));
+    }).then(function (page) {
+      if (current()) { renderAudit(clear(target), page); markScrollables(target); }
     }).catch(function (e) {
       clear(target);
       if (e instanceof ApiError && e.status === 403) {
@@ -746,64 +1567,117 @@
   }
 
   function renderAudit(target, page) {
-    var from = page.total ? page.page * page.size + 1 : 0;
+    var from = page.page * page.size + 1;
     var to = Math.min(page.total, (page.page + 1) * page.size);
     target.appendChild(el('p', { class: 'status', id: 'audit-count' }, page.total
-      ? 'Visar ' + from + '–' + to + ' av ' + count(page.total, 'händelse', 'händelser') + ' (ändring nr ' + page.revision + ').'
-      : 'Inga händelser matchar filtret (ändring nr ' + page.revision + ').'));
-    target.appendChild(table('Händelser i registret', ['Revision', 'Registrerad', 'Av', 'Gäller från', 'Beslut', 'Händelsetyp', 'Sammanfattning'],
+      ? (page.total <= page.size ? count(page.total, 'händelse', 'händelser')
+        : 'Visar ' + from + '–' + to + ' av ' + count(page.total, 'händelse', 'händelser')) + ' (registret till och med ändring nr ' + page.revision + ').'
+      : 'Inga händelser matchar filtret (registret till och med ändring nr ' + page.revision + ').'));
+    if (!page.total) return;
+    target.appendChild(table('Ändringar i registret', ['Ändring', 'Registrerad', 'Registrerad av', 'Gäller från', 'Beslut', 'Händelse', 'Vad som ändrades'],
       page.entries.map(function (e) {
         return row(
-          el('td', null, el('a', { href: '#/revision/' + e.revision, 'aria-label': 'Revision ' + e.revision + ': visa beslut och ändring' }, String(e.revision))),
-          dateTime(e.recordedAt), e.recordedBy || '–', e.effectiveDate || '–', decisionText(e.decision),
-          CHANGE_TYPES[e.eventType] || e.eventType, e.summary || '–');
-      }), 'data audit'));
-    var pager = el('div', { class: 'pager' });
-    pager.appendChild(el('button', { type: 'button', disabled: page.page === 0, onclick: function () { state.auditPage--; loadAudit(); } }, '← Föregående'));
-    pager.appendChild(el('button', { type: 'button', disabled: to >= page.total, onclick: function () { state.auditPage++; loadAudit(); } }, 'Nästa →'));
-    target.appendChild(pager);
+          el('td', null, el('a', { href: '#/revision/' + e.revision, 'aria-label': 'Ändring nr ' + e.revision + ': visa beslut och ändring' }, 'nr ' + e.revision)),
+          el('td', { class: 'date' }, dateTime(e.recordedAt)), e.recordedBy || '–', el('td', { class: 'date' }, formatDate(e.effectiveDate)),
+          decisionText(e.decision), el('td', { class: 'type-label' }, typeLabel(e)), summaryOf(e));
+      }), 'data audit stack'));
+    var pages = Math.ceil(page.total / page.size);
+    if (pages > 1) {
+      var pager = el('nav', { class: 'pager', 'aria-label': 'Sidor' });
+      pager.appendChild(el('button', { type: 'button', disabled: page.page === 0, onclick: function () { setParams({ sida: String(page.page) }); } }, '← Föregående'));
+      pager.appendChild(el('span', null, 'Sida ' + (page.page + 1) + ' av ' + pages));
+      pager.appendChild(el('button', { type: 'button', disabled: to >= page.total, onclick: function () { setParams({ sida: String(page.page + 2) }); } }, 'Nästa →'));
+      target.appendChild(pager);
+    }
+  }
+
+  // ---------- a revision as a document ----------
+
+  function decisionFacts(d) {
+    if (!d) return [['Beslut', 'Inget beslut angivet']];
+    var date = d.decisionDate || '';
+    if (d.datePrecision === 'MONTH') date = date.substring(0, 7) + ' (endast månad känd)';
+    if (d.datePrecision === 'YEAR') date = date.substring(0, 4) + ' (endast år känt)';
+    return [['Beslutat av', d.decidedBy], ['Diarienummer', d.caseNumber || 'saknas i källan'], ['Paragraf', d.paragraph || '–'], ['Beslutsdatum', date]];
+  }
+
+  function factList(pairs, id) {
+    var dl = el('dl', { class: 'facts', id: id || null });
+    pairs.forEach(function (p) {
+      dl.appendChild(el('dt', null, p[0]));
+      dl.appendChild(el('dd', null, p[1] === null || p[1] === undefined || p[1] === '' ? '–' : (p[1] instanceof Node ? p[1] : String(p[1]))));
+    });
+    return dl;
   }
 
   function loadRevision(revision) {
     var target = clear($('revision'));
     var current = ticket('revision');
-    $('revision-heading').textContent = 'Revision ' + revision;
-    api('/api/audit-trail/' + encodeURIComponent(revision)).then(function (record) {
+    var n = Number(revision);
+    $('revision-heading').textContent = 'Ändring nr ' + revision;
+    var back = state.lastParams.revisionslogg;
+    $('revision-back').setAttribute('href', back ? hashFor('revisionslogg', null, back.params) : '#/revisionslogg');
+    Promise.all([loadEventTypes(), loadAllBodies()]).then(function () {
+      return api('/api/audit-trail/' + encodeURIComponent(revision));
+    }).then(function (record) {
       if (!current()) return undefined;
       var e = record.entry;
-      var dl = el('dl', { class: 'facts' });
-      [['Händelse', e.summary], ['Händelsetyp', (CHANGE_TYPES[e.eventType] || e.eventType) + ' (' + e.eventType + ')'],
-        ['Beslut', decisionText(e.decision)], ['Gäller från', e.effectiveDate], ['Registrerad', dateTime(e.recordedAt)],
-        ['Registrerad av', e.recordedBy], ['Aggregat', (e.aggregateType || '') + ' ' + (e.aggregateId || '')],
-        ['Berör', (e.affectedIds || []).join(', ')], ['Stadsdel', e.district], ['Korrelations-id', e.correlationId]]
-        .forEach(function (p) {
-          dl.appendChild(el('dt', null, p[0]));
-          dl.appendChild(el('dd', null, p[1] === null || p[1] === undefined || p[1] === '' ? '–' : String(p[1])));
-        });
-      target.appendChild(dl);
-      target.appendChild(el('h3', null, 'Innehåll'));
-      target.appendChild(el('pre', { class: 'payload' }, JSON.stringify(e.payload, null, 2)));
-      var n = Number(revision);
+      var doc = record.document || null; // the server's page in Swedish, when it sends one
+      $('revision-heading').textContent = doc && doc.title ? doc.title : 'Ändring nr ' + e.revision + ': ' + typeLabel(e);
+      target.appendChild(el('p', { class: 'lead', id: 'revision-summary' }, doc && doc.summary ? doc.summary : summaryOf(e)));
+      var changes = el('section', { class: 'doc-section', 'aria-labelledby': 'rev-what' }, el('h3', { id: 'rev-what' }, 'Vad som ändrades'));
+      target.appendChild(changes);
+      target.appendChild(el('section', { class: 'doc-section', 'aria-labelledby': 'rev-decision' }, el('h3', { id: 'rev-decision' }, 'Genom vilket beslut'),
+        factList(decisionFacts(e.decision).concat([['Gäller från', formatDate(e.effectiveDate)]]), 'revision-decision')));
+      var affected = (e.affectedIds || []).filter(function (id) { return state.knownBodies[id]; });
+      if (doc && doc.bodies) {
+        doc.bodies.forEach(function (b) { if (b && b.id) state.knownBodies[b.id] = b.name || b.id; });
+        affected = doc.bodies.map(function (b) { return b.id; });
+      }
+      target.appendChild(el('section', { class: 'doc-section', 'aria-labelledby': 'rev-who' }, el('h3', { id: 'rev-who' }, 'Vem registrerade och när'),
+        factList([['Registrerad av', e.recordedBy], ['Registrerad', dateTime(e.recordedAt) + ' (svensk tid)'],
+          ['Berör organ', affected.length ? el('span', null, affected.map(function (id, i) {
+            return [i ? ', ' : '', el('a', { href: hashFor('org', null, { datum: e.effectiveDate, organ: id }) }, state.knownBodies[id])];
+          })) : '–'], ['Stadsdel', e.district]], 'revision-who')));
+      var nav = el('nav', { class: 'pager', 'aria-label': 'Andra ändringar' });
+      if (n > 1) nav.appendChild(el('a', { href: '#/revision/' + (n - 1), class: 'button-link' }, '← Ändring nr ' + (n - 1)));
+      if (state.head === null || n < state.head) nav.appendChild(el('a', { href: '#/revision/' + (n + 1), class: 'button-link' }, 'Ändring nr ' + (n + 1) + ' →'));
+      target.appendChild(nav);
+      var raw = el('details', { class: 'raw', id: 'revision-raw' }, el('summary', null, 'Teknisk information för revisorer (händelsen som den lagrats)'),
+        factList([['Händelsetyp', e.eventType], ['Objekt', (e.aggregateType || '') + ' ' + (e.aggregateId || '')],
+          ['Berörda id', (e.affectedIds || []).join(', ')], ['Korrelations-id', e.correlationId], ['Spårnings-id', e.traceId]]),
+        el('pre', { class: 'payload' }, JSON.stringify(e.payload, null, 2)));
+      target.appendChild(raw);
       if (n > 0) {
         return api('/api/revisions/' + (n - 1) + '/diff/' + n).then(function (diff) {
-          target.appendChild(el('h3', null, 'Förändring i organisationen jämfört med revision ' + (n - 1)));
-          var items = el('ul', { class: 'diff' });
-          (diff.added || []).forEach(function (b) { items.appendChild(el('li', null, 'Tillkom: ' + (b.name || b.id))); });
-          (diff.ended || []).forEach(function (b) { items.appendChild(el('li', null, 'Upphörde: ' + (b.name || b.id))); });
-          (diff.changed || []).forEach(function (c) {
-            (c.changes || []).forEach(function (f) {
-              items.appendChild(el('li', null, (c.name || c.bodyId) + ' – ' + (FIELDS[f.field] || f.field) + ': ' +
-                (f.before === null ? '–' : f.before) + ' → ' + (f.after === null ? '–' : f.after)));
-            });
-          });
-          (diff.membersIn || []).forEach(function (m) { items.appendChild(el('li', null, 'Ny ledamot i ' + (m.bodyName || m.bodyId) + ': ' + m.role + (m.holder ? ' (' + m.holder + ')' : ''))); });
-          (diff.membersOut || []).forEach(function (m) { items.appendChild(el('li', null, 'Lämnade ' + (m.bodyName || m.bodyId) + ': ' + m.role + (m.holder ? ' (' + m.holder + ')' : ''))); });
-          target.appendChild(items.childNodes.length ? items : el('p', { class: 'empty' }, 'Ingen förändring i organisationsschemat.'));
-        }).catch(function () { /* the diff is an extra; the entry is shown */ });
+          renderDiff(changes, diff, e, doc);
+        }).catch(function () { renderDiff(changes, {}, e, doc); });
       }
-    }).catch(function (e) { showError(e, 'revisionen'); });
+      renderDiff(changes, {}, e, doc);
+      return undefined;
+    }).catch(function (e) { showError(e, 'ändringen'); });
   }
 
+  function renderDiff(section, diff, e, doc) {
+    var items = el('ul', { class: 'diff', id: 'revision-changes' });
+    (diff.added || []).forEach(function (b) { items.appendChild(el('li', null, 'Nytt organ: ' + (b.name || b.id))); });
+    (diff.ended || []).forEach(function (b) { items.appendChild(el('li', null, 'Organet upphörde: ' + (b.name || b.id))); });
+    var own = (doc && doc.changes) || e.changes || [];
+    own.forEach(function (c) { items.appendChild(changeItem(c)); });
+    if (!own.length) {
+      (diff.changed || []).forEach(function (c) {
+        (c.labelledChanges || c.changes || []).forEach(function (f) { items.appendChild(changeItem(f, (c.name || bodyName(c.bodyId)) + ' – ')); });
+      });
+    }
+    if (!own.length) (diff.membersIn || []).forEach(function (m) { items.appendChild(el('li', null, 'Ny ledamot i ' + (m.bodyName || m.bodyId) + ': ' + m.role + (m.holder ? ' (' + m.holder + ')' : ''))); });
+    if (!own.length) (diff.membersOut || []).forEach(function (m) { items.appendChild(el('li', null, 'Lämnade ' + (m.bodyName || m.bodyId) + ': ' + m.role + (m.holder ? ' (' + m.holder + ')' : ''))); });
+    (diff.moneyMoved || []).forEach(function (m) {
+      items.appendChild(el('li', null, (m.entryTypeLabel || ENTRY_TYPES[m.entryType] || humanise(m.entryType)) + ' ' + m.fiscalYear + ': ' + tkr(m.amountSek) +
+        (m.source ? ' från ' + m.source : '') + (m.recipient ? ' till ' + m.recipient : '') + (m.district ? ' (' + m.district + ')' : '') +
+        (m.purpose ? ' – ' + m.purpose : '')));
+    });
+    section.appendChild(items.childNodes.length ? items : el('p', null, summaryOf(e) + '. Organisationsschemat ändrades inte av denna ändring.'));
+  }
   // ---------- 5. districts ----------
 
   function loadDistrict(name) {
@@ -822,14 +1696,14 @@
       var view = answers[0];
       var areaTeam = view.areaTeam ? api('/api/governance-bodies/' + encodeURIComponent(view.areaTeam.id)).catch(function () { return null; }) : Promise.resolve(null);
       return areaTeam.then(function (team) {
-        if (current()) renderDistrict(clear(target), view, answers[1], answers[2], team);
+        if (current()) { renderDistrict(clear(target), view, answers[1], answers[2], team); markScrollables(target); }
       });
     }).catch(function (e) { showError(e, 'stadsdelen'); });
   }
 
   function renderDistrict(target, view, timeline, ledger, team) {
     target.appendChild(el('h3', { id: 'district-name' }, 'Stadsdel ' + view.district));
-    target.appendChild(el('p', { class: 'status' }, 'Revision ' + view.revision + '.'));
+    target.appendChild(el('p', { class: 'status' }, 'Enligt registret till och med ändring nr ' + view.revision + '.'));
 
     target.appendChild(el('h4', null, 'Områdesteam'));
     if (view.areaTeam) {
@@ -863,7 +1737,7 @@
     var money = (ledger.entries || []).filter(function (e) { return e.district === view.district; });
     target.appendChild(table('Medel per år', ['År', 'Belopp', 'Källor'],
       (view.allocationsPerYear || []).map(function (y) {
-        return row(String(y.year), num(groupDigits(Math.round(Number(y.amountTkr))) + ' tkr'), (y.sources || []).join(', '));
+        return row(String(y.year), num(groupDigits(Math.round(Number(y.amountTkr))) + NBSP + 'tkr'), (y.sources || []).join(', '));
       })));
     if (!(view.allocationsPerYear || []).length && !money.length) {
       target.appendChild(el('p', { class: 'note' }, 'Inga medel är registrerade direkt på stadsdelen.'));
@@ -884,7 +1758,12 @@
     target.appendChild(pictures);
 
     target.appendChild(table('Händelser i stadsdelen', ['Gäller från', 'Händelse', 'Beslut'],
-      (timeline.entries || []).map(function (e) { return row(e.effectiveDate || '–', e.summary || e.eventType, decisionText(e.decision)); })));
+      (timeline.entries || []).map(function (e) { return row(el('td', { class: 'date' }, formatDate(e.effectiveDate)), summaryOf(e), decisionText(e.decision)); }), 'data stack'));
+  }
+
+  /** Dates as the officials write them: 2020-01-20 (ISO 8601 is the Swedish standard form). */
+  function formatDate(iso) {
+    return iso ? String(iso).substring(0, 10) : '–';
   }
 
   // ---------- wiring ----------
@@ -895,29 +1774,48 @@
     // Escape closes the body's panel, as its × button does
     document.addEventListener('keydown', function (e) {
       if (e.key !== 'Escape' || $('body-detail').hidden) return;
-      var close = $('body-detail').querySelector('.close');
-      if (close) close.click();
+      closeDetail();
     });
     Array.prototype.forEach.call(document.querySelectorAll('.tab'), function (tab) {
-      tab.addEventListener('click', function () { go('#/' + tab.getAttribute('data-view')); });
+      tab.addEventListener('click', function () { goToView(tab.getAttribute('data-view')); });
     });
-    $('rev-slider').addEventListener('input', scheduleChart);
-    $('rev-slider').addEventListener('change', scheduleChart);
-    $('as-of-date').addEventListener('change', fetchChart);
-    $('org-controls').addEventListener('submit', function (e) { e.preventDefault(); fetchChart(); });
+    // organisation chart: the time axis, a date, a log position
+    $('rev-slider').addEventListener('input', sliderMoved);
+    $('point-prev').addEventListener('click', function () { step(-1); });
+    $('point-next').addEventListener('click', function () { step(1); });
+    $('as-of-date').addEventListener('change', function () { setParams({ datum: $('as-of-date').value, nr: '' }); });
+    $('rev-number').addEventListener('change', function () {
+      var v = $('rev-number').value.trim();
+      setParams({ nr: v && state.head !== null && Number(v) >= state.head ? '' : v });
+    });
+    $('org-controls').addEventListener('submit', function (e) { e.preventDefault(); });
     $('org-now').addEventListener('click', function () {
-      $('as-of-date').value = '';
-      if (state.head !== null) $('rev-slider').value = String(state.head);
-      state.head = null;
-      loadOrg();
+      state.head = null; // the register may have moved on since the page loaded
+      setParams({ datum: '', nr: '', jamfor: '' });
     });
-    $('timeline-filters').addEventListener('submit', function (e) { e.preventDefault(); loadTimeline(); });
-    $('tl-district').addEventListener('change', loadTimeline);
-    $('tl-body').addEventListener('change', loadTimeline);
+    $('org-search-form').addEventListener('submit', function (e) { e.preventDefault(); searchBody($('org-search').value); });
+    $('org-compare-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      if ($('compare-date').value) setParams({ jamfor: $('compare-date').value });
+    });
+    $('compare-stop').addEventListener('click', function () { setParams({ jamfor: '' }); });
+    $('export-svg').addEventListener('click', exportSvg);
+    $('export-png').addEventListener('click', exportPng);
+    $('org-print').addEventListener('click', function () { fillPrintHeader(); window.print(); });
+    window.addEventListener('beforeprint', fillPrintHeader);
+    // timeline
+    $('timeline-filters').addEventListener('submit', function (e) { e.preventDefault(); timelineFilter(); });
+    $('timeline-filters').addEventListener('reset', function () { setTimeout(timelineFilter, 0); });
+    ['tl-kind', 'tl-district', 'tl-from', 'tl-to'].forEach(function (id) { $(id).addEventListener('change', timelineFilter); });
+    $('tl-body').addEventListener('change', timelineFilter);
+    // budget
     $('budget-controls').addEventListener('submit', function (e) { e.preventDefault(); });
-    $('budget-year').addEventListener('change', loadBudget);
-    $('audit-filters').addEventListener('submit', function (e) { e.preventDefault(); state.auditPage = 0; loadAudit(); });
-    $('audit-filters').addEventListener('reset', function () { setTimeout(function () { state.auditPage = 0; loadAudit(); }, 0); });
+    $('budget-year').addEventListener('change', function () { setParams({ ar: $('budget-year').value }); });
+    $('budget-date').addEventListener('change', function () { setParams({ datum: $('budget-date').value }); });
+    // audit trail
+    $('audit-filters').addEventListener('submit', function (e) { e.preventDefault(); auditFilter(); });
+    $('audit-filters').addEventListener('reset', function () { setTimeout(auditFilter, 0); });
+    $('af-size').addEventListener('change', auditFilter);
     Array.prototype.forEach.call(document.querySelectorAll('.district-button'), function (b) {
       b.addEventListener('click', function () { go('#/stadsdelar/' + encodeURIComponent(b.getAttribute('data-district'))); });
     });
@@ -928,7 +1826,7 @@
     download($('audit-csv'));
     window.addEventListener('hashchange', route);
     var resizeTimer = null;
-    var redraw = function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(drawLines, 50); };
+    var redraw = function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(function () { drawLines(); drawAxis(); markScrollables(); }, 50); };
     window.addEventListener('resize', redraw);
     // the chart's boxes move when the detail panel opens or closes: draw the lines again
     if (window.ResizeObserver) new ResizeObserver(redraw).observe($('org-chart'));
