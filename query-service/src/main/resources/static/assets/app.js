@@ -1016,15 +1016,30 @@
 
     var rows = (details.history || []).map(function (h) {
       var changes = (h.labelledChanges || h.changes || []).map(changeItem);
+      var note = historyNote(h);
       return row(
         el('td', null, revisionRef(h.revision, 'nr ' + h.revision)),
-        typeLabel({ eventType: h.changeType, typeLabel: h.typeLabel }),
+        el('td', { class: h.correctedInRevision ? 'superseded' : null }, typeLabel({ eventType: h.changeType, typeLabel: h.typeLabel }),
+          note ? el('span', { class: 'clock-note' }, note) : null),
         el('td', { class: 'date' }, formatDate(h.effectiveDate)),
         decisionText(h.decision),
         changes.length ? el('ul', { class: 'changes' }, changes) : '–');
     });
     panel.appendChild(table('Historik och beslut för ' + body.name,
       ['Ändring', 'Vad', 'Gäller från', 'Beslut', 'Ändrade uppgifter'], rows, 'data history'));
+  }
+
+  // both clocks in words: an entry learned late, corrected or annulled later, or correcting another
+  function historyNote(h) {
+    var notes = [];
+    if (h.recordedLate) notes.push('registrerad ' + formatDate((h.recordedAt || '').substring(0, 10)) + ', gällande från ' + formatDate(h.effectiveDate));
+    if (h.correctsRevision) notes.push('rättelse av ändring nr ' + h.correctsRevision);
+    if (h.correctedInRevision) notes.push((h.annulled ? 'struken' : 'rättad') + ' i ändring nr ' + h.correctedInRevision + (h.correctionReason ? ': ' + h.correctionReason : ''));
+    return notes.join('; ');
+  }
+
+  function clockNote(e) {
+    return e && e.clocks && e.clocks.note ? el('p', { class: 'meta clock-note' }, e.clocks.note) : null;
   }
 
   function levelName(level) {
@@ -1321,6 +1336,7 @@
         el('div', { class: 'event-body' },
           el('p', { class: 'event-type' }, el('span', { class: 'kind-tag' }, KINDS[kind] || 'Övrigt'), ' ', el('span', { class: 'type-label' }, typeLabel(e))),
           el('p', { class: 'summary' }, summaryOf(e)),
+          clockNote(e),
           el('p', { class: 'meta' }, 'Beslut: ' + (e.decisionText || decisionText(e.decision)) + ' · ', revisionRef(e.revision, 'ändring nr ' + e.revision)),
           (e.affectedBodies || []).length ? el('p', { class: 'meta' }, 'Organ: ' + e.affectedBodies.map(function (b) { return b.name || b.id; }).join(', ')) : null)));
     });
@@ -1579,7 +1595,7 @@
         return row(
           el('td', null, el('a', { href: '#/revision/' + e.revision, 'aria-label': 'Ändring nr ' + e.revision + ': visa beslut och ändring' }, 'nr ' + e.revision)),
           el('td', { class: 'date' }, dateTime(e.recordedAt)), e.recordedBy || '–', el('td', { class: 'date' }, formatDate(e.effectiveDate)),
-          decisionText(e.decision), el('td', { class: 'type-label' }, typeLabel(e)), summaryOf(e));
+          decisionText(e.decision), el('td', { class: 'type-label' }, typeLabel(e)), el('td', null, summaryOf(e), clockNote(e)));
       }), 'data audit stack'));
     var pages = Math.ceil(page.total / page.size);
     if (pages > 1) {
@@ -1636,6 +1652,7 @@
       }
       target.appendChild(el('section', { class: 'doc-section', 'aria-labelledby': 'rev-who' }, el('h3', { id: 'rev-who' }, 'Vem registrerade och när'),
         factList([['Registrerad av', e.recordedBy], ['Registrerad', dateTime(e.recordedAt) + ' (svensk tid)'],
+          ['Sen registrering eller rättelse', e.clocks && e.clocks.note ? e.clocks.note : '–'],
           ['Berör organ', affected.length ? el('span', null, affected.map(function (id, i) {
             return [i ? ', ' : '', el('a', { href: hashFor('org', null, { datum: e.effectiveDate, organ: id }) }, state.knownBodies[id])];
           })) : '–'], ['Stadsdel', e.district]], 'revision-who')));

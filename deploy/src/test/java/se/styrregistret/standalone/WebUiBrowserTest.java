@@ -725,6 +725,48 @@ class WebUiBrowserTest {
         screenshot("12-text-escaped");
     }
 
+    /** Issue 18: a change learned late and a corrected one read as such in the body's history and the timeline. */
+    @Test
+    @Order(20)
+    void late_and_corrected_entries_read_as_such_in_the_body_history_and_the_timeline() {
+        String decision = "\"decision\":{\"decisionDate\":\"%s\",\"decidedBy\":\"Kommunstyrelsen\"}";
+        HttpResponse<String> created = HttpJson.post(system.commandUrl() + "/api/governance-bodies", """
+                {"id":"samverkan-sen","name":"Samverkansgrupp (sent registrerad)","level":"TACTICAL",
+                 "scope":{"kind":"MUNICIPALITY"},"meetingFrequency":"3 gånger per år","effectiveDate":"2010-02-01",%s}"""
+                .formatted(decision.formatted("2010-02-01")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long amended = HttpJson.json(post("/api/governance-bodies/samverkan-sen/amendments", """
+                {"meetingFrequency":"Månadsvis","effectiveDate":"2020-01-01",%s}""".formatted(decision.formatted("2019-12-10"))))
+                .path("revision").asLong();
+        post("/api/governance-bodies/samverkan-sen/members", """
+                {"role":"Räddningstjänsten","effectiveDate":"2015-05-05",%s}""".formatted(decision.formatted("2015-04-20")));
+        long corrected = HttpJson.json(post("/api/corrections", """
+                {"revision":%d,"changes":{"effectiveDate":"2019-01-01"},"reason":"Protokollet anger 2019"}""".formatted(amended)))
+                .path("revision").asLong();
+        HttpJson.await(system.queryUrl() + "/api/timeline?bodyId=samverkan-sen", t -> t.path("revision").asLong() >= corrected,
+                Duration.ofSeconds(30));
+        HttpJson.await(system.queryUrl() + "/api/org-chart", c -> c.path("revision").asLong() >= corrected, Duration.ofSeconds(30));
+
+        driver.get(system.queryUrl() + "/#/org?organ=samverkan-sen");
+        driver.navigate().refresh();
+        waitForText("body-detail", "gällande från 2015-05-05");
+        assertThat(text("body-detail")).contains("rättad i ändring nr " + (corrected - 1) + ": Protokollet anger 2019",
+                "rättelse av ändring nr " + amended);
+        screenshot("13-late-and-corrected-history");
+
+        driver.get(system.queryUrl() + "/#/tidslinje?organ=samverkan-sen");
+        driver.navigate().refresh();
+        waitForText("timeline", "gällande från 2015-05-05");
+        assertThat(text("timeline")).contains("rättad i ändring nr " + (corrected - 1), "rättelse av ändring nr " + amended);
+        screenshot("14-late-and-corrected-timeline");
+    }
+
+    static HttpResponse<String> post(String path, String json) {
+        HttpResponse<String> response = HttpJson.post(system.commandUrl() + path, json);
+        assertThat(response.statusCode()).as(path + " → " + response.body()).isBetween(200, 201);
+        return response;
+    }
+
     // ---------- checks ----------
 
     static WebElement box(String id) {
