@@ -93,7 +93,9 @@ class WebUiBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1500", "--lang=sv-SE", "--user-data-dir=" + profile);
+        // a Swedish official's browser: date fields read ÅÅÅÅ-MM-DD (Chromium takes their format from the process locale)
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .withEnvironment(java.util.Map.of("LANG", "sv_SE.UTF-8", "LANGUAGE", "sv_SE:sv"))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
