@@ -131,6 +131,32 @@ class ActionPlanEndToEndTest {
             assertThat(view.path("allocationsPerYear")).isEmpty();
         }
 
+        // issue 18: the progress report took effect a month later than recorded; corrected through the API, the
+        // district view shows it from the correction's revision on, and before it what it showed then
+        long reported = HttpJson.json(progress).path("revision").asLong();
+        HttpResponse<String> corrected = post("/api/corrections", """
+                {"revision":%d,"changes":{"effectiveDate":"2021-04-01"},"reason":"Beslutet gällde från april"}"""
+                .formatted(reported));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        long correction = HttpJson.json(corrected).path("revision").asLong();
+        String inMarch = register.queryUrl() + "/api/districts/Ryd?asOfDate=2021-03-15&minRevision=" + correction
+                + "&asOfRevision=";
+        JsonNode before = HttpJson.await(inMarch + reported, v -> v.path("actions").size() == 1, WAIT);
+        assertThat(before.path("actions").get(0).path("status").asString()).isEqualTo("STARTED");
+        JsonNode after = HttpJson.await(inMarch + correction, v -> v.path("actions").size() == 1, WAIT);
+        assertThat(after.path("actions").get(0).path("status").asString()).isEqualTo("PLANNED");
+        JsonNode inApril = HttpJson.await(register.queryUrl() + "/api/districts/Ryd?asOfDate=2021-04-01&asOfRevision="
+                + correction + "&minRevision=" + correction, v -> v.path("actions").size() == 1, WAIT);
+        assertThat(inApril.path("actions").get(0).path("status").asString()).isEqualTo("STARTED");
+        HttpResponse<String> corrects = HttpJson.get(register.queryUrl() + "/api/action-plans/" + planId
+                + "?minRevision=" + correction);
+        assertThat(corrects.statusCode()).as(corrects.body()).isEqualTo(200);
+        JsonNode history = HttpJson.json(corrects).path("actions").get(0).path("history");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).path("date").asString()).isEqualTo("2021-04-01");
+        // approval, three links, the report, the correction and its replacement: version 6, the ETag If-Match takes
+        assertThat(corrects.headers().firstValue("ETag")).hasValue("\"6\"");
+
         // a district the register does not know is a 404 problem
         HttpResponse<String> unknown = HttpJson.get(register.queryUrl() + "/api/districts/Atlantis");
         assertThat(unknown.statusCode()).isEqualTo(404);

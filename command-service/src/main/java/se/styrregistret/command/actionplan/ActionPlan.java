@@ -6,7 +6,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import se.styrregistret.command.common.Corrections;
+import se.styrregistret.command.common.Entries;
 import se.styrregistret.command.common.RuleViolation;
+import se.styrregistret.kernel.correction.CorrectEntry;
+import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.command.governance.BodyLookup;
 import se.styrregistret.kernel.actionplan.ActionAdded;
 import se.styrregistret.kernel.actionplan.ActionLinkedToBody;
@@ -54,6 +59,8 @@ public class ActionPlan {
     private int developmentAreaCount;
     private int actionCount;
     private final Map<String, ActionState> actions = new HashMap<>();
+    private final Entries entries = new Entries();
+    private boolean replacementNext;
 
     protected ActionPlan() {
         // for Axon
@@ -186,37 +193,203 @@ public class ActionPlan {
         apply(new ActionLinkedToBody(planId, cmd.actionId(), cmd.bodyId(), cmd.effectiveDate(), cmd.decision()));
     }
 
+    // ---- corrections
+
+    /**
+     * An entry of the plan corrected or annulled: the plan's rules are checked again on its entries
+     * with the entry replaced (or left out), in the order recorded, as each command checked them. The
+     * approval cannot be annulled: without it the plan's other entries belong to nothing.
+     */
+    @CommandHandler(commandName = "se.styrregistret.kernel.correction.CorrectEntry@ActionPlan")
+    void handle(CorrectEntry cmd, BodyLookup bodies) {
+        Corrections.requireCorrectable(cmd, entries.find(cmd.correctedEventId()), entries.corrected());
+        Object original = entries.find(cmd.correctedEventId()).orElseThrow();
+        if (cmd.annul() && original instanceof ActionPlanApproved) {
+            throw RuleViolation.unprocessable("approval-not-annullable",
+                    "Fastställandet av en åtgärdsplan kan inte strykas, bara rättas").at("revision");
+        }
+        if (cmd.replacement() instanceof ActionLinkedToBody link
+                && (link.bodyId() == null || !bodies.exists(link.bodyId()))) {
+            throw RuleViolation.unprocessable("body-unknown", "Organet " + link.bodyId() + " finns inte i registret")
+                    .at("changes.bodyId");
+        }
+        ActionPlan check = new ActionPlan();
+        for (Object event : entries.eventsWith(cmd.correctedEventId(), cmd.replacement())) {
+            check.verify(event);
+            check.fold(event);
+        }
+        Corrections.append(Corrections.recorded(cmd, planId.value(), original), cmd);
+    }
+
+    /** The rules the command that recorded {@code event} checked, on the plan as folded so far. */
+    private void verify(Object event) {
+        if (event instanceof ActionPlanApproved e) {
+            if (planId != null) {
+                throw RuleViolation.conflict("plan-already-approved", "Åtgärdsplanen " + e.planId() + " är redan fastställd");
+            }
+            requireDecision(e.decision(), e.effectiveDate());
+            if (Text.isBlank(e.title())) {
+                throw RuleViolation.unprocessable("title-required", "En åtgärdsplan måste ha en titel").at("changes.title");
+            }
+            if (e.developmentAreaCount() < 0 || e.perspectiveCount() < 0 || e.actionCount() < 0) {
+                throw RuleViolation.unprocessable("declared-count-required", "Antalen måste vara 0 eller fler");
+            }
+            if (e.developmentAreas().size() > e.developmentAreaCount() || e.perspectives().size() > e.perspectiveCount()
+                    || e.actions().size() > e.actionCount()) {
+                throw RuleViolation.unprocessable("known-exceeds-declared",
+                        "Fler kända utvecklingsområden, perspektiv eller åtgärder än planen anger ("
+                                + e.developmentAreaCount() + ", " + e.perspectiveCount() + ", " + e.actionCount() + ")");
+            }
+            Set<Integer> areaNumbers = new HashSet<>();
+            for (DevelopmentArea area : e.developmentAreas()) {
+                if (area == null || area.number() == null || area.number() < 1 || area.number() > e.developmentAreaCount()
+                        || !areaNumbers.add(area.number())) {
+                    throw RuleViolation.unprocessable("development-area-out-of-range",
+                            "Utvecklingsområdena numreras 1–" + e.developmentAreaCount() + ", vart och ett en gång");
+                }
+            }
+            Set<Integer> perspectiveNumbers = new HashSet<>();
+            for (Perspective p : e.perspectives()) {
+                if (p == null || p.number() == null || p.number() < 1 || p.number() > e.perspectiveCount()
+                        || !perspectiveNumbers.add(p.number())) {
+                    throw RuleViolation.unprocessable("perspective-out-of-range",
+                            "De genomsyrande perspektiven numreras 1–" + e.perspectiveCount() + ", vart och ett en gång");
+                }
+            }
+            Set<String> ids = new HashSet<>();
+            for (PlannedAction action : e.actions()) {
+                checkAction(action, e.developmentAreaCount());
+                if (!ids.add(action.actionId())) {
+                    throw RuleViolation.conflict("action-id-unique", "Åtgärds-id " + action.actionId() + " finns redan i planen");
+                }
+            }
+        } else if (event instanceof ActionAdded e) {
+            requireDecision(e.decision(), e.effectiveDate());
+            checkAction(e.action(), developmentAreaCount);
+            if (actions.containsKey(e.action().actionId())) {
+                throw RuleViolation.conflict("action-id-unique", "Åtgärds-id " + e.action().actionId() + " finns redan i planen");
+            }
+            if (actions.values().stream().filter(a -> !a.withdrawn).count() >= actionCount) {
+                throw RuleViolation.conflict("known-exceeds-declared",
+                        "Planen har " + actionCount + " åtgärder och alla är redan registrerade");
+            }
+        } else if (event instanceof ActionRevised e) {
+            requireDecision(e.decision(), e.effectiveDate());
+            checkAction(e.action(), developmentAreaCount);
+            current(e.action().actionId(), "revideras");
+        } else if (event instanceof ActionWithdrawn e) {
+            requireDecision(e.decision(), e.effectiveDate());
+            current(e.actionId(), "utgå");
+        } else if (event instanceof ActionProgressReported e) {
+            requireDecision(e.decision(), e.effectiveDate());
+            if (e.status() == null) {
+                throw RuleViolation.unprocessable("status-required", "En lägesrapport måste ange status").at("changes.status");
+            }
+            ActionState action = current(e.actionId(), "rapporteras");
+            if (!action.status.mayMoveTo(e.status())) {
+                throw RuleViolation.conflict("progress-only-forward", "Åtgärd " + e.actionId() + " är " + action.status
+                        + "; den kan inte gå till " + e.status() + " utan ett beslut om att återuppta den");
+            }
+        } else if (event instanceof ActionReopened e) {
+            requireDecision(e.decision(), e.effectiveDate());
+            if (e.status() == null) {
+                throw RuleViolation.unprocessable("status-required", "Ett återupptagande måste ange status").at("changes.status");
+            }
+            ActionState action = current(e.actionId(), "återupptas");
+            if (!action.status.mayReopenTo(e.status())) {
+                throw RuleViolation.conflict("reopen-only-backward", "Åtgärd " + e.actionId() + " är " + action.status
+                        + "; återupptagande går bara bakåt till PLANNED eller STARTED");
+            }
+        } else if (event instanceof ActionLinkedToBody e) {
+            requireDecision(e.decision(), e.effectiveDate());
+            ActionState action = current(e.actionId(), "kopplas");
+            if (action.bodies.contains(e.bodyId())) {
+                throw RuleViolation.conflict("action-already-linked",
+                        "Åtgärd " + e.actionId() + " är redan kopplad till organet " + e.bodyId());
+            }
+        } else {
+            throw new IllegalStateException("not an action plan's entry: " + event.getClass().getName());
+        }
+    }
+
+    // ---- the plan's entries; its state is folded from them (assignment only)
+
     @EventSourcingHandler
-    void on(ActionPlanApproved event) {
-        planId = event.planId();
-        developmentAreaCount = event.developmentAreaCount();
-        actionCount = event.actionCount();
-        event.actions().forEach(a -> actions.put(a.actionId(), new ActionState()));
+    void on(EntryCorrected event) {
+        entries.record(event);
+        replacementNext = !event.annulled();
+        refold();
     }
 
     @EventSourcingHandler
-    void on(ActionAdded event) {
-        actions.put(event.action().actionId(), new ActionState());
+    void on(ActionPlanApproved event, @MessageIdentifier String eventId) {
+        recorded(eventId, event);
     }
 
     @EventSourcingHandler
-    void on(ActionWithdrawn event) {
-        actions.get(event.actionId()).withdrawn = true;
+    void on(ActionAdded event, @MessageIdentifier String eventId) {
+        recorded(eventId, event);
     }
 
     @EventSourcingHandler
-    void on(ActionProgressReported event) {
-        actions.get(event.actionId()).status = event.status();
+    void on(ActionRevised event, @MessageIdentifier String eventId) {
+        recorded(eventId, event);
     }
 
     @EventSourcingHandler
-    void on(ActionReopened event) {
-        actions.get(event.actionId()).status = event.status();
+    void on(ActionWithdrawn event, @MessageIdentifier String eventId) {
+        recorded(eventId, event);
     }
 
     @EventSourcingHandler
-    void on(ActionLinkedToBody event) {
-        actions.get(event.actionId()).bodies.add(event.bodyId());
+    void on(ActionProgressReported event, @MessageIdentifier String eventId) {
+        recorded(eventId, event);
+    }
+
+    @EventSourcingHandler
+    void on(ActionReopened event, @MessageIdentifier String eventId) {
+        recorded(eventId, event);
+    }
+
+    @EventSourcingHandler
+    void on(ActionLinkedToBody event, @MessageIdentifier String eventId) {
+        recorded(eventId, event);
+    }
+
+    private void recorded(String eventId, Object event) {
+        entries.record(eventId, event);
+        // a replacement takes the corrected entry's place: fold all again; any other entry comes last
+        if (replacementNext) refold();
+        else fold(event);
+        replacementNext = false;
+    }
+
+    /** The state from the entries that count; the identity stays (a corrected approval's replacement follows). */
+    private void refold() {
+        developmentAreaCount = 0;
+        actionCount = 0;
+        actions.clear();
+        entries.events().forEach(this::fold);
+    }
+
+    private void fold(Object event) {
+        if (event instanceof ActionPlanApproved e) {
+            planId = e.planId();
+            developmentAreaCount = e.developmentAreaCount();
+            actionCount = e.actionCount();
+            e.actions().forEach(a -> actions.put(a.actionId(), new ActionState()));
+        } else if (event instanceof ActionAdded e) {
+            actions.put(e.action().actionId(), new ActionState());
+        } else if (event instanceof ActionWithdrawn e) {
+            actions.get(e.actionId()).withdrawn = true;
+        } else if (event instanceof ActionProgressReported e) {
+            actions.get(e.actionId()).status = e.status();
+        } else if (event instanceof ActionReopened e) {
+            actions.get(e.actionId()).status = e.status();
+        } else if (event instanceof ActionLinkedToBody e) {
+            actions.get(e.actionId()).bodies.add(e.bodyId());
+        }
+        // a revision changes nothing the rules need
     }
 
     private ActionState current(String actionId, String what) {

@@ -36,9 +36,9 @@ class CorrectionController {
 
     private static final ObjectMapper LOG_JSON = EventSerialization.objectMapper();
 
-    /** The aggregate types with a correction handler; an action plan's or a function's entries cannot be corrected yet. */
+    /** The aggregate types with a correction handler. */
     static final Set<String> CORRECTABLE = Set.of("GovernanceBody", "Allocation", "BudgetFrame", "Grant", "Referral",
-            "Agreement", "DistrictPictures");
+            "Agreement", "DistrictPictures", "ActionPlan", "OrganisationalFunction");
 
     private final CommandGateway commands;
     private final LogEntries log;

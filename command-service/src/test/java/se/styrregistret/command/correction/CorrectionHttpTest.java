@@ -176,4 +176,61 @@ class CorrectionHttpTest extends CommandServiceTest {
                 Long.class, frameId);
         assertThat(allocated).isEqualTo(1000);
     }
+
+    @Test
+    void an_actions_progress_report_with_a_wrong_date_is_corrected_and_the_plans_approval_cannot_be_annulled() {
+        var created = post("/api/action-plans", """
+                {"title":"Åtgärdsplan mot segregation","approvedBy":"Kommundirektören",
+                 "developmentAreaCount":5,"perspectiveCount":5,"actionCount":60,
+                 "actions":[{"actionId":"1.1","title":"Bilda områdesteam","developmentArea":1,"districts":["Berga"]}],
+                 "effectiveDate":"2020-12-02","decision":{"decisionDate":"2020-12-02","decidedBy":"Kommundirektören"}}""");
+        long approved = revision(created);
+        String plan = json(created).path("id").asString();
+        long reported = revision(post("/api/action-plans/" + plan + "/actions/1.1/progress", """
+                {"status":"STARTED","date":"2021-09-01","decision":{"decisionDate":"2021-09-01","decidedBy":"Styrgruppen"}}"""));
+
+        var response = post("/api/corrections", """
+                {"revision":%d,"changes":{"effectiveDate":"2021-10-01"},"reason":"Rapporten gällde från oktober"}"""
+                .formatted(reported));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).path("id").asString()).isEqualTo(plan);
+        assertThat(types(plan)).containsExactly(
+                "se.styrregistret.kernel.actionplan.ActionPlanApproved",
+                "se.styrregistret.kernel.actionplan.ActionProgressReported",
+                "se.styrregistret.kernel.correction.EntryCorrected",
+                "se.styrregistret.kernel.actionplan.ActionProgressReported");
+        assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8') from axon.domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 3", String.class, plan)).contains("2021-10-01");
+
+        var annul = post("/api/corrections", """
+                {"revision":%d,"annul":true,"reason":"Aldrig fastställd"}""".formatted(approved));
+        assertThat(annul.statusCode()).as(annul.body()).isEqualTo(422);
+        assertThat(json(annul).path("rule").asString()).isEqualTo("approval-not-annullable");
+    }
+
+    @Test
+    void a_function_transfer_is_corrected_and_annulled() {
+        String function = "f-" + UUID.randomUUID();
+        long moved = revision(post("/api/function-transfers", """
+                {"functionId":"%s","function":"Stadsdelssamordnare","fromOrganisation":"Verksamhetsstöd och service",
+                 "toOrganisation":"Leanlink","effectiveDate":"2021-03-02",%s}""".formatted(function, DECISION)));
+
+        var corrected = post("/api/corrections", """
+                {"revision":%d,"changes":{"effectiveDate":"2021-04-01"},"reason":"Fel datum"}""".formatted(moved));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        assertThat(types(function)).containsExactly("se.styrregistret.kernel.governance.FunctionTransferred",
+                "se.styrregistret.kernel.correction.EntryCorrected", "se.styrregistret.kernel.governance.FunctionTransferred");
+
+        var same = post("/api/corrections", """
+                {"revision":%d,"changes":{"toOrganisation":"verksamhetsstöd och service"},"reason":"Fel"}"""
+                .formatted(json(corrected).path("revision").asLong()));
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(422);
+        assertThat(json(same).path("rule").asString()).isEqualTo("transfer-to-same-organisation");
+
+        var annulled = post("/api/corrections", """
+                {"revision":%d,"annul":true,"reason":"Aldrig beslutad"}""".formatted(json(corrected).path("revision").asLong()));
+        assertThat(annulled.statusCode()).as(annulled.body()).isEqualTo(200);
+        assertThat(types(function)).hasSize(4).endsWith("se.styrregistret.kernel.correction.EntryCorrected");
+    }
 }

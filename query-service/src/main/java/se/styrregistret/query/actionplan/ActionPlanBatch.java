@@ -83,6 +83,51 @@ final class ActionPlanBatch implements ProjectionBatch.State {
         progress.add(row);
     }
 
+    /**
+     * A correction at {@code revision}: the rows of {@code actionIds} held so far (and the plan's header when
+     * {@code header} is given) stop counting at it, the progress row of the corrected entry (at
+     * {@code correctedRevision}) too; {@code versions}, the corrected history folded again, count from it.
+     * Written at once, after what the batch holds so far; the batch then reads the plan again.
+     */
+    void replace(String planId, long revision, Collection<String> actionIds, List<ActionVersion> versions,
+                 ActionPlanVersion header, long correctedRevision, ActionProgress replacementProgress) {
+        flush();
+        plansOpened.clear();
+        opened.clear();
+        closedStored.clear();
+        progress.clear();
+        looked.clear();
+        plans.clear();
+        latest.clear();
+        jdbc.update("""
+                        update projection.action_version set retracted_at = ?
+                        where plan_id = ? and action_id = any(?) and retracted_at is null""",
+                revision, planId, actionIds.toArray(String[]::new));
+        if (header != null) {
+            jdbc.update("update projection.action_plan_version set retracted_at = ? where plan_id = ? and retracted_at is null",
+                    revision, planId);
+            jdbc.update(ActionPlanVersion.INSERT, header.insertValues(json));
+        }
+        jdbc.update("""
+                        update projection.action_progress set retracted_at = ?
+                        where plan_id = ? and revision = ? and retracted_at is null""", revision, planId, correctedRevision);
+        if (!versions.isEmpty()) {
+            jdbc.batchUpdate(ActionVersion.INSERT, versions.stream().map(v -> v.insertValues(json)).toList());
+        }
+        if (replacementProgress != null) {
+            jdbc.update(ActionProgress.INSERT, replacementProgress.insertValues());
+        }
+    }
+
+    /** True when a correction at {@code revision} has been written already (its batch came again). */
+    boolean replacedAt(String planId, long revision) {
+        return Boolean.TRUE.equals(db.sql("""
+                        select exists (select 1 from projection.action_version where plan_id = :plan and revision_from = :r)
+                            or exists (select 1 from projection.action_plan_version where plan_id = :plan and revision_from = :r)
+                            or exists (select 1 from projection.action_progress where plan_id = :plan and retracted_at = :r)""")
+                .param("plan", planId).param("r", revision).query(Boolean.class).single());
+    }
+
     @Override
     public void flush() {
         if (!closedStored.isEmpty()) {
@@ -104,9 +149,9 @@ final class ActionPlanBatch implements ProjectionBatch.State {
         List<String> unseen = planIds.stream().filter(looked::add).toList();
         if (unseen.isEmpty()) return;
         String[] ids = unseen.toArray(String[]::new);
-        plans.addAll(db.sql("select plan_id from projection.action_plan_version where plan_id = any(?) and revision_to is null")
+        plans.addAll(db.sql("select plan_id from projection.action_plan_version where plan_id = any(?) and revision_to is null and retracted_at is null")
                 .param(ids).query(String.class).list());
-        db.sql("select * from projection.action_version where plan_id = any(?) and revision_to is null").param(ids)
+        db.sql("select * from projection.action_version where plan_id = any(?) and revision_to is null and retracted_at is null").param(ids)
                 .query((RowCallbackHandler) rs -> {
                     ActionVersion v = ActionVersion.read(rs, json);
                     latest.put(key(v.planId(), v.actionId()), v);

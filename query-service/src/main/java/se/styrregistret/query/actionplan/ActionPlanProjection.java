@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,12 +28,16 @@ import se.styrregistret.kernel.actionplan.Perspective;
 import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.district.PriorityDistricts;
+import se.styrregistret.kernel.correction.EntryCorrected;
+import se.styrregistret.query.revision.AggregateVersions;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,23 +58,36 @@ class ActionPlanProjection {
 
     static final String NAME = "actionplans";
 
+    /** The plans' aggregate type, as the log stores it. */
+    static final String AGGREGATE_TYPE = "ActionPlan";
+
     private static final String ACTION_PLAN_EVENTS = ActionPlanApproved.class.getPackageName();
 
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final ProjectionRevisions revisions;
+    private final AggregateVersions versions;
+    private final EventStore log;
 
-    ActionPlanProjection(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions) {
+    ActionPlanProjection(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions,
+                         AggregateVersions versions, EventStore log) {
         this.db = db;
         this.jdbc = jdbc;
         this.json = json;
         this.revisions = revisions;
+        this.versions = versions;
+        this.log = log;
     }
 
     @EventHandler
-    void on(ActionPlanApproved event, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(ActionPlanApproved event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        versions.seen(message);
+        if (replaces(message)) {
+            correct(message, revision);
+            return;
+        }
         String planId = event.planId().value();
         // decided completely before the batch is touched: an event that fails here leaves nothing behind
         ActionPlanVersion plan = ActionPlanVersion.approved(event, revision, recordedAt);
@@ -85,8 +103,13 @@ class ActionPlanProjection {
     }
 
     @EventHandler
-    void on(ActionAdded event, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(ActionAdded event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
         long revision = revisionOf(token);
+        versions.seen(message);
+        if (replaces(message)) {
+            correct(message, revision);
+            return;
+        }
         ActionVersion first = ActionVersion.first(event.planId().value(), event.action(), revision, event.effectiveDate(),
                 recordedAt, "ActionAdded", event.decision());
         batch(plans -> {
@@ -97,41 +120,209 @@ class ActionPlanProjection {
     }
 
     @EventHandler
-    void on(ActionRevised event, TrackingToken token, @Timestamp Instant recordedAt) {
-        change(event.planId(), event.action().actionId(), revisionOf(token), event.effectiveDate(), recordedAt,
-                "ActionRevised", event.decision(), v -> v.describe(event.action()), null);
+    void on(ActionRevised event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        changed(event, message, token, recordedAt);
     }
 
     @EventHandler
-    void on(ActionWithdrawn event, TrackingToken token, @Timestamp Instant recordedAt) {
-        change(event.planId(), event.actionId(), revisionOf(token), event.effectiveDate(), recordedAt,
-                "ActionWithdrawn", event.decision(), ActionVersion::withdraw, null);
+    void on(ActionWithdrawn event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        changed(event, message, token, recordedAt);
     }
 
     @EventHandler
-    void on(ActionProgressReported event, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(ActionProgressReported event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        changed(event, message, token, recordedAt);
+    }
+
+    @EventHandler
+    void on(ActionReopened event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        changed(event, message, token, recordedAt);
+    }
+
+    @EventHandler
+    void on(ActionLinkedToBody event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
+        changed(event, message, token, recordedAt);
+    }
+
+    /**
+     * A correction of a plan's entry: an annulment is applied here, at its own revision; a correction
+     * proper when its replacement (the next event) arrives, so the corrected rows and the retraction
+     * share one revision and no answer ever shows the plan without either.
+     */
+    @EventHandler
+    void on(EntryCorrected event, EventMessage<?> message, TrackingToken token) {
+        if (!(message instanceof DomainEventMessage<?> domain) || !AGGREGATE_TYPE.equals(domain.getType())) return;
         long revision = revisionOf(token);
-        change(event.planId(), event.actionId(), revision, event.effectiveDate(), recordedAt,
-                "ActionProgressReported", event.decision(),
-                v -> v.progress(event.status(), event.effectiveDate(), event.note()),
-                new ActionProgress(event.planId().value(), event.actionId(), revision, recordedAt, "REPORTED",
-                        event.previousStatus(), event.status(), event.effectiveDate(), event.note(), event.decision()));
+        versions.seen(message);
+        if (event.annulled()) {
+            correct(message, revision);
+        } else {
+            batch(plans -> revisions.advance(NAME, revision));
+        }
     }
 
-    @EventHandler
-    void on(ActionReopened event, TrackingToken token, @Timestamp Instant recordedAt) {
+    /** An action's change (not its first version): its current version closed, the next opened. */
+    private void changed(Object event, EventMessage<?> message, TrackingToken token, Instant recordedAt) {
         long revision = revisionOf(token);
-        change(event.planId(), event.actionId(), revision, event.effectiveDate(), recordedAt,
-                "ActionReopened", event.decision(),
-                v -> v.progress(event.status(), event.effectiveDate(), event.reason()),
-                new ActionProgress(event.planId().value(), event.actionId(), revision, recordedAt, "REOPENED",
-                        event.previousStatus(), event.status(), event.effectiveDate(), event.reason(), event.decision()));
+        versions.seen(message);
+        if (replaces(message)) {
+            correct(message, revision);
+            return;
+        }
+        Change change = Change.of(event);
+        change(change.planId(), change.actionId(), revision, change.effectiveDate(), recordedAt,
+                event.getClass().getSimpleName(), change.decision(), change.apply(),
+                progressRow(event, revision, recordedAt));
     }
 
-    @EventHandler
-    void on(ActionLinkedToBody event, TrackingToken token, @Timestamp Instant recordedAt) {
-        change(event.planId(), event.actionId(), revisionOf(token), event.effectiveDate(), recordedAt,
-                "ActionLinkedToBody", event.decision(), v -> v.link(event.bodyId().value()), null);
+    private static boolean replaces(EventMessage<?> message) {
+        return message.getMetaData().get(EntryCorrected.CORRECTS) != null;
+    }
+
+    /** The progress row of a progress report or reopening; null for other events. */
+    private static ActionProgress progressRow(Object event, long revision, Instant recordedAt) {
+        if (event instanceof ActionProgressReported e) {
+            return new ActionProgress(e.planId().value(), e.actionId(), revision, recordedAt, "REPORTED",
+                    e.previousStatus(), e.status(), e.effectiveDate(), e.note(), e.decision());
+        }
+        if (event instanceof ActionReopened e) {
+            return new ActionProgress(e.planId().value(), e.actionId(), revision, recordedAt, "REOPENED",
+                    e.previousStatus(), e.status(), e.effectiveDate(), e.reason(), e.decision());
+        }
+        return null;
+    }
+
+    /** What a change to an existing action says: which action, when, by what decision, and what it changes. */
+    private record Change(ActionPlanId planId, String actionId, LocalDate effectiveDate, DecisionReference decision,
+                          Consumer<ActionVersion> apply) {
+
+        static Change of(Object event) {
+            if (event instanceof ActionRevised e) {
+                return new Change(e.planId(), e.action().actionId(), e.effectiveDate(), e.decision(), v -> v.describe(e.action()));
+            }
+            if (event instanceof ActionWithdrawn e) {
+                return new Change(e.planId(), e.actionId(), e.effectiveDate(), e.decision(), ActionVersion::withdraw);
+            }
+            if (event instanceof ActionProgressReported e) {
+                return new Change(e.planId(), e.actionId(), e.effectiveDate(), e.decision(),
+                        v -> v.progress(e.status(), e.effectiveDate(), e.note()));
+            }
+            if (event instanceof ActionReopened e) {
+                return new Change(e.planId(), e.actionId(), e.effectiveDate(), e.decision(),
+                        v -> v.progress(e.status(), e.effectiveDate(), e.reason()));
+            }
+            if (event instanceof ActionLinkedToBody e) {
+                return new Change(e.planId(), e.actionId(), e.effectiveDate(), e.decision(), v -> v.link(e.bodyId().value()));
+            }
+            throw new IllegalArgumentException("not a change to an action: " + event.getClass().getName());
+        }
+    }
+
+    /** The actions an entry of the plan is about. */
+    private static Set<String> actionsOf(Object event) {
+        if (event instanceof ActionPlanApproved e) {
+            return e.actions().stream().map(a -> a.actionId()).collect(Collectors.toSet());
+        }
+        if (event instanceof ActionAdded e) return Set.of(e.action().actionId());
+        if (event == null) return Set.of();
+        return Set.of(Change.of(event).actionId());
+    }
+
+    /** One entry of a plan's log: its event id, event and when it was recorded. */
+    private record Entry(String eventId, Object event, Instant recordedAt) {
+    }
+
+    /**
+     * Applies a correction (an annulment, or a replacement naming the corrected entry) at {@code revision}:
+     * the plan's entries are read from the log up to this event, with the corrections among them applied
+     * (a replacement takes the corrected entry's place, an annulled entry leaves), and folded again. The
+     * actions the corrected entry and its replacement are about get the folded versions from this revision
+     * on (the header too when the approval was corrected); their earlier rows, and the corrected entry's
+     * progress row, stop counting here. Rows of other actions stay as they are.
+     */
+    private void correct(EventMessage<?> message, long revision) {
+        DomainEventMessage<?> at = (DomainEventMessage<?>) message;
+        String planId = at.getAggregateIdentifier();
+        List<Entry> counting = new ArrayList<>();
+        Map<String, Entry> recorded = new HashMap<>();
+        Map<String, Long> correctedRevisions = new HashMap<>();
+        String pendingId = null;
+        int pendingIndex = -1;
+        List<? extends DomainEventMessage<?>> events = log.readEvents(planId, 0).asStream()
+                .takeWhile(e -> e.getSequenceNumber() <= at.getSequenceNumber()).toList();
+        {
+            for (DomainEventMessage<?> e : events) {
+                if (!AGGREGATE_TYPE.equals(e.getType())) continue;
+                if (e.getPayload() instanceof EntryCorrected c) {
+                    correctedRevisions.put(c.correctedEventId(), c.correctedRevision());
+                    int index = indexOf(counting, c.correctedEventId());
+                    if (index >= 0) counting.remove(index);
+                    if (!c.annulled()) {
+                        pendingId = c.correctedEventId();
+                        pendingIndex = index < 0 ? counting.size() : index;
+                    }
+                    continue;
+                }
+                Entry entry = new Entry(e.getIdentifier(), e.getPayload(), e.getTimestamp());
+                recorded.put(entry.eventId(), entry);
+                Object corrects = e.getMetaData().get(EntryCorrected.CORRECTS);
+                if (pendingId != null && corrects != null && pendingId.equals(corrects.toString())) {
+                    counting.add(Math.min(pendingIndex, counting.size()), entry);
+                    pendingId = null;
+                } else {
+                    counting.add(entry);
+                }
+            }
+        }
+        Object replacement = at.getPayload() instanceof EntryCorrected ? null : at.getPayload();
+        String correctedId = at.getPayload() instanceof EntryCorrected c ? c.correctedEventId()
+                : at.getMetaData().get(EntryCorrected.CORRECTS).toString();
+        Entry corrected = recorded.get(correctedId);
+        if (corrected == null) throw new IllegalStateException("plan " + planId + " has no entry " + correctedId);
+        long correctedRevision = correctedRevisions.getOrDefault(correctedId, -1L);
+
+        Set<String> affected = new LinkedHashSet<>(actionsOf(corrected.event()));
+        affected.addAll(actionsOf(replacement));
+        Map<String, List<ActionVersion>> folded = new LinkedHashMap<>();
+        ActionPlanVersion header = null;
+        for (Entry entry : counting) {
+            Object event = entry.event();
+            if (event instanceof ActionPlanApproved a) {
+                header = ActionPlanVersion.approved(a, revision, entry.recordedAt());
+                for (var action : a.actions()) {
+                    folded.computeIfAbsent(action.actionId(), k -> new ArrayList<>()).add(ActionVersion.first(planId, action,
+                            revision, a.effectiveDate(), entry.recordedAt(), "ActionPlanApproved", a.decision()));
+                }
+            } else if (event instanceof ActionAdded a) {
+                folded.computeIfAbsent(a.action().actionId(), k -> new ArrayList<>()).add(ActionVersion.first(planId,
+                        a.action(), revision, a.effectiveDate(), entry.recordedAt(), "ActionAdded", a.decision()));
+            } else {
+                Change change = Change.of(event);
+                List<ActionVersion> history = folded.get(change.actionId());
+                if (history == null || history.isEmpty()) continue; // the command side refuses this; nothing to change
+                ActionVersion current = history.get(history.size() - 1);
+                ActionVersion next = current.next(revision, change.effectiveDate(), entry.recordedAt(),
+                        event.getClass().getSimpleName(), change.decision());
+                change.apply().accept(next);
+                current.close(next);
+                history.add(next);
+            }
+        }
+        List<ActionVersion> rows = affected.stream().flatMap(id -> folded.getOrDefault(id, List.of()).stream()).toList();
+        ActionPlanVersion newHeader = corrected.event() instanceof ActionPlanApproved ? header : null;
+        ActionProgress progress = progressRow(replacement, revision, at.getTimestamp());
+        batch(plans -> {
+            if (plans.replacedAt(planId, revision)) return; // applied already
+            plans.replace(planId, revision, affected, rows, newHeader, correctedRevision, progress);
+            revisions.advance(NAME, revision);
+        });
+    }
+
+    private static int indexOf(List<Entry> entries, String eventId) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).eventId().equals(eventId)) return i;
+        }
+        return -1;
     }
 
     /**
@@ -187,18 +378,23 @@ class ActionPlanProjection {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Optional<ActionPlanView> handle(FindActionPlan query) {
         long revision = revisions.current(NAME);
-        return db.sql("select * from projection.action_plan_version where plan_id = ? and revision_to is null")
+        return db.sql("""
+                        select * from projection.action_plan_version
+                        where plan_id = ? and revision_to is null and retracted_at is null""")
                 .param(query.planId().value()).query((rs, i) -> ActionPlanVersion.read(rs, json)).optional()
-                .map(plan -> view(plan, revision));
+                .map(plan -> view(plan, revision,
+                        versions.version(AGGREGATE_TYPE, plan.planId()).stream().boxed().findFirst().orElse(null)));
     }
 
-    private ActionPlanView view(ActionPlanVersion plan, long revision) {
+    private ActionPlanView view(ActionPlanVersion plan, long revision, Long version) {
         List<ActionVersion> rows = db.sql("""
-                        select * from projection.action_version where plan_id = ? and revision_to is null
+                        select * from projection.action_version where plan_id = ? and revision_to is null and retracted_at is null
                         order by action_id""")
                 .param(plan.planId()).query((rs, i) -> ActionVersion.read(rs, json)).list();
         Map<String, List<ActionPlanView.ProgressEntry>> history = db.sql(
-                        "select * from projection.action_progress where plan_id = ? order by revision")
+                        """
+                        select * from projection.action_progress where plan_id = ? and retracted_at is null
+                        order by revision""")
                 .param(plan.planId()).query(ActionProgress::read).list().stream()
                 .collect(Collectors.groupingBy(ActionProgress::actionId, LinkedHashMap::new,
                         Collectors.mapping(ActionProgress::toEntry, Collectors.toList())));
@@ -249,7 +445,7 @@ class ActionPlanProjection {
         return new ActionPlanView(ActionPlanId.of(plan.planId()), plan.title(), plan.period(), plan.approvedBy(),
                 plan.effectiveFrom(), plan.decision(),
                 new ActionPlanView.Knowledge(areaCount, perspectiveCount, actionCount, summary),
-                areas, perspectives, entries, byDistrict, revision);
+                areas, perspectives, entries, byDistrict, revision, version);
     }
 
     private static ActionPlanView.Count count(int declared, int known) {

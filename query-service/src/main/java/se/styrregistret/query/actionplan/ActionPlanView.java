@@ -16,6 +16,8 @@ import java.util.Map;
  * @param developmentAreas  one entry per declared area number (1..declared): recorded ones with their
  *                          title, the rest marked not recorded and untitled
  * @param progressByDistrict the actions touching each district, counted by status
+ * @param version           the plan's aggregate version as read (the sequence number of its last event): the
+ *                          answer's ETag, what the command-service's If-Match expects; null before any is read
  */
 public record ActionPlanView(
         ActionPlanId planId,
@@ -29,7 +31,8 @@ public record ActionPlanView(
         List<PerspectiveEntry> perspectives,
         List<ActionEntry> actions,
         List<DistrictProgress> progressByDistrict,
-        long revision) {
+        long revision,
+        Long version) {
 
     /** Declared against recorded, per kind of item; {@code summary} says it in words. */
     public record Knowledge(Count developmentAreas, Count perspectives, Count actions, String summary) {

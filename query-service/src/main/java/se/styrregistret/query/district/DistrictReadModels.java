@@ -35,6 +35,13 @@ class DistrictReadModels {
     static final String IN_FORCE = "%1$srevision_from <= ? and %1$seffective_from <= ? "
             + "and (%1$srevision_to is null or %1$srevision_to > ? or %1$seffective_to > ?)";
 
+    /**
+     * An action plan's row in force (the staircase {@link #IN_FORCE}) and not retracted by a correction
+     * at the revision: a correction retracts the rows it replaces from its revision and writes the corrected
+     * history as rows from it.
+     */
+    static final String PLAN_ROW_IN_FORCE = IN_FORCE + " and (%1$sretracted_at is null or %1$sretracted_at > ?)";
+
     /** A body version in force on the date as known at the revision: a rectangle on both clocks (V800). */
     static final String BODY_IN_FORCE = "revision_from <= ? and effective_from <= ? "
             + "and (revision_to is null or revision_to > ?) and (effective_to is null or effective_to > ?)";
@@ -140,12 +147,15 @@ class DistrictReadModels {
                                (select x ->> 'title' from jsonb_array_elements(p.development_areas) x
                                 where x ->> 'number' = a.development_area::text limit 1) as area_title,
                                exists (select 1 from projection.action_progress pr where pr.plan_id = a.plan_id
-                                       and pr.action_id = a.action_id and pr.revision <= ?) as reported
+                                       and pr.action_id = a.action_id and pr.revision <= ?
+                                       and (pr.retracted_at is null or pr.retracted_at > ?)) as reported
                         from projection.action_version a
                         join projection.action_plan_version p on p.plan_id = a.plan_id and %s
                         where %s and not a.withdrawn and a.districts @> jsonb_build_array(?::text)
-                        order by p.title, a.action_id""".formatted(IN_FORCE.formatted("p."), IN_FORCE.formatted("a.")))
-                .params(prepend(asOf.revision(), at(asOf, asOf.revision(), asOf.date(), asOf.revision(), asOf.date(), district)))
+                        order by p.title, a.action_id""".formatted(PLAN_ROW_IN_FORCE.formatted("p."),
+                        PLAN_ROW_IN_FORCE.formatted("a.")))
+                .params(prepend(asOf.revision(), prepend(asOf.revision(), at(asOf, asOf.revision(), asOf.revision(),
+                        asOf.date(), asOf.revision(), asOf.date(), asOf.revision(), district))))
                 .query((rs, i) -> {
                     Date statusDate = rs.getDate("status_date");
                     return new Object[]{rs.getString("plan_id"), rs.getString("plan_title"), rs.getString("action_id"),

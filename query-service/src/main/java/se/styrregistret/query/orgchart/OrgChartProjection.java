@@ -118,6 +118,10 @@ class OrgChartProjection {
     @EventHandler
     void on(EntryCorrected event, EventMessage<?> message, TrackingToken token) {
         long revision = revisionOf(token);
+        if (message instanceof DomainEventMessage<?> domain && "OrganisationalFunction".equals(domain.getType())) {
+            correctTransfer(event, revision);
+            return;
+        }
         versions.seen(message);
         batch(chart -> {
             if (chart.entry(event.aggregateId(), event.correctedEventId()).isEmpty()) return; // not a body's entry
@@ -126,12 +130,23 @@ class OrgChartProjection {
         });
     }
 
+    /**
+     * A function transfer: a row of its own, written at once (rare), so a correction later in the batch finds
+     * it; a correction's replacement retracts the row it replaces at its own revision.
+     */
     @EventHandler
-    void on(FunctionTransferred event, TrackingToken token) {
+    void on(FunctionTransferred event, EventMessage<?> message, TrackingToken token) {
         long revision = revisionOf(token);
-        Object[] row = FunctionTransfer.insertValues(revision, event);
-        ProjectionBatch.apply(FunctionTransfer.class.getName(), () -> new ProjectionBatch.Rows(jdbc, FunctionTransfer.INSERT),
-                transfers -> transfers.add(row));
+        jdbc.update(FunctionTransfer.INSERT, FunctionTransfer.insertValues(revision, message.getIdentifier(), event));
+        Object corrects = message.getMetaData().get(EntryCorrected.CORRECTS);
+        if (corrects != null) jdbc.update(FunctionTransfer.RETRACT, revision, corrects.toString());
+        revisions.advance(NAME, revision);
+    }
+
+    /** A function transfer corrected: named by its event; an annulment retracts it at its own revision. */
+    private void correctTransfer(EntryCorrected event, long revision) {
+        jdbc.update(FunctionTransfer.NAME_EVENT, event.correctedEventId(), event.correctedRevision());
+        if (event.annulled()) jdbc.update(FunctionTransfer.RETRACT, revision, event.correctedEventId());
         revisions.advance(NAME, revision);
     }
 

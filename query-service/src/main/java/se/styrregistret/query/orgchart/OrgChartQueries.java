@@ -121,6 +121,6 @@ class OrgChartQueries {
     @QueryHandler
     FunctionTransfers handle(FindFunctionTransfers query) {
         long head = revisions.current(OrgChartProjection.NAME);
-        return new FunctionTransfers(db.sql(FunctionTransfer.UP_TO).param(head).query(FunctionTransfer::view).list());
+        return new FunctionTransfers(db.sql(FunctionTransfer.HELD_AT).param(head).param(head).query(FunctionTransfer::view).list());
     }
 }
