@@ -1,7 +1,9 @@
 package se.styrregistret.query.district;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
@@ -14,6 +16,7 @@ import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
 import se.styrregistret.kernel.district.FindDistrict;
 import se.styrregistret.kernel.district.PictureKind;
+import se.styrregistret.query.revision.AggregateVersions;
 import se.styrregistret.query.revision.AsOf;
 import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionRevisions;
@@ -23,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,9 +48,12 @@ class DistrictProjection {
     private final DistrictReadModels readModels;
     private final ProjectionRevisions revisions;
     private final AsOfResolver asOfResolver;
+    private final AggregateVersions versions;
 
     DistrictProjection(JdbcClient db, DistrictReadModels readModels, ProjectionRevisions revisions,
-                       AsOfResolver asOfResolver) {
+                       AsOfResolver asOfResolver,
+                       AggregateVersions versions) {
+        this.versions = versions;
         this.asOfResolver = asOfResolver;
         this.pictures = new DistrictPictures(db);
         this.readModels = readModels;
@@ -54,10 +61,11 @@ class DistrictProjection {
     }
 
     @EventHandler
-    void on(DistrictPictureRecorded event, TrackingToken token, @Timestamp Instant recordedAt,
+    void on(DistrictPictureRecorded event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
             @MessageIdentifier String eventId, @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
         // applied already: a batch whose commit answer was lost (the database went away) comes again
+        versions.seen(message);
         if (pictures.has(eventId)) return;
         pictures.record(event, eventId, revision, recordedAt, corrects);
         revisions.advance(NAME, revision);
@@ -65,10 +73,19 @@ class DistrictProjection {
 
     /** An annulled picture no longer counts from the annulment's revision. */
     @EventHandler
-    void on(EntryCorrected event, TrackingToken token) {
+    void on(EntryCorrected event, EventMessage<?> message, TrackingToken token) {
         long revision = revisionOf(token);
+        if (message instanceof DomainEventMessage<?> domain && "DistrictPictures".equals(domain.getType())) {
+            versions.seen(message);
+        }
         if (event.annulled()) pictures.retract(event.correctedEventId(), revision);
         revisions.advance(NAME, revision);
+    }
+
+    /** The district's pictures' version (their aggregate's), the ETag a picture command's If-Match names. */
+    private Long picturesVersion(String district) {
+        OptionalLong version = versions.version("DistrictPictures", district);
+        return version.isPresent() ? version.getAsLong() : null;
     }
 
     @ResetHandler
@@ -96,7 +113,7 @@ class DistrictProjection {
         List<YearlyAllocation> own = readModels.allocationsTo(district, readModels.areaTeamsOf(district, asOf), asOf);
         List<DistrictView.SharedAllocation> shared = readModels.sharedWith(district, asOf);
         return new DistrictView(district, revision, reached, bodies, areaTeam, readModels.actionsTouching(district, asOf),
-                own, shared, moneyNote(district, own, shared), latest, missing);
+                own, shared, moneyNote(district, own, shared), latest, missing, picturesVersion(district));
     }
 
     /** The district's money in one sentence: its own, shared with other districts' teams, or none recorded. */

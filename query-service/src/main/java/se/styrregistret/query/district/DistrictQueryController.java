@@ -4,6 +4,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +28,7 @@ class DistrictQueryController {
 
     /** The reporting view of one priority district; the name is matched case-insensitively. */
     @GetMapping("/api/districts/{district}")
-    DistrictView district(@PathVariable String district,
+    ResponseEntity<DistrictView> district(@PathVariable String district,
                           @RequestParam(required = false) Long asOfRevision,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
         if (asOfRevision != null && asOfRevision < 0) {
@@ -36,6 +37,10 @@ class DistrictQueryController {
         String name = PriorityDistricts.canonical(district).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "Okänd stadsdel '" + district.strip() + "'; kända: " + PriorityDistricts.ALL));
         DistrictView view = queries.query(new FindDistrict(name, asOfRevision, asOfDate), ResponseTypes.instanceOf(DistrictView.class)).join();
-        return view == null ? null : BeyondTheHead.check(asOfRevision, view.revision(), view);
+        if (view == null) return ResponseEntity.ok().build();
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        // the district's pictures' version: the ETag a picture command's If-Match names
+        if (view.version() != null) ok.eTag("\"" + view.version() + "\"");
+        return ok.body(BeyondTheHead.check(asOfRevision, view.revision(), view));
     }
 }

@@ -39,7 +39,8 @@ public record DistrictView(
         List<SharedAllocation> sharedAllocations,
         String moneyNote,
         List<PictureEntry> pictures,
-        List<PictureKind> picturesNotYetRecorded) {
+        List<PictureKind> picturesNotYetRecorded,
+        Long version) {
 
     public record BodyEntry(GovernanceBodyId id, String name, String shortName, Level level, LocalDate effectiveFrom) {
     }

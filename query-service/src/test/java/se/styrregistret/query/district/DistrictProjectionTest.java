@@ -53,6 +53,14 @@ class DistrictProjectionTest extends QueryServiceTest {
             assertThat(p.text()).isEqualTo("Nuläge 2");
         });
         assertThat(view.picturesNotYetRecorded()).containsExactly(PictureKind.TARGET, PictureKind.ACTION_PLAN);
+
+        // the pictures' aggregate version as the ETag a picture command's If-Match names
+        long version = jdbc.queryForObject("select max(sequence_number) from axon.domain_event_entry "
+                + "where type = 'DistrictPictures' and aggregate_identifier = 'Ryd'", Long.class);
+        assertThat(view.version()).isEqualTo(version);
+        var http = se.styrregistret.query.support.Http.get(port, "/api/districts/Ryd", "reader");
+        assertThat(http.statusCode()).isEqualTo(200);
+        assertThat(http.headers().firstValue("ETag")).contains("\"" + version + "\"");
     }
 
     @Test
