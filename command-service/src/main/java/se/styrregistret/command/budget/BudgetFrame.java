@@ -82,19 +82,7 @@ class BudgetFrame {
         if (cmd.annul() && original instanceof BudgetFrameOpened) {
             throw RuleViolation.unprocessable("opening-not-annullable", "Posten som öppnar ramen kan inte strykas; rätta den i stället");
         }
-        long total = 0;
-        for (Object event : entries.eventsWith(cmd.correctedEventId(), cmd.replacement())) {
-            total = BudgetRules.add(total, amountOf(event));
-        }
-        BudgetRules.requireBounded(total);
-        if (cmd.replacement() != null && amountOf(cmd.replacement()) < 0) {
-            throw RuleViolation.unprocessable("amount-positive", "Belopp måste vara positiva (hela kronor)");
-        }
-        long allocated = balances.balanceOf(frameId.value()).map(SourceBalances.Balance::allocatedSek).orElse(0L);
-        if (total < allocated) {
-            throw RuleViolation.conflict("frame-exceeded", "Rättelsen ger ramen " + total + " kr, men " + allocated
-                    + " kr är redan anslaget ur den");
-        }
+        BudgetRules.requireCorrectedSourceCovers(cmd, entries, BudgetFrame::amountOf, frameId.value(), balances, "frame-exceeded", "ramen");
         Corrections.append(Corrections.recorded(cmd, frameId.value(), original), cmd);
     }
 

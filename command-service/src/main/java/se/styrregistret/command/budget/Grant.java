@@ -58,19 +58,7 @@ class Grant {
         if (cmd.annul() && original instanceof GrantRegistered) {
             throw RuleViolation.unprocessable("opening-not-annullable", "Posten som registrerar bidraget kan inte strykas; rätta den i stället");
         }
-        long total = 0;
-        for (Object event : entries.eventsWith(cmd.correctedEventId(), cmd.replacement())) {
-            total = BudgetRules.add(total, amountOf(event));
-        }
-        BudgetRules.requireBounded(total);
-        if (cmd.replacement() != null && amountOf(cmd.replacement()) < 0) {
-            throw RuleViolation.unprocessable("amount-positive", "Belopp måste vara positiva (hela kronor)");
-        }
-        long allocated = balances.balanceOf(grantId.value()).map(SourceBalances.Balance::allocatedSek).orElse(0L);
-        if (total < allocated) {
-            throw RuleViolation.conflict("grant-exceeded", "Rättelsen ger bidraget " + total + " kr, men " + allocated
-                    + " kr är redan anslaget ur den");
-        }
+        BudgetRules.requireCorrectedSourceCovers(cmd, entries, Grant::amountOf, grantId.value(), balances, "grant-exceeded", "bidraget");
         Corrections.append(Corrections.recorded(cmd, grantId.value(), original), cmd);
     }
 
