@@ -97,7 +97,7 @@ class OrgChartProjectionTest extends QueryServiceTest {
 
         var rows = jdbc.queryForList("""
                 select revision_from, revision_to, effective_from, effective_to, meeting_frequency
-                from projection.body_version where body_id = ? order by revision_from""", id.value());
+                from projection.body_version where body_id = ? order by revision_from, effective_from""", id.value());
         // the register held [2020-01-20, ∞) until r2; from r2 it holds [2020-01-20, 2021-01-01) and [2021-01-01, ∞)
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("revision_to")).isEqualTo(r2);
