@@ -321,6 +321,9 @@
     sessionStorage.removeItem(USER_KEY);
     state.head = null;
     state.mayAudit = undefined;
+    // nothing the previous login was shown stays in the page for the next one
+    ['org-chart', 'timeline', 'budget', 'audit', 'revision', 'district'].forEach(function (id) { if ($(id)) clear($(id)); });
+    if ($('body-detail')) { clear($('body-detail')); $('body-detail').hidden = true; }
     $('session').hidden = true;
     $('tabs').hidden = true;
     showView('login');
