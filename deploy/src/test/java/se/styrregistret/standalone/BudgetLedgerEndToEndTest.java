@@ -89,8 +89,8 @@ class BudgetLedgerEndToEndTest {
         JsonNode ledger = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/budget/ledger?fiscalYear=2021"));
 
         // the district view shows the money that reached the district's area team: 840 + 1 334 + 700 tkr
-        long berga = HttpJson.registerDistrict(register.commandUrl(), "Berga");
-        JsonNode bergaView = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/districts/Berga?minRevision=" + berga));
+        long bergaRegistered = HttpJson.registerDistrict(register.commandUrl(), "Berga");
+        JsonNode bergaView = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/districts/Berga?minRevision=" + bergaRegistered));
         assertThat(bergaView.path("allocationsPerYear").get(0).path("year").asInt()).isEqualTo(2021);
         assertThat(bergaView.path("allocationsPerYear").get(0).path("amountTkr").decimalValue())
                 .isEqualByComparingTo("2874");

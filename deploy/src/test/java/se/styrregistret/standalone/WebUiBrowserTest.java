@@ -500,6 +500,8 @@ class WebUiBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#timeline li.event .type-label")))
                 .allSatisfy(label -> assertThat(label.getText()).isNotBlank().doesNotContainPattern("[a-z][A-Z]"));
         screenshot("10-tidslinje-1400");
+        wait.withMessage(() -> "the timeline's district filter should list the registered districts")
+                .until(d -> d.findElements(By.cssSelector("#tl-district option")).size() == 4);
         new Select(driver.findElement(By.id("tl-district"))).selectByVisibleText("Ryd");
         waitForText("timeline", "stadsdel Ryd");
         assertThat(text("timeline")).contains("Områdesteam Ryd").doesNotContain("LiBrå");
@@ -551,6 +553,11 @@ class WebUiBrowserTest {
     @Order(15)
     void the_district_view_shows_skaggetorp_and_prints() throws IOException {
         show("#/stadsdelar");
+        // the picker lists the registered districts, as the API gives them (issue 19: districts are data)
+        wait.withMessage(() -> "the district picker should list the registered districts")
+                .until(d -> d.findElements(By.cssSelector(".district-button[data-district='Skäggetorp']")).size() == 1);
+        assertThat(driver.findElements(By.cssSelector(".district-button"))).extracting(b -> b.getText())
+                .containsExactly("Berga", "Ryd", "Skäggetorp");
         driver.findElement(By.cssSelector(".district-button[data-district='Skäggetorp']")).click();
         waitForText("district", "Stadsdel Skäggetorp");
         waitForText("district", "Områdesteam Skäggetorp");
