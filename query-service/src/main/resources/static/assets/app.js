@@ -10,7 +10,6 @@
 
   var AUTH_KEY = 'styrregistret.auth';
   var USER_KEY = 'styrregistret.user';
-  var DISTRICTS = ['Berga', 'Ryd', 'Skäggetorp'];
   var LEVELS = [
     ['POLITICAL', 'Politisk'], ['STRATEGIC', 'Strategisk'], ['TACTICAL', 'Taktisk'],
     ['OPERATIONAL', 'Operativ'], ['REGIONAL', 'Regional'], ['ADVISORY', 'Rådgivande']
@@ -58,7 +57,7 @@
     bodies: {},          // id -> body in the chart shown
     points: null,        // the decisions' dates in time order: the chart's time axis
     selectedBody: null,
-    district: 'Berga',
+    district: null,      // the district shown (the registered districts come from GET /api/districts)
     budgetYears: null,
     eventTypes: null,    // [{type,label,kind}]
     knownBodies: {},     // id -> name, every body the page has seen
@@ -1294,6 +1293,10 @@
   function loadTimeline(params) {
     $('tl-kind').value = params.typ || '';
     $('tl-district').value = params.stadsdel || '';
+    registeredDistricts().then(function (names) {
+      fillDistrictChoices(names);
+      $('tl-district').value = params.stadsdel || '';
+    }).catch(function () { /* the filter keeps the choices it has */ });
     $('tl-body').value = params.organ || '';
     $('tl-from').value = params.fran || '';
     $('tl-to').value = params.till || '';
@@ -1700,8 +1703,46 @@
   }
   // ---------- 5. districts ----------
 
+  /** The registered districts' names (GET /api/districts), fetched again each time they are asked for. */
+  function registeredDistricts() {
+    return api('/api/districts').then(function (answer) {
+      return (answer.districts || []).map(function (d) { return d.name; });
+    });
+  }
+
+  /** The district picker's buttons and the timeline's district choices, from the registered districts. */
+  function fillDistrictChoices(names) {
+    var select = $('tl-district');
+    var keep = select.value;
+    while (select.options.length > 1) select.remove(1);
+    names.forEach(function (n) { select.appendChild(el('option', null, n)); });
+    select.value = keep;
+    var picker = document.querySelector('.district-picker');
+    var print = picker.querySelector('.print-button');
+    Array.prototype.forEach.call(picker.querySelectorAll('.district-button'), function (b) { picker.removeChild(b); });
+    names.forEach(function (n) {
+      picker.insertBefore(el('button', {
+        type: 'button', class: 'district-button', 'data-district': n,
+        'aria-pressed': n === state.district ? 'true' : 'false',
+        onclick: function () { go('#/stadsdelar/' + encodeURIComponent(n)); }
+      }, n), print);
+    });
+  }
+
   function loadDistrict(name) {
-    if (DISTRICTS.indexOf(name) < 0) name = 'Berga';
+    var target = $('district');
+    registeredDistricts().then(function (names) {
+      fillDistrictChoices(names);
+      if (!names.length) {
+        clear(target).appendChild(el('p', null, 'Registret har inga stadsdelar registrerade.'));
+        return;
+      }
+      var wanted = (name || '').toLowerCase();
+      showDistrict(names.filter(function (n) { return n.toLowerCase() === wanted; })[0] || names[0]);
+    }).catch(function (e) { showError(e, 'stadsdelarna'); });
+  }
+
+  function showDistrict(name) {
     state.district = name;
     Array.prototype.forEach.call(document.querySelectorAll('.district-button'), function (b) {
       b.setAttribute('aria-pressed', b.getAttribute('data-district') === name ? 'true' : 'false');
@@ -1836,9 +1877,6 @@
     $('audit-filters').addEventListener('submit', function (e) { e.preventDefault(); auditFilter(); });
     $('audit-filters').addEventListener('reset', function () { setTimeout(auditFilter, 0); });
     $('af-size').addEventListener('change', auditFilter);
-    Array.prototype.forEach.call(document.querySelectorAll('.district-button'), function (b) {
-      b.addEventListener('click', function () { go('#/stadsdelar/' + encodeURIComponent(b.getAttribute('data-district'))); });
-    });
     Array.prototype.forEach.call(document.querySelectorAll('.print-button'), function (b) {
       b.addEventListener('click', function () { window.print(); });
     });

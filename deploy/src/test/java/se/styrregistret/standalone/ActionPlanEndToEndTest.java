@@ -34,6 +34,19 @@ class ActionPlanEndToEndTest {
 
     @Test
     void the_plan_as_known_from_the_sources_and_the_three_district_views() {
+        // districts are data (issue 19): the three are registered and designated as the history does
+        for (String district : DISTRICTS) {
+            HttpResponse<String> registered = post("/api/districts", """
+                    {"name":"%s","municipality":"Linköping","effectiveDate":"2020-01-01",
+                     "decision":{"decisionDate":"2020-01-01","datePrecision":"MONTH","decidedBy":"Kommundirektören"}}"""
+                    .formatted(district));
+            assertThat(registered.statusCode()).as(registered.body()).isIn(201, 409);
+            HttpResponse<String> designated = post("/api/districts/" + encode(district) + "/priority-designation", """
+                    {"effectiveDate":"2020-01-01",
+                     "decision":{"decisionDate":"2020-01-01","datePrecision":"MONTH","decidedBy":"Kommundirektören"}}""");
+            assertThat(designated.statusCode()).as(designated.body()).isIn(200, 409);
+        }
+
         // the plan: counts from the source, the one area and the one action it names, nothing more
         HttpResponse<String> approved = post("/api/action-plans", """
                 {"title":"Åtgärdsplan mot segregation","approvedBy":"Kommundirektören",

@@ -51,6 +51,20 @@ public final class HttpJson {
         return request;
     }
 
+    /**
+     * Registers a district (issue 19: districts are data), citing the decision the history cites; a district the
+     * register has already is left as it is. Answers the revision to read it at (0 when it was there already).
+     */
+    public static long registerDistrict(String commandUrl, String name) {
+        HttpResponse<String> answer = post(commandUrl + "/api/districts", """
+                {"name":"%s","municipality":"Linköping","effectiveDate":"2020-01-01",
+                 "decision":{"decisionDate":"2020-01-01","datePrecision":"MONTH","decidedBy":"Kommundirektören"}}"""
+                .formatted(name));
+        if (answer.statusCode() == 409) return 0;
+        if (answer.statusCode() != 201) throw new IllegalStateException("could not register " + name + ": " + answer.body());
+        return json(answer).path("revision").asLong();
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JsonMapper.shared().readTree(response.body());
     }

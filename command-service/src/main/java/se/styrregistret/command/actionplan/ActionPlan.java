@@ -34,7 +34,7 @@ import se.styrregistret.kernel.actionplan.ReviseAction;
 import se.styrregistret.kernel.actionplan.WithdrawAction;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
-import se.styrregistret.kernel.district.PriorityDistricts;
+import se.styrregistret.command.district.DistrictLookup;
 import se.styrregistret.kernel.governance.GovernanceBodyId;
 
 import java.time.LocalDate;
@@ -68,7 +68,7 @@ public class ActionPlan {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ApproveActionPlan cmd) {
+    void handle(ApproveActionPlan cmd, DistrictLookup districts) {
         if (planId != null) {
             throw RuleViolation.conflict("plan-already-approved", "Åtgärdsplanen " + cmd.planId() + " är redan fastställd");
         }
@@ -106,7 +106,7 @@ public class ActionPlan {
         }
         Set<String> ids = new HashSet<>();
         for (PlannedAction action : cmd.actions()) {
-            checkAction(action, areas);
+            checkAction(action, areas, districts);
             if (!ids.add(action.actionId())) {
                 throw RuleViolation.conflict("action-id-unique",
                         "Åtgärds-id " + action.actionId() + " finns redan i planen");
@@ -114,13 +114,13 @@ public class ActionPlan {
         }
         apply(new ActionPlanApproved(cmd.planId(), cmd.title(), cmd.period(), cmd.approvedBy(), areas, perspectives,
                 actionTotal, cmd.developmentAreas(), cmd.perspectives(),
-                cmd.actions().stream().map(ActionPlan::canonical).toList(), cmd.effectiveDate(), cmd.decision()));
+                cmd.actions().stream().map(a -> canonical(a, districts)).toList(), cmd.effectiveDate(), cmd.decision()));
     }
 
     @CommandHandler
-    void handle(AddAction cmd) {
+    void handle(AddAction cmd, DistrictLookup districts) {
         requireDecision(cmd.decision(), cmd.effectiveDate());
-        checkAction(cmd.action(), developmentAreaCount);
+        checkAction(cmd.action(), developmentAreaCount, districts);
         if (actions.containsKey(cmd.action().actionId())) {
             throw RuleViolation.conflict("action-id-unique", "Åtgärds-id " + cmd.action().actionId() + " finns redan i planen");
         }
@@ -129,15 +129,15 @@ public class ActionPlan {
             throw RuleViolation.conflict("known-exceeds-declared",
                     "Planen har " + actionCount + " åtgärder och alla är redan registrerade");
         }
-        apply(new ActionAdded(planId, canonical(cmd.action()), cmd.effectiveDate(), cmd.decision()));
+        apply(new ActionAdded(planId, canonical(cmd.action(), districts), cmd.effectiveDate(), cmd.decision()));
     }
 
     @CommandHandler
-    void handle(ReviseAction cmd) {
+    void handle(ReviseAction cmd, DistrictLookup districts) {
         requireDecision(cmd.decision(), cmd.effectiveDate());
-        checkAction(cmd.action(), developmentAreaCount);
+        checkAction(cmd.action(), developmentAreaCount, districts);
         current(cmd.action().actionId(), "revideras");
-        apply(new ActionRevised(planId, canonical(cmd.action()), cmd.effectiveDate(), cmd.decision()));
+        apply(new ActionRevised(planId, canonical(cmd.action(), districts), cmd.effectiveDate(), cmd.decision()));
     }
 
     @CommandHandler
@@ -201,7 +201,7 @@ public class ActionPlan {
      * approval cannot be annulled: without it the plan's other entries belong to nothing.
      */
     @CommandHandler(commandName = "se.styrregistret.kernel.correction.CorrectEntry@ActionPlan")
-    void handle(CorrectEntry cmd, BodyLookup bodies) {
+    void handle(CorrectEntry cmd, BodyLookup bodies, DistrictLookup districts) {
         Corrections.requireCorrectable(cmd, entries.find(cmd.correctedEventId()), entries.corrected());
         Object original = entries.find(cmd.correctedEventId()).orElseThrow();
         if (cmd.annul() && original instanceof ActionPlanApproved) {
@@ -215,14 +215,14 @@ public class ActionPlan {
         }
         ActionPlan check = new ActionPlan();
         for (Object event : entries.eventsWith(cmd.correctedEventId(), cmd.replacement())) {
-            check.verify(event);
+            check.verify(event, districts);
             check.fold(event);
         }
         Corrections.append(Corrections.recorded(cmd, planId.value(), original), cmd);
     }
 
     /** The rules the command that recorded {@code event} checked, on the plan as folded so far. */
-    private void verify(Object event) {
+    private void verify(Object event, DistrictLookup districts) {
         if (event instanceof ActionPlanApproved e) {
             if (planId != null) {
                 throw RuleViolation.conflict("plan-already-approved", "Åtgärdsplanen " + e.planId() + " är redan fastställd");
@@ -258,14 +258,14 @@ public class ActionPlan {
             }
             Set<String> ids = new HashSet<>();
             for (PlannedAction action : e.actions()) {
-                checkAction(action, e.developmentAreaCount());
+                checkAction(action, e.developmentAreaCount(), districts);
                 if (!ids.add(action.actionId())) {
                     throw RuleViolation.conflict("action-id-unique", "Åtgärds-id " + action.actionId() + " finns redan i planen");
                 }
             }
         } else if (event instanceof ActionAdded e) {
             requireDecision(e.decision(), e.effectiveDate());
-            checkAction(e.action(), developmentAreaCount);
+            checkAction(e.action(), developmentAreaCount, districts);
             if (actions.containsKey(e.action().actionId())) {
                 throw RuleViolation.conflict("action-id-unique", "Åtgärds-id " + e.action().actionId() + " finns redan i planen");
             }
@@ -275,7 +275,7 @@ public class ActionPlan {
             }
         } else if (event instanceof ActionRevised e) {
             requireDecision(e.decision(), e.effectiveDate());
-            checkAction(e.action(), developmentAreaCount);
+            checkAction(e.action(), developmentAreaCount, districts);
             current(e.action().actionId(), "revideras");
         } else if (event instanceof ActionWithdrawn e) {
             requireDecision(e.decision(), e.effectiveDate());
@@ -420,7 +420,7 @@ public class ActionPlan {
         return count;
     }
 
-    private static void checkAction(PlannedAction action, int areas) {
+    private static void checkAction(PlannedAction action, int areas, DistrictLookup districts) {
         if (action == null || Text.isBlank(action.actionId()) || Text.isBlank(action.title())) {
             throw RuleViolation.unprocessable("action-id-and-title-required", "En åtgärd måste ha id och titel");
         }
@@ -430,18 +430,18 @@ public class ActionPlan {
                             + ", men planen har utvecklingsområdena 1–" + areas);
         }
         for (String district : action.districts()) {
-            if (PriorityDistricts.canonical(district).isEmpty()) {
+            if (districts.canonical(district).isEmpty()) {
                 throw RuleViolation.unprocessable("district-unknown",
-                        "Okänd stadsdel " + district + "; kända: " + PriorityDistricts.ALL);
+                        "Okänd stadsdel " + district + ": registrera den först (POST /api/districts)");
             }
         }
     }
 
     /** Districts in their proper spelling, each once. */
-    private static PlannedAction canonical(PlannedAction action) {
-        List<String> districts = action.districts().stream()
-                .map(d -> PriorityDistricts.canonical(d).orElseThrow()).distinct().toList();
-        return new PlannedAction(action.actionId(), action.title(), action.developmentArea(), action.responsible(), districts);
+    private static PlannedAction canonical(PlannedAction action, DistrictLookup districts) {
+        List<String> names = action.districts().stream()
+                .map(d -> districts.canonical(d).orElseThrow()).distinct().toList();
+        return new PlannedAction(action.actionId(), action.title(), action.developmentArea(), action.responsible(), names);
     }
 
     private static final class ActionState {

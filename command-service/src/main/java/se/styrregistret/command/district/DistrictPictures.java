@@ -16,7 +16,6 @@ import se.styrregistret.command.common.RuleViolation;
 import se.styrregistret.kernel.common.Text;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
 import se.styrregistret.kernel.district.PictureKind;
-import se.styrregistret.kernel.district.PriorityDistricts;
 import se.styrregistret.kernel.district.RecordDistrictPicture;
 
 import java.util.EnumMap;
@@ -41,16 +40,16 @@ public class DistrictPictures {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    int handle(RecordDistrictPicture cmd) {
+    int handle(RecordDistrictPicture cmd, DistrictLookup districts) {
         if (cmd.decision() == null) {
             throw RuleViolation.unprocessable("decision-required", "Varje ändring måste hänvisa till ett beslut");
         }
         if (cmd.effectiveDate() == null) {
             throw RuleViolation.unprocessable("effective-date-required", "Ett beslut måste ha ett datum då det gäller från");
         }
-        if (!PriorityDistricts.canonical(cmd.district()).map(d -> d.equals(cmd.district())).orElse(false)) {
+        if (!districts.canonical(cmd.district()).map(d -> d.equals(cmd.district())).orElse(false)) {
             throw RuleViolation.unprocessable("district-unknown",
-                    "Okänd stadsdel " + cmd.district() + "; kända: " + PriorityDistricts.ALL);
+                    "Okänd stadsdel " + cmd.district() + ": registrera den först (POST /api/districts)");
         }
         if (cmd.kind() == null) {
             throw RuleViolation.unprocessable("picture-kind-required", "Ange vilken bild som registreras");

@@ -40,7 +40,9 @@ class ActionPlanCorrectionTest {
     @BeforeEach
     void setUp() {
         fixture = new CorrectionFixture(ActionPlan.class, PLAN.value(), c -> c
-                .registerComponent(BodyLookup.class, x -> new InMemoryBodyLookup().active(TEAM_BERGA.value())));
+                .registerComponent(BodyLookup.class, x -> new InMemoryBodyLookup().active(TEAM_BERGA.value()))
+                .registerComponent(se.styrregistret.command.district.DistrictLookup.class,
+                        x -> se.styrregistret.command.district.InMemoryDistrictLookup.linkoping()));
     }
 
     @AfterEach

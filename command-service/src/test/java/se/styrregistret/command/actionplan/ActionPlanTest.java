@@ -55,6 +55,7 @@ class ActionPlanTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(ActionPlan.class);
         fixture.registerInjectableResource(new InMemoryBodyLookup().active(TEAM_BERGA.value()));
+        fixture.registerInjectableResource(se.styrregistret.command.district.InMemoryDistrictLookup.linkoping());
     }
 
     static ApproveActionPlan approve(int areas, int perspectives, int actions, List<DevelopmentArea> knownAreas,
@@ -133,7 +134,23 @@ class ActionPlanTest {
         var elsewhere = new PlannedAction("1.2", "Åtgärd", 1, List.of(), List.of("Atlantis"));
         fixture.givenNoPriorActivity()
                 .when(approve(5, 5, 60, List.of(AREA_1), List.of(elsewhere)))
-                .expectException(RuleViolation.class)
+                .expectException(se.styrregistret.command.support.Rules.rule("district-unknown", "Atlantis"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void accepts_any_registered_district_in_its_registered_spelling() {
+        var fixture = new AggregateTestFixture<>(ActionPlan.class);
+        fixture.registerInjectableResource(new InMemoryBodyLookup());
+        fixture.registerInjectableResource(new se.styrregistret.command.district.InMemoryDistrictLookup().registered("Navestad"));
+        var there = new PlannedAction("1.2", "Trygghetsvandring", 1, List.of(), List.of("NAVESTAD", "navestad"));
+        fixture.given(approved())
+                .when(new AddAction(PLAN, there, ADOPTED, KD))
+                .expectEvents(new ActionAdded(PLAN, new PlannedAction("1.2", "Trygghetsvandring", 1, List.of(), List.of("Navestad")),
+                        ADOPTED, KD));
+        fixture.given(approved())
+                .when(new AddAction(PLAN, new PlannedAction("1.3", "Åtgärd", 1, List.of(), List.of("Berga")), ADOPTED, KD))
+                .expectException(se.styrregistret.command.support.Rules.rule("district-unknown", "Berga"))
                 .expectNoEvents();
     }
 

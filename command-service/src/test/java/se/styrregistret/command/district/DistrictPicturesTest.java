@@ -22,6 +22,7 @@ class DistrictPicturesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DistrictPictures.class);
+        fixture.registerInjectableResource(InMemoryDistrictLookup.linkoping().registered("Lambohov"));
     }
 
     @Test
@@ -46,6 +47,21 @@ class DistrictPicturesTest {
         fixture.given(new DistrictPictureRecorded("Ryd", PictureKind.ACTION_PLAN, 1, "Handlingsplan", DATE, STYRGRUPPEN))
                 .when(new RecordDistrictPicture("Ryd", PictureKind.ACTION_PLAN, "Handlingsplan", DATE, STYRGRUPPEN))
                 .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void records_a_picture_for_any_registered_district() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordDistrictPicture("Lambohov", PictureKind.TARGET, "Målbild", DATE, STYRGRUPPEN))
+                .expectEvents(new DistrictPictureRecorded("Lambohov", PictureKind.TARGET, 1, "Målbild", DATE, STYRGRUPPEN));
+    }
+
+    @Test
+    void rejects_a_district_that_is_not_registered_as_district_unknown() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordDistrictPicture("Navestad", PictureKind.TARGET, "Målbild", DATE, STYRGRUPPEN))
+                .expectException(se.styrregistret.command.support.Rules.rule("district-unknown", "Navestad"))
                 .expectNoEvents();
     }
 

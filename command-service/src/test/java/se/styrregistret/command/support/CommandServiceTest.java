@@ -32,6 +32,20 @@ public abstract class CommandServiceTest {
         registry.add("spring.datasource.username", () -> "postgres");
     }
 
+    /** The districts the tests name, registered as data (issue 19); a second registration is refused and ignored. */
+    @org.junit.jupiter.api.BeforeEach
+    void registerTheDistrictsTheTestsName() {
+        for (String district : new String[]{"Berga", "Ryd", "Skäggetorp"}) {
+            var answer = post("/api/districts", """
+                    {"name":"%s","municipality":"Linköping","effectiveDate":"2020-01-01",
+                     "decision":{"decisionDate":"2020-01-01","datePrecision":"MONTH","decidedBy":"Kommundirektören"}}"""
+                    .formatted(district));
+            if (answer.statusCode() != 201 && answer.statusCode() != 409) {
+                throw new IllegalStateException("could not register " + district + ": " + answer.body());
+            }
+        }
+    }
+
     /** POSTs as the development registrar. */
     protected HttpResponse<String> post(String path, String json) {
         return post(path, json, "registrar");

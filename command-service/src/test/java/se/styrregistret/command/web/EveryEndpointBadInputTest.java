@@ -41,6 +41,8 @@ class EveryEndpointBadInputTest extends CommandServiceTest {
             new String[]{"/api/budget/grants", "{\"grantor\":\"Delmos\",\"fiscalYear\":2021,\"amountSek\":1,\"effectiveDate\":\"2020-01-20\",\"decision\":" + DECISION + "}"},
             new String[]{"/api/budget/referrals", "{\"fiscalYear\":2022,\"subject\":\"S\",\"referredTo\":\"Budgetberedningen\",\"effectiveDate\":\"2020-01-20\",\"decision\":" + DECISION + "}"},
             new String[]{"/api/action-plans", "{\"title\":\"Plan\",\"approvedBy\":\"KD\",\"developmentAreaCount\":1,\"perspectiveCount\":0,\"actionCount\":0,\"effectiveDate\":\"2020-01-20\",\"decision\":" + DECISION + "}"},
+            new String[]{"/api/districts", "{\"name\":\"Lambohov\",\"municipality\":\"Linköping\",\"effectiveDate\":\"2020-01-20\",\"decision\":" + DECISION + "}"},
+            new String[]{"/api/districts/x/priority-designation", "{\"effectiveDate\":\"2020-01-20\",\"decision\":" + DECISION + "}"},
             new String[]{"/api/districts/Berga/pictures", "{\"kind\":\"TARGET\",\"text\":\"Mål\",\"effectiveDate\":\"2020-01-20\",\"decision\":" + DECISION + "}"});
 
     record Mutation(String label, String expectedField, UnaryOperator<ObjectNode> change) {

@@ -27,7 +27,7 @@ import se.styrregistret.kernel.actionplan.FindActionPlan;
 import se.styrregistret.kernel.actionplan.Perspective;
 import se.styrregistret.kernel.actionplan.ProgressStatus;
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.district.PriorityDistricts;
+import se.styrregistret.query.district.RegisteredDistricts;
 import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.query.revision.AggregateVersions;
 import se.styrregistret.query.revision.ProjectionBatch;
@@ -69,9 +69,11 @@ class ActionPlanProjection {
     private final ProjectionRevisions revisions;
     private final AggregateVersions versions;
     private final EventStore log;
+    private final RegisteredDistricts districts;
 
     ActionPlanProjection(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions,
-                         AggregateVersions versions, EventStore log) {
+                         AggregateVersions versions, EventStore log, RegisteredDistricts districts) {
+        this.districts = districts;
         this.db = db;
         this.jdbc = jdbc;
         this.json = json;
@@ -420,9 +422,11 @@ class ActionPlanProjection {
                             title == null || title.isEmpty() ? null : title);
                 }).toList();
 
-        Set<String> districts = new LinkedHashSet<>(PriorityDistricts.ALL);
-        current.forEach(a -> districts.addAll(a.districts()));
-        List<ActionPlanView.DistrictProgress> byDistrict = districts.stream().map(d -> {
+        // the priority districts registered (as the districts projection has read them), then any other an action names
+        Set<String> named = new LinkedHashSet<>(this.districts.asOf(Long.MAX_VALUE).stream()
+                .filter(RegisteredDistricts.Entry::priority).map(RegisteredDistricts.Entry::name).toList());
+        current.forEach(a -> named.addAll(a.districts()));
+        List<ActionPlanView.DistrictProgress> byDistrict = named.stream().map(d -> {
             List<ActionVersion> touching = current.stream().filter(a -> a.districts().contains(d)).toList();
             return new ActionPlanView.DistrictProgress(d, touching.size(), byStatus(touching));
         }).toList();

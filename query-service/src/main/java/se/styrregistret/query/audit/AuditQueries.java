@@ -13,7 +13,7 @@ import se.styrregistret.kernel.audit.FindAuditTrail;
 import se.styrregistret.kernel.audit.FindTimeline;
 import se.styrregistret.kernel.audit.VerifyAuditLog;
 import se.styrregistret.kernel.common.DecisionReference;
-import se.styrregistret.kernel.district.PriorityDistricts;
+import se.styrregistret.query.district.RegisteredDistricts;
 import se.styrregistret.query.revision.AsOfResolver;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.core.type.TypeReference;
@@ -66,7 +66,11 @@ class AuditQueries {
     private final ProjectionRevisions revisions;
     private final AuditLogVerifier verifier;
 
-    AuditQueries(JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions, AuditLogVerifier verifier) {
+    private final RegisteredDistricts districts;
+
+    AuditQueries(JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions, AuditLogVerifier verifier,
+                 RegisteredDistricts districts) {
+        this.districts = districts;
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
         this.entry = (rs, row) -> entry(rs, json);
@@ -196,7 +200,7 @@ class AuditQueries {
                      or exists (select 1 from jsonb_array_elements(case when jsonb_typeof(a.payload -> 'actions') = 'array'
                                 then a.payload -> 'actions' else '[]'::jsonb end) x
                                 where jsonb_exists(coalesce(x -> 'districts', '[]'::jsonb), :district)))""");
-            params.addValue("district", PriorityDistricts.canonical(query.district()).orElse(query.district()));
+            params.addValue("district", districts.canonical(query.district()).orElse(query.district()));
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         List<AuditEntry> rows = worded(jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a" + where

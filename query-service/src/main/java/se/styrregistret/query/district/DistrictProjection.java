@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
 import se.styrregistret.kernel.district.FindDistrict;
+import se.styrregistret.kernel.district.FindDistricts;
+import se.styrregistret.kernel.district.DistrictRegistered;
+import se.styrregistret.kernel.district.PriorityDistrictDesignated;
 import se.styrregistret.kernel.district.PictureKind;
 import se.styrregistret.query.revision.AggregateVersions;
 import se.styrregistret.query.revision.AsOf;
@@ -49,11 +52,13 @@ class DistrictProjection {
     private final ProjectionRevisions revisions;
     private final AsOfResolver asOfResolver;
     private final AggregateVersions versions;
+    private final RegisteredDistricts registered;
 
     DistrictProjection(JdbcClient db, DistrictReadModels readModels, ProjectionRevisions revisions,
                        AsOfResolver asOfResolver,
-                       AggregateVersions versions) {
+                       AggregateVersions versions, RegisteredDistricts registered) {
         this.versions = versions;
+        this.registered = registered;
         this.asOfResolver = asOfResolver;
         this.pictures = new DistrictPictures(db);
         this.readModels = readModels;
@@ -68,6 +73,23 @@ class DistrictProjection {
         versions.seen(message);
         if (pictures.has(eventId)) return;
         pictures.record(event, eventId, revision, recordedAt, corrects);
+        revisions.advance(NAME, revision);
+    }
+
+    /** A district registered: it has a district view from this revision. */
+    @EventHandler
+    void on(DistrictRegistered event, EventMessage<?> message, TrackingToken token) {
+        long revision = revisionOf(token);
+        versions.seen(message);
+        registered.registered(event, revision);
+        revisions.advance(NAME, revision);
+    }
+
+    @EventHandler
+    void on(PriorityDistrictDesignated event, EventMessage<?> message, TrackingToken token) {
+        long revision = revisionOf(token);
+        versions.seen(message);
+        registered.designated(event, revision);
         revisions.advance(NAME, revision);
     }
 
@@ -91,6 +113,15 @@ class DistrictProjection {
     @ResetHandler
     void reset() {
         pictures.deleteAll();
+        registered.deleteAll();
+    }
+
+    /** The registered districts as of a revision (or the latest read), priority designation included. */
+    @QueryHandler
+    DistrictList handle(FindDistricts query) {
+        long head = revisions.current(NAME);
+        AsOf asOf = asOfResolver.resolve(query.asOfRevision(), null, head);
+        return new DistrictList(asOf.revision(), registered.asOf(asOf.revision()));
     }
 
     @QueryHandler

@@ -26,7 +26,10 @@ class DistrictReadModels {
     private final JdbcClient db;
     private final JsonMapper json;
 
-    DistrictReadModels(JdbcClient db, JsonMapper json) {
+    private final RegisteredDistricts registered;
+
+    DistrictReadModels(JdbcClient db, JsonMapper json, RegisteredDistricts registered) {
+        this.registered = registered;
         this.db = db;
         this.json = json;
     }
@@ -103,6 +106,7 @@ class DistrictReadModels {
      */
     List<DistrictView.SharedAllocation> sharedWith(String district, AsOf asOf) {
         String like = "%" + district.replace("%", "").replace("_", "") + "%";
+        List<String> known = registered.namesAsOf(asOf.revision());
         return db.sql("""
                         select fiscal_year, recipient_name, purpose, sum(amount_sek) as total,
                                string_agg(distinct coalesce(source_name, source_kind), '|') as sources
@@ -114,7 +118,7 @@ class DistrictReadModels {
                 .query((rs, i) -> {
                     String text = (rs.getString("purpose") == null ? "" : rs.getString("purpose")) + " "
                             + (rs.getString("recipient_name") == null ? "" : rs.getString("recipient_name"));
-                    List<String> named = se.styrregistret.kernel.district.PriorityDistricts.ALL.stream()
+                    List<String> named = known.stream()
                             .filter(d -> text.toLowerCase(java.util.Locale.ROOT).contains(d.toLowerCase(java.util.Locale.ROOT))).toList();
                     long total = rs.getLong("total");
                     return new DistrictView.SharedAllocation(rs.getInt("fiscal_year"), total,

@@ -70,6 +70,8 @@ public final class EventLabels {
         put(m, "ActionReopened", "Åtgärd återöppnad", "actions");
         put(m, "ActionLinkedToBody", "Åtgärd kopplad till organ", "actions");
         put(m, "DistrictPictureRecorded", "Stadsdelsbild registrerad", "plans");
+        put(m, "DistrictRegistered", "Stadsdel registrerad", "plans");
+        put(m, "PriorityDistrictDesignated", "Prioriterad stadsdel utsedd", "plans");
         // a correction's kind is its corrected entry's (see kindOf)
         put(m, "EntryCorrected", "Rättelse av ändring", "bodies");
         return java.util.Collections.unmodifiableMap(m);

@@ -276,6 +276,16 @@ public final class EventWording {
                 add(ch, "version", "Version", null, t(p, "version"));
                 add(ch, "text", "Text", null, t(p, "text"));
             }
+            case "DistrictRegistered" -> {
+                s = "Stadsdelen %s registrerades%s".formatted(t(p, "name"),
+                        t(p, "municipality") == null ? "" : " (" + t(p, "municipality") + ")");
+                add(ch, "name", "Stadsdel", null, t(p, "name"));
+                add(ch, "municipality", "Kommun", null, t(p, "municipality"));
+            }
+            case "PriorityDistrictDesignated" -> {
+                s = "%s utsågs till prioriterad stadsdel".formatted(t(p, "name"));
+                add(ch, "priority", "Prioriterad stadsdel", null, t(p, "name"));
+            }
             case "EntryCorrected" -> {
                 boolean annulled = p.path("annulled").asBoolean(false);
                 String corrected = t(p, "correctedType") == null ? "en ändring"

@@ -255,6 +255,7 @@ class SwedishReadingTest extends QueryServiceTest {
 
     @Test
     void a_district_counts_money_shared_with_other_districts_teams_and_says_what_it_knows_of_its_actions() {
+        registerDistricts("Berga", "Ryd", "Skäggetorp");
         JsonNode berga = get("/api/districts/Berga", "reader");
         assertThat(berga.path("sharedAllocations").toString()).contains("Områdesteam Berga, Ryd och Skäggetorp " + tag,
                 "källan anger ingen fördelning per stadsdel");

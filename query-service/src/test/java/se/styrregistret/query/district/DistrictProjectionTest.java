@@ -58,6 +58,7 @@ class DistrictProjectionTest extends QueryServiceTest {
         long version = jdbc.queryForObject("select max(sequence_number) from axon.domain_event_entry "
                 + "where type = 'DistrictPictures' and aggregate_identifier = 'Ryd'", Long.class);
         assertThat(view.version()).isEqualTo(version);
+        registerDistricts("Ryd");
         var http = se.styrregistret.query.support.Http.get(port, "/api/districts/Ryd", "reader");
         assertThat(http.statusCode()).isEqualTo(200);
         assertThat(http.headers().firstValue("ETag")).contains("\"" + version + "\"");
@@ -130,6 +131,37 @@ class DistrictProjectionTest extends QueryServiceTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("Atlantis");
+    }
+
+    @Test
+    void any_registered_district_has_a_view_and_the_list_names_its_priority_designation_and_decision() {
+        String name = "Navestad-" + UUID.randomUUID().toString().substring(0, 6);
+        String key = se.styrregistret.kernel.district.Districts.key(name);
+        DecisionReference norrkoping = new DecisionReference("KS 2022/0123", null, DATE, "Kommunstyrelsen i Norrköping");
+        append("District", key, new se.styrregistret.kernel.district.DistrictRegistered(name, "Norrköping", DATE, norrkoping));
+        long before = append("DistrictPictures", name, new DistrictPictureRecorded(name, PictureKind.TARGET, 1, "Målbild", DATE, KS));
+        long designated = append("District", key, new se.styrregistret.kernel.district.PriorityDistrictDesignated(name, DATE, norrkoping));
+        awaitProjection(DistrictProjection.NAME, designated);
+
+        var http = se.styrregistret.query.support.Http.get(port, "/api/districts/" + name.toUpperCase(java.util.Locale.ROOT), "reader");
+        assertThat(http.statusCode()).as(http.body()).isEqualTo(200);
+        assertThat(se.styrregistret.query.support.Http.json(http).path("district").asString()).isEqualTo(name);
+        assertThat(se.styrregistret.query.support.Http.json(http).path("pictures").size()).isEqualTo(1);
+
+        DistrictList now = projection.handle(new se.styrregistret.kernel.district.FindDistricts(null));
+        assertThat(now.districts()).filteredOn(d -> d.name().equals(name)).singleElement().satisfies(d -> {
+            assertThat(d.municipality()).isEqualTo("Norrköping");
+            assertThat(d.priority()).isTrue();
+            assertThat(d.designatedBy()).isEqualTo(norrkoping);
+            assertThat(d.registeredBy()).isEqualTo(norrkoping);
+        });
+        DistrictList earlier = projection.handle(new se.styrregistret.kernel.district.FindDistricts(before));
+        assertThat(earlier.districts()).filteredOn(d -> d.name().equals(name)).singleElement()
+                .satisfies(d -> assertThat(d.priority()).isFalse());
+
+        var list = se.styrregistret.query.support.Http.get(port, "/api/districts", "reader");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).contains(name, "Kommunstyrelsen i Norrköping");
     }
 
     static GovernanceBodyEstablished body(GovernanceBodyId id, String name, Scope scope) {

@@ -60,6 +60,7 @@ class ReadYourWritesTest extends QueryServiceTest {
         long revision = establish("Efter luckan");
 
         // the district page reads the action plans too, which have no use for a body's establishment
+        registerDistricts("Berga");
         var response = Http.get(port, "/api/districts/Berga?minRevision=" + revision, "reader");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -74,6 +75,7 @@ class ReadYourWritesTest extends QueryServiceTest {
 
     @Test
     void an_as_of_revision_beyond_what_was_read_answers_400_naming_the_head() {
+        registerDistricts("Berga");
         long revision = establish("Huvudgruppen");
         for (String path : List.of("/api/org-chart", "/api/budget/ledger", "/api/budget/summary", "/api/districts/Berga")) {
             var response = Http.get(port, path + "?minRevision=" + revision + "&asOfRevision=" + (revision + 1_000_000), "reader");

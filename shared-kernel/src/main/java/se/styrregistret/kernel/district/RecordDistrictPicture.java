@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * A decision sets a district's current-state picture, target picture or action plan text; every
  * version is kept.
  *
- * @param district the district's proper name (one of {@link PriorityDistricts#ALL})
+ * @param district the district's proper name (a registered district, see {@link RegisterDistrict})
  */
 public record RecordDistrictPicture(
         @TargetAggregateIdentifier String district,

@@ -18,6 +18,8 @@ import se.styrregistret.kernel.budget.GrantRegistered;
 import se.styrregistret.kernel.budget.ReferralSettled;
 import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.district.DistrictPictureRecorded;
+import se.styrregistret.kernel.district.DistrictRegistered;
+import se.styrregistret.kernel.district.PriorityDistrictDesignated;
 import se.styrregistret.kernel.governance.AreaTeamEstablished;
 import se.styrregistret.kernel.governance.EstablishingDecisionRescinded;
 import se.styrregistret.kernel.governance.FunctionTransferred;
@@ -74,6 +76,8 @@ public final class EventTypes {
             ActionLinkedToBody.class,
             // districts
             DistrictPictureRecorded.class,
+            DistrictRegistered.class,
+            PriorityDistrictDesignated.class,
             // corrections, on any aggregate
             EntryCorrected.class);
 
