@@ -15,8 +15,10 @@ import java.time.LocalDate;
  * @param paragraph    paragraph of the minutes, e.g. "§ 290"
  * @param decisionDate the date the decision was taken
  * @param decidedBy    who decided, e.g. "Kommunstyrelsen" or "Kommundirektören"
- * @param datePrecision how much of {@code decisionDate} the source gives: DAY (the default), or
- *                     MONTH/YEAR when only "januari 2020" is known (the date is then the first day)
+ * @param datePrecision how much of {@code decisionDate} the source gives: DAY (the default),
+ *                     MONTH/YEAR when only "januari 2020" is known (the date is then the first day),
+ *                     AFTER when the source shows only that it was later than the date (a proposal of that
+ *                     date whose adoption the sources do not show), BEFORE when only that it was earlier
  */
 public record DecisionReference(
         @Size(max = 60) String caseNumber,
@@ -25,8 +27,47 @@ public record DecisionReference(
         @NotBlank @Size(max = 200) String decidedBy,
         DatePrecision datePrecision) {
 
-    /** How precisely a source dates a decision. */
-    public enum DatePrecision { DAY, MONTH, YEAR }
+    /**
+     * How precisely a source dates something. AFTER and BEFORE: the day is unknown, the source shows only a
+     * bound (the date held is the bound; a register places the entry there).
+     */
+    public enum DatePrecision {
+        DAY, MONTH, YEAR, AFTER, BEFORE;
+
+        /**
+         * {@code date} as precisely as known, in ISO 8601-2 (EDTF) form: "2020-01-20", "2020-01", "2020",
+         * "2021-03-02/.." (after), "../2020-01-20" (before).
+         */
+        public String format(LocalDate date) {
+            String iso = date.toString();
+            return switch (this) {
+                case DAY -> iso;
+                case MONTH -> iso.substring(0, 7);
+                case YEAR -> iso.substring(0, 4);
+                case AFTER -> iso + "/..";
+                case BEFORE -> "../" + iso;
+            };
+        }
+
+        /** In Swedish, as the register shows it: "2020-01-20", "januari 2020", "okänt, efter 2021-03-02". */
+        public String inSwedish(LocalDate date) {
+            return switch (this) {
+                case DAY -> date.toString();
+                case MONTH -> MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
+                case YEAR -> String.valueOf(date.getYear());
+                case AFTER -> "okänt, efter " + date;
+                case BEFORE -> "okänt, före " + date;
+            };
+        }
+
+        private static final String[] MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli",
+                "augusti", "september", "oktober", "november", "december"};
+
+        /** Null (an entry recorded before precision was kept) reads as DAY. */
+        public static DatePrecision orDay(DatePrecision precision) {
+            return precision == null ? DAY : precision;
+        }
+    }
 
     public DecisionReference {
         caseNumber = Text.blankToNull(caseNumber);
@@ -38,14 +79,9 @@ public record DecisionReference(
         this(caseNumber, paragraph, decisionDate, decidedBy, DatePrecision.DAY);
     }
 
-    /** The date as precisely as the source gives it: "2020-01-20", "2020-01" or "2020". */
+    /** The date as precisely as the source gives it: "2020-01-20", "2020-01", "2020", "2021-03-02/..". */
     public String dateAsKnown() {
-        String iso = decisionDate.toString();
-        return switch (datePrecision) {
-            case DAY -> iso;
-            case MONTH -> iso.substring(0, 7);
-            case YEAR -> iso.substring(0, 4);
-        };
+        return datePrecision.format(decisionDate);
     }
 
     /** "KS 2019-1003 § 12 (Kommunstyrelsen 2020-01-20)" – for summaries and logs. */
@@ -53,7 +89,9 @@ public record DecisionReference(
         StringBuilder sb = new StringBuilder();
         if (caseNumber != null) sb.append(caseNumber).append(' ');
         if (paragraph != null) sb.append(paragraph).append(' ');
-        sb.append('(').append(decidedBy).append(' ').append(dateAsKnown()).append(')');
+        boolean bounded = datePrecision == DatePrecision.AFTER || datePrecision == DatePrecision.BEFORE;
+        sb.append('(').append(decidedBy).append(' ')
+                .append(bounded ? datePrecision.inSwedish(decisionDate) : dateAsKnown()).append(')');
         return sb.toString();
     }
 }
