@@ -41,9 +41,12 @@ class AuditController {
     private final QueryGateway queries;
     private final JsonMapper json;
 
-    AuditController(QueryGateway queries, JsonMapper json) {
+    private final Provenances provenances;
+
+    AuditController(QueryGateway queries, JsonMapper json, Provenances provenances) {
         this.queries = queries;
         this.json = json;
+        this.provenances = provenances;
     }
 
     @GetMapping("/api/audit-trail")
@@ -89,18 +92,23 @@ class AuditController {
                 either(bodyId, body), caseNumber, eventType, recordedBy);
         CsvTable csv = new CsvTable("Ändring nr", "Registrerad", "Registrerad av", "Gäller från", "Diarienummer",
                 "Paragraf", "Beslutsdatum", "Beslutat av", "Typ av ändring", "Händelsekod", "Sammanfattning",
-                "Ändrade uppgifter", "Stadsdel", "Berörda id", "Spårnings-id för registreringen", "Händelsen som lagrad (JSON)");
+                "Ändrade uppgifter", "Stadsdel", "Berörda id", "Spårnings-id för registreringen",
+                Provenances.CSV_HEADERS.get(0), Provenances.CSV_HEADERS.get(1), Provenances.CSV_HEADERS.get(2),
+                Provenances.CSV_HEADERS.get(3), "Händelsen som lagrad (JSON)");
         long reflects = -1;
         for (int page = 0; ; page++) {
             AuditTrailPage answer = page(filter, page, FindAuditTrail.MAX_PAGE_SIZE);
             if (reflects < 0) reflects = answer.revision();
+            Map<Long, Provenances.Known> sources = provenances.of(answer.entries().stream().map(AuditEntry::revision).toList());
             for (AuditEntry e : answer.entries()) {
                 DecisionReference d = e.decision();
-                csv.row(Stream.of(e.revision(), e.recordedAt(), e.recordedBy(), e.effectiveDate(),
+                Provenances.Known known = sources.get(e.revision());
+                csv.row(Stream.concat(Stream.of(e.revision(), e.recordedAt(), e.recordedBy(),
+                        Provenances.effectiveDate(e.effectiveDate(), d, known),
                         d == null ? null : d.caseNumber(), d == null ? null : d.paragraph(),
-                        d == null ? null : d.decisionDate(), d == null ? null : d.decidedBy(), e.typeLabel(), e.eventType(),
-                        e.summary(), changes(e), e.district(), String.join(" ", e.affectedIds()), e.correlationId(),
-                        json.writeValueAsString(e.payload())));
+                        Provenances.decisionDate(d, known), d == null ? null : d.decidedBy(), e.typeLabel(), e.eventType(),
+                        e.summary(), changes(e), e.district(), String.join(" ", e.affectedIds()), e.correlationId()),
+                        Stream.concat(Provenances.csvCells(known).stream(), Stream.of(json.writeValueAsString(e.payload())))));
             }
             if ((long) (page + 1) * FindAuditTrail.MAX_PAGE_SIZE >= answer.total() || answer.entries().isEmpty()) break;
         }

@@ -47,10 +47,12 @@ class ProvenanceOnAnswers implements ResponseBodyAdvice<Object> {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final Provenances provenances;
 
-    ProvenanceOnAnswers(JdbcTemplate jdbc, JsonMapper json) {
+    ProvenanceOnAnswers(JdbcTemplate jdbc, JsonMapper json, Provenances provenances) {
         this.jdbc = jdbc;
         this.json = json;
+        this.provenances = provenances;
     }
 
     @Override
@@ -74,7 +76,7 @@ class ProvenanceOnAnswers implements ResponseBodyAdvice<Object> {
         List<ObjectNode> entries = new ArrayList<>();
         collect(tree, entries);
         if (entries.isEmpty()) return tree;
-        Map<Long, Known> known = lookUp(entries);
+        Map<Long, Provenances.Known> known = lookUp(entries);
         for (ObjectNode entry : entries) annotate(entry, known.get(entry.get("revision").asLong()));
         List<ObjectNode> bodies = entries.stream().filter(ProvenanceOnAnswers::isBodyState).toList();
         if (!bodies.isEmpty()) markUncertainFacts(bodies);
@@ -100,31 +102,11 @@ class ProvenanceOnAnswers implements ResponseBodyAdvice<Object> {
         }
     }
 
-    /** What the trail holds of an entry's revision: its decision's date, maker, precision, and its provenance. */
-    private record Known(LocalDate decisionDate, String decidedBy, DatePrecision precision, JsonNode provenance) {
+    private Map<Long, Provenances.Known> lookUp(List<ObjectNode> entries) {
+        return provenances.of(entries.stream().map(e -> e.get("revision").asLong()).toList());
     }
 
-    private Map<Long, Known> lookUp(List<ObjectNode> entries) {
-        Long[] revisions = entries.stream().map(e -> e.get("revision").asLong()).distinct().toArray(Long[]::new);
-        Map<Long, Known> known = new HashMap<>();
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    select revision, decision_date, decided_by, decision_date_precision, provenance::text as provenance
-                    from projection.audit_event where revision = any(?)""");
-            statement.setArray(1, connection.createArrayOf("bigint", revisions));
-            return statement;
-        }, rs -> {
-            String provenance = rs.getString("provenance");
-            String precision = rs.getString("decision_date_precision");
-            java.sql.Date date = rs.getDate("decision_date");
-            known.put(rs.getLong("revision"), new Known(date == null ? null : date.toLocalDate(), rs.getString("decided_by"),
-                    precision == null ? null : DatePrecision.valueOf(precision),
-                    provenance == null ? null : json.readTree(provenance)));
-        });
-        return known;
-    }
-
-    private void annotate(ObjectNode entry, Known known) {
+    private void annotate(ObjectNode entry, Provenances.Known known) {
         ObjectNode decision = (ObjectNode) entry.get("decision");
         LocalDate decisionDate = date(decision.path("decisionDate"));
         DatePrecision precision = precision(decision.path("datePrecision"));
@@ -139,10 +121,9 @@ class ProvenanceOnAnswers implements ResponseBodyAdvice<Object> {
             decision.put("dateAsKnown", precision.format(decisionDate));
             decision.put("dateText", precision.inSwedish(decisionDate));
         }
-        Provenance provenance = known == null || known.provenance() == null ? null
-                : json.treeToValue(known.provenance(), Provenance.class);
+        Provenance provenance = known == null ? null : known.provenance();
         if (provenance != null) {
-            entry.set("provenance", known.provenance());
+            entry.set("provenance", json.readTree(known.provenanceJson()));
             Provenance.DecisionStatus status = provenance.statusAsKnown();
             if (status != null) {
                 decision.put("status", status.name());

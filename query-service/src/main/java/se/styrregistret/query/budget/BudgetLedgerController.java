@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.styrregistret.kernel.budget.FindBudgetLedger;
 import se.styrregistret.kernel.budget.FindBudgetSummary;
+import se.styrregistret.query.audit.Provenances;
 import se.styrregistret.query.revision.BeyondTheHead;
 import se.styrregistret.query.web.CsvTable;
 import se.styrregistret.support.web.InvalidInput;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The budget ledger's read side: movements, totals and a CSV export; every answer names its revision. */
@@ -33,8 +35,11 @@ class BudgetLedgerController {
 
     private final QueryGateway queries;
 
-    BudgetLedgerController(QueryGateway queries) {
+    private final Provenances provenances;
+
+    BudgetLedgerController(QueryGateway queries, Provenances provenances) {
         this.queries = queries;
+        this.provenances = provenances;
     }
 
     @GetMapping("/ledger")
@@ -72,19 +77,23 @@ class BudgetLedgerController {
         CsvTable csv = new CsvTable("Ändring nr", "Gäller från", "Budgetår", "Post", "Källa", "Slag av källa",
                 "Hänvisad till", "Mottagare", "Slag av mottagare", "Stadsdel", "Tillgängligt (tkr)", "Fördelat (tkr)",
                 "Uppskattat (tkr)", "Fördelat hittills under året (tkr)", "Syfte", "Diarienummer", "Paragraf",
-                "Beslutsdatum", "Beslutat av", "Post-id");
+                "Beslutsdatum", "Beslutat av", "Post-id", Provenances.CSV_HEADERS.get(0), Provenances.CSV_HEADERS.get(1),
+                Provenances.CSV_HEADERS.get(2), Provenances.CSV_HEADERS.get(3));
+        Map<Long, Provenances.Known> sources = provenances.of(ledger.entries().stream().map(BudgetLedger.Entry::revision).toList());
         for (BudgetLedger.Entry e : ledger.entries()) {
-            csv.row(Stream.of(e.revision(), e.effectiveDate(), e.fiscalYear(), e.entryTypeLabel(), e.sourceName(),
+            Provenances.Known known = sources.get(e.revision());
+            csv.row(Stream.concat(Stream.of(e.revision(), Provenances.effectiveDate(e.effectiveDate(), e.decision(), known), e.fiscalYear(), e.entryTypeLabel(), e.sourceName(),
                     e.sourceKind() == null ? null : e.sourceKind().displayName(), e.referredTo(), e.recipientName(),
                     e.recipientKind() == null ? null : e.recipientKind().displayName(), e.district(),
                     tkr(e.availableSek()), tkr(e.movedSek()), tkr(e.estimatedSek()), tkr(e.allocatedToDateSek()),
-                    e.purpose(), e.decision().caseNumber(), e.decision().paragraph(), e.decision().decisionDate(),
-                    e.decision().decidedBy(), e.itemId()));
+                    e.purpose(), e.decision().caseNumber(), e.decision().paragraph(), Provenances.decisionDate(e.decision(), known),
+                    e.decision().decidedBy(), e.itemId()), Provenances.csvCells(known).stream()));
         }
         BudgetLedger.Totals t = ledger.totals();
         csv.row(Stream.of(null, null, null, "Summa", null, null, null, null, null, null, tkr(t.availableSek()),
                 tkr(t.movedSek()), tkr(t.estimatedSek()), null, t.referralsWithoutEstimate() == 0 ? null
-                        : t.referralsWithoutEstimate() + " hänvisade poster utan belopp (okänt)", null, null, null, null, null));
+                        : t.referralsWithoutEstimate() + " hänvisade poster utan belopp (okänt)", null, null, null, null, null,
+                null, null, null, null));
         return ResponseEntity.ok().contentType(CSV).header(REVISION_HEADER, Long.toString(ledger.revision()))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"budget.csv\"")
                 .body(csv.bytes());

@@ -135,6 +135,13 @@ class ProvenanceOnAnswersTest extends QueryServiceTest {
         JsonNode statedTrail = get("/api/audit-trail?fromRevision=" + established + "&toRevision=" + money + "&onlyStated=true").path("entries");
         assertThat(statedTrail.findValues("revision").stream().map(JsonNode::asLong).toList()).doesNotContain(line);
 
+        // the exports say the same: the bound instead of a day, the status, the passage, what was inferred
+        String csv = Http.get(port, "/api/budget/ledger.csv?fiscalYear=" + YEAR, "auditor").body();
+        assertThat(csv).contains("okänt, efter 2021-03-02").contains("Förslag – antagande framgår inte")
+                .contains("»resurstillskott avseende tre teamledare").contains("recipient: härlett – Källan säger att KS");
+        String trailCsv = Http.get(port, "/api/audit-trail.csv?fromRevision=" + established + "&toRevision=" + established, "auditor").body();
+        assertThat(trailCsv).contains(";januari 2020;").doesNotContain(";2020-01-01;");
+
         var bad = Http.get(port, "/api/budget/ledger?onlyStated=yes", "auditor");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(Http.json(bad).path("field").asString()).isEqualTo("onlyStated");
