@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.styrregistret.command.common.Corrections;
 import se.styrregistret.command.common.RuleViolation;
+import se.styrregistret.command.district.DistrictLookup;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.Text;
 import se.styrregistret.kernel.correction.CorrectEntry;
@@ -116,24 +117,28 @@ public class GovernanceBody {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(EstablishAreaTeam cmd, BodyLookup bodies) {
+    void handle(EstablishAreaTeam cmd, BodyLookup bodies, DistrictLookup districts) {
         requireNew(cmd.bodyId());
         if (Text.isBlank(cmd.district())) {
             throw RuleViolation.unprocessable("district-required", "Ett områdesteam hör till en stadsdel");
         }
+        // districts are data: a team belongs to a registered district, named in its registered spelling
+        String district = districts.canonical(cmd.district()).orElseThrow(() -> RuleViolation.unprocessable(
+                "district-unknown", "Stadsdelen " + cmd.district().strip()
+                        + " är inte registrerad: registrera den först (POST /api/districts)").at("district"));
         requireDecision(cmd.effectiveDate(), cmd.decision());
         if (cmd.teamLeaders() < 0 || cmd.safetyWardens() < 0) {
             throw RuleViolation.unprocessable("staff-not-negative", "Antalet teamledare och trygghetsvärdar kan inte vara negativt");
         }
-        String name = Text.isBlank(cmd.name()) ? "Områdesteam " + cmd.district().strip() : cmd.name().strip();
-        Optional<GovernanceBodyId> other = bodies.areaTeamDuring(cmd.district().strip(), cmd.effectiveDate(), null, cmd.bodyId());
+        String name = Text.isBlank(cmd.name()) ? "Områdesteam " + district : cmd.name().strip();
+        Optional<GovernanceBodyId> other = bodies.areaTeamDuring(district, cmd.effectiveDate(), null, cmd.bodyId());
         if (other.isPresent()) {
             throw RuleViolation.conflict("one-area-team-per-district",
-                    "Stadsdelen " + cmd.district().strip() + " har redan ett aktivt områdesteam (" + other.get()
+                    "Stadsdelen " + district + " har redan ett aktivt områdesteam (" + other.get()
                             + ") under någon del av tiden från " + cmd.effectiveDate());
         }
         requireNameFree(name, cmd.effectiveDate(), null, cmd.bodyId(), bodies);
-        apply(new AreaTeamEstablished(cmd.bodyId(), name, cmd.district().strip(), Text.blankToNull(cmd.hostOrganisation()),
+        apply(new AreaTeamEstablished(cmd.bodyId(), name, district, Text.blankToNull(cmd.hostOrganisation()),
                 Text.blankToNull(cmd.commissioningCommittee()), cmd.teamLeaders(), cmd.safetyWardens(),
                 Text.blankToNull(cmd.purpose()), cmd.effectiveDate(), cmd.decision()));
     }

@@ -127,6 +127,7 @@ class BodyRegistryDatesTest extends CommandServiceTest {
     @Test
     void concurrent_area_teams_in_one_district_are_one_accepted_the_others_refused_by_the_rule() throws Exception {
         String district = "Stadsdel " + UUID.randomUUID().toString().substring(0, 8);
+        registerDistricts(district);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
             var start = new java.util.concurrent.CountDownLatch(1);

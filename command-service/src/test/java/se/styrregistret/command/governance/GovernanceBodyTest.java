@@ -49,6 +49,7 @@ class GovernanceBodyTest {
         fixture = new AggregateTestFixture<>(GovernanceBody.class);
         bodies = new InMemoryBodyLookup();
         fixture.registerInjectableResource(bodies);
+        fixture.registerInjectableResource(se.styrregistret.command.district.InMemoryDistrictLookup.linkoping());
         fixture.registerAnnotatedCommandHandler(new Reorganisations(fixture.getRepository()));
     }
 
@@ -124,6 +125,22 @@ class GovernanceBodyTest {
                     .when(berga(1))
                     .expectEvents(new AreaTeamEstablished(ID, "Områdesteam Berga", "Berga", "Leanlink",
                             "Social- och omsorgsnämnden", 1, 2, "Ökad trygghet i Berga", LocalDate.of(2021, 3, 2), LATER));
+        }
+
+        @Test
+        void names_its_district_in_the_registered_spelling() {
+            fixture.givenNoPriorActivity()
+                    .when(new EstablishAreaTeam(ID, null, " berga ", null, null, 1, 2, null, LocalDate.of(2021, 3, 2), LATER))
+                    .expectEvents(new AreaTeamEstablished(ID, "Områdesteam Berga", "Berga", null, null, 1, 2, null,
+                            LocalDate.of(2021, 3, 2), LATER));
+        }
+
+        @Test
+        void rejects_a_district_that_is_not_registered() {
+            fixture.givenNoPriorActivity()
+                    .when(new EstablishAreaTeam(ID, null, "Atlantis", null, null, 1, 2, null, LocalDate.of(2021, 3, 2), LATER))
+                    .expectException(rule("district-unknown", "Stadsdelen Atlantis är inte registrerad"))
+                    .expectNoEvents();
         }
 
         @Test

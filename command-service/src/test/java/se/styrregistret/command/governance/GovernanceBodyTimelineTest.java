@@ -60,6 +60,7 @@ class GovernanceBodyTimelineTest {
         fixture = new AggregateTestFixture<>(GovernanceBody.class);
         bodies = new InMemoryBodyLookup();
         fixture.registerInjectableResource(bodies);
+        fixture.registerInjectableResource(se.styrregistret.command.district.InMemoryDistrictLookup.linkoping());
         fixture.registerAnnotatedCommandHandler(new Reorganisations(fixture.getRepository()));
     }
 

@@ -228,6 +228,7 @@ class ReorganisationHttpTest extends CommandServiceTest {
         String team = """
                 {"district":"%s","hostOrganisation":"Leanlink","commissioningCommittee":"Social- och omsorgsnämnden",
                  "teamLeaders":1,"safetyWardens":2,"effectiveDate":"2021-03-02","decision":%s}""".formatted(district, KS_2019_1003);
+        registerDistricts(district);
         assertThat(post("/api/area-teams", team).statusCode()).isEqualTo(201);
         long before = eventCount();
 

@@ -35,7 +35,12 @@ public abstract class CommandServiceTest {
     /** The districts the tests name, registered as data (issue 19); a second registration is refused and ignored. */
     @org.junit.jupiter.api.BeforeEach
     void registerTheDistrictsTheTestsName() {
-        for (String district : new String[]{"Berga", "Ryd", "Skäggetorp"}) {
+        registerDistricts("Berga", "Ryd", "Skäggetorp");
+    }
+
+    /** Registers districts (an area team belongs to a registered one); one registered before is left as it is. */
+    protected void registerDistricts(String... districts) {
+        for (String district : districts) {
             var answer = post("/api/districts", """
                     {"name":"%s","municipality":"Linköping","effectiveDate":"2020-01-01",
                      "decision":{"decisionDate":"2020-01-01","datePrecision":"MONTH","decidedBy":"Kommundirektören"}}"""

@@ -75,6 +75,7 @@ class RefusalsAcrossAxonServerTest extends CommandServiceTest {
         String team = """
                 {"district":"Distrikt-%s","hostOrganisation":"Leanlink","commissioningCommittee":"Social- och omsorgsnämnden",
                  "teamLeaders":1,"safetyWardens":2,"effectiveDate":"2021-03-02","decision":%s}""".formatted(run, DECISION);
+        registerDistricts("Distrikt-" + run);
         assertThat(post("/api/area-teams", team).statusCode()).isEqualTo(201);
 
         assertProblem(post("/api/area-teams", team.replace("\"district\"", "\"name\":\"Ett till team\",\"district\"")),
