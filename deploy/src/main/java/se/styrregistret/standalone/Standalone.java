@@ -74,6 +74,11 @@ public final class Standalone {
             }
             System.out.printf("History 2007–2022: %d decisions, %d new, %d already in the register.%n",
                     report.steps(), report.applied(), report.alreadyLoaded());
+            if (report.earlierVersion() > 0) {
+                System.out.printf("  %d of them were recorded by an earlier version of the data set (before its re-audit"
+                        + " against the sources: no provenance); the log keeps them as recorded. See docs/history-data-set.md.%n",
+                        report.earlierVersion());
+            }
         }
         printRunning(system, options);
     }

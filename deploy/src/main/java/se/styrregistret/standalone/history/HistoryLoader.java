@@ -35,8 +35,17 @@ public final class HistoryLoader {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** What a load did: how many steps, how many were new, how many had been loaded before. */
-    public record Report(int steps, int applied, int alreadyLoaded) {
+    /**
+     * What a load did: how many steps, how many were new, how many had been loaded before; of those, how many
+     * were loaded by an earlier release in an earlier version of the data set ({@code earlierVersion}): such a
+     * step's decision is in the log as that version recorded it (before the re-audit of issue 19, without
+     * provenance). The log is never rewritten; a register that wants the re-audited record corrects those
+     * entries ({@code POST /api/corrections}).
+     */
+    public record Report(int steps, int applied, int alreadyLoaded, int earlierVersion) {
+        public Report(int steps, int applied, int alreadyLoaded) {
+            this(steps, applied, alreadyLoaded, 0);
+        }
     }
 
     /** The id the data set's first step gives its body: in the log once the history was loaded. */
@@ -83,13 +92,15 @@ public final class HistoryLoader {
         Map<String, String> saved = new HashMap<>();
         int applied = 0;
         int replayed = 0;
+        int earlier = 0;
         for (JsonNode step : steps) {
             String id = step.path("id").asString();
             String path = substitute(step.path("post").asString(), saved);
             String body = substitute(json.writeValueAsString(step.path("body")), saved);
             HttpResponse<String> response = post(path, body, "history-" + id);
-            if (loadedInAnEarlierShape(step, response)) {
+            if (loadedInAnEarlierShape(response)) {
                 replayed++;
+                earlier++;
                 continue;
             }
             if (response.statusCode() / 100 != 2) {
@@ -101,17 +112,18 @@ public final class HistoryLoader {
                 saved.put(step.path("saveIdAs").asString(), json.readTree(response.body()).path("id").asString());
             }
         }
-        return new Report(steps.size(), applied, replayed);
+        return new Report(steps.size(), applied, replayed, earlier);
     }
 
     /**
-     * A step an earlier release sent in another shape ({@code sentEarlierAs}, e.g. the 2020 decision to
-     * {@code /api/libra-replacement}) keeps its id, so its key: a register that loaded it then answers
-     * that the key was used for another request. Its decision is in the log already, as the same
-     * events, so the step counts as loaded.
+     * A step an earlier release sent in another shape or version (e.g. the 2020 decision to
+     * {@code /api/libra-replacement}, named in {@code sentEarlierAs}; or any step before the data set's
+     * re-audit) keeps its id, so its key: a register that loaded it then answers that the key was used for
+     * another request. Its decision is in the log already, as that version recorded it, so the step counts as
+     * loaded (and the report says how many such steps there were).
      */
-    private static boolean loadedInAnEarlierShape(JsonNode step, HttpResponse<String> response) {
-        if (!step.hasNonNull("sentEarlierAs") || response.statusCode() != 422) return false;
+    private static boolean loadedInAnEarlierShape(HttpResponse<String> response) {
+        if (response.statusCode() != 422) return false;
         try {
             return "idempotency-key-reused".equals(JsonMapper.shared().readTree(response.body()).path("rule").asString());
         } catch (RuntimeException notJson) {
