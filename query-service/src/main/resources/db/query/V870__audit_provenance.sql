@@ -8,3 +8,5 @@ ALTER TABLE projection.audit_event ADD COLUMN decision_date_precision varchar(6)
 UPDATE projection.audit_event
    SET decision_date_precision = coalesce(payload #>> '{decision,datePrecision}', 'DAY')
  WHERE decision_date IS NOT NULL;
+-- the entries that cite sources, by aggregate: a body's uncertain facts are looked up here for every chart box
+CREATE INDEX audit_event_provenance_idx ON projection.audit_event (aggregate_id, revision) WHERE provenance IS NOT NULL;
