@@ -10,3 +10,5 @@ UPDATE projection.audit_event
  WHERE decision_date IS NOT NULL;
 -- the entries that cite sources, by aggregate: a body's uncertain facts are looked up here for every chart box
 CREATE INDEX audit_event_provenance_idx ON projection.audit_event (aggregate_id, revision) WHERE provenance IS NOT NULL;
+-- the chart's versions keep their decision's precision: AFTER and BEFORE are six letters
+ALTER TABLE projection.body_version ALTER COLUMN decision_date_precision TYPE varchar(6);

@@ -67,10 +67,12 @@ class AuditQueries {
     private final AuditLogVerifier verifier;
 
     private final RegisteredDistricts districts;
+    private final Provenances provenances;
 
     AuditQueries(JdbcTemplate jdbc, JsonMapper json, ProjectionRevisions revisions, AuditLogVerifier verifier,
-                 RegisteredDistricts districts) {
+                 RegisteredDistricts districts, Provenances provenances) {
         this.districts = districts;
+        this.provenances = provenances;
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
         this.entry = (rs, row) -> entry(rs, json);
@@ -101,8 +103,9 @@ class AuditQueries {
         return new AuditRecord(revisions.current(AuditProjection.NAME), e, document(e, bodies));
     }
 
-    /** The entry as a page: title, summary, changes, decision, who and when, every label in Swedish. */
+    /** The entry as a page: title, summary, changes, decision and its sources, who and when, every label in Swedish. */
     private RevisionDocument document(AuditEntry e, List<BodyRef> bodies) {
+        Provenances.Known known = provenances.of(List.of(e.revision())).get(e.revision());
         EventLabels.EventType type = EventLabels.of(e.eventType());
         String decision = decisionText(e.decision());
         String recordedAt = e.recordedAt() == null ? null
@@ -110,13 +113,25 @@ class AuditQueries {
         List<RevisionDocument.Fact> facts = new ArrayList<>();
         facts.add(new RevisionDocument.Fact("Ändring nr", Long.toString(e.revision())));
         facts.add(new RevisionDocument.Fact("Typ av ändring", type.label()));
-        facts.add(new RevisionDocument.Fact("Gäller från", e.effectiveDate() == null ? "okänt" : e.effectiveDate().toString()));
+        facts.add(new RevisionDocument.Fact("Gäller från", e.effectiveDate() == null ? "okänt"
+                : Provenances.effectiveDate(e.effectiveDate(), e.decision(), known)));
         if (e.clocks() != null && e.clocks().note() != null) {
             facts.add(new RevisionDocument.Fact("Registrering", e.clocks().note()));
         }
         facts.add(new RevisionDocument.Fact("Beslut", decision == null ? "inget beslut angivet" : decision));
         if (e.decision() != null && e.decision().caseNumber() != null) {
             facts.add(new RevisionDocument.Fact("Diarienummer", e.decision().caseNumber()));
+        }
+        List<String> sources = Provenances.csvCells(known);
+        String[] labels = {"Beslutsstatus", "Källdokument", "Citat ur källan", "Härlett eller antaget"};
+        for (int i = 0; i < labels.length; i++) {
+            if (sources.get(i) != null) facts.add(new RevisionDocument.Fact(labels[i], sources.get(i)));
+        }
+        if (known != null && known.provenance() != null) {
+            for (var d : known.provenance().discrepancies()) {
+                facts.add(new RevisionDocument.Fact("Motstridiga uppgifter i källorna", d.summary()
+                        + (d.resolution() == null ? "" : " – " + d.resolution())));
+            }
         }
         if (e.district() != null) facts.add(new RevisionDocument.Fact("Stadsdel", e.district()));
         if (!bodies.isEmpty()) {

@@ -102,6 +102,15 @@ class ProvenanceOnAnswersTest extends QueryServiceTest {
         assertThat(monthEntry.path("effectiveDateText").asString()).isEqualTo("januari 2020");
         assertThat(monthEntry.has("provenance")).isFalse();
 
+        // the revision page reads the same in Swedish
+        JsonNode page = get("/api/audit-trail/" + teamRevision);
+        java.util.Map<String, String> facts = new java.util.HashMap<>();
+        page.path("document").path("facts").forEach(f -> facts.put(f.path("label").asString(), f.path("value").asString()));
+        assertThat(facts).containsEntry("Gäller från", "okänt, efter 2021-03-02")
+                .containsEntry("Beslutsstatus", "Förslag – antagande framgår inte");
+        assertThat(facts.get("Citat ur källan")).contains("»resurstillskott avseende tre teamledare");
+        assertThat(facts.get("Härlett eller antaget")).contains("teamLeaders: härlett");
+
         // the body's history and the ledger row carry the same
         JsonNode history = get("/api/governance-bodies/" + team.value()).path("history");
         assertThat(at(history, teamRevision).path("provenance").path("facts").get(0).path("certainty").asString()).isEqualTo("INFERRED");
