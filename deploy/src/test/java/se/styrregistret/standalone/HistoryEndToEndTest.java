@@ -118,7 +118,8 @@ class HistoryEndToEndTest {
     @Test
     void at_the_end_of_2019_libra_and_lop_are_active_and_the_new_groups_do_not_exist() {
         JsonNode chart = chart("?asOfDate=2019-12-31");
-        assertThat(ids(chart)).containsExactlyInAnyOrder("libra", "lop-gruppen");
+        // and the county's network Regbra (001: "har funnits sedan 2010")
+        assertThat(ids(chart)).containsExactlyInAnyOrder("libra", "lop-gruppen", "regbra");
         assertThat(body(chart, "libra").path("decision").path("paragraph").asString()).isEqualTo("§ 290");
         assertThat(body(chart, "libra").path("decision").path("decisionDate").asString()).isEqualTo("2007-05-29");
     }
@@ -128,7 +129,7 @@ class HistoryEndToEndTest {
         JsonNode chart = chart("?asOfDate=2020-06-30");
         assertThat(ids(chart)).containsExactlyInAnyOrder("politisk-styrgrupp", "styrgrupp", "sms-gruppen", "est-gruppen",
                 "operativa-resurser", "sakerhetsenhetens-samverkansmoten", "stadsdelarnas-trygghetsrad", "sig",
-                "samverkan-polis-miljo-samhallsbyggnad");
+                "samverkan-polis-miljo-samhallsbyggnad", "regbra");
 
         JsonNode political = body(chart, "politisk-styrgrupp");
         assertThat(political.path("convener").asString()).isEqualTo("Kommunstyrelsens ordförande/Kommundirektör");
@@ -329,8 +330,8 @@ class HistoryEndToEndTest {
         // what people type: a Swedish label, a part of a body's name
         JsonNode established = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/audit-trail?eventType="
                 + URLEncoder.encode("Inrättat", StandardCharsets.UTF_8), "auditor"));
-        // the model's four parts, EST-gruppen, the three area teams, LiBrå, LOP-gruppen and the four forums named in 004
-        assertThat(established.path("total").asLong()).isEqualTo(14);
+        // the model's four parts, EST-gruppen, the three area teams, LiBrå, LOP-gruppen, the four forums named in 004, Regbra
+        assertThat(established.path("total").asLong()).isEqualTo(15);
         JsonNode libra = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/audit-trail?body="
                 + URLEncoder.encode("LiBrå", StandardCharsets.UTF_8), "auditor"));
         assertThat(all(libra)).extracting(e -> e.path("eventType").asString())
