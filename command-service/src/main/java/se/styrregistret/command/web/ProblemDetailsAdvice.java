@@ -63,6 +63,15 @@ class ProblemDetailsAdvice extends ProblemAdvice {
         return unexpected(ex);
     }
 
+    /** A provenance that does not hold: 400 with every field, its rule and reason; nothing was recorded. */
+    @ExceptionHandler(ProvenanceIntake.ProvenanceRefused.class)
+    ResponseEntity<ProblemDetail> provenanceRefused(ProvenanceIntake.ProvenanceRefused ex) {
+        List<Map<String, String>> errors = ex.problems().stream()
+                .map(p -> Map.of("field", p.field(), "rule", p.rule(), "reason", p.reason()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalidInput(errors));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<?> unexpected(Exception ex) {
         Optional<Refusal> refusal = Refusals.classify(ex);

@@ -23,8 +23,9 @@ final class AuditBatch implements ProjectionBatch.State {
             insert into projection.audit_event (revision, event_identifier, aggregate_type, aggregate_id,
                 sequence_number, recorded_at, recorded_by, correlation_id, trace_id, effective_date,
                 decision_case, decision_paragraph, decision_date, decided_by, event_type, category,
-                affected_ids, district, summary, payload, corrects)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, cast(? as jsonb), ?)
+                affected_ids, district, summary, payload, corrects, decision_date_precision, provenance)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, cast(? as jsonb), ?, ?,
+                cast(? as jsonb))
             on conflict (revision) do nothing""";
 
     private final JdbcTemplate jdbc;

@@ -13,6 +13,7 @@ import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.query.wording.EventLabels;
 import se.styrregistret.query.wording.EventWording;
 import se.styrregistret.kernel.correction.EntryCorrected;
+import se.styrregistret.kernel.provenance.Provenance;
 import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.core.JacksonException;
@@ -85,7 +86,8 @@ class AuditProjection {
                 facts.district(), summary,
                 // the serialized JSON as it is (the database parses it into jsonb); written anew only if it is not JSON
                 stored != null ? new String(logged.payload(), StandardCharsets.UTF_8) : fallbackJson(payload),
-                meta(message, EntryCorrected.CORRECTS)};
+                meta(message, EntryCorrected.CORRECTS), d == null ? null : d.datePrecision().name(),
+                meta(message, Provenance.METADATA_KEY)};
         audit.add(row, text(stored, "bodyId"), text(stored, "name"));
         revisions.advance(NAME, logged.revision());
     }

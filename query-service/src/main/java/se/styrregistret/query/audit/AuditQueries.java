@@ -48,7 +48,7 @@ class AuditQueries {
     };
     static final String ROW_COLUMNS = """
             revision, recorded_at, recorded_by, correlation_id, trace_id, effective_date, decision_case,
-            decision_paragraph, decision_date, decided_by, event_type, aggregate_type, aggregate_id,
+            decision_paragraph, decision_date, decided_by, decision_date_precision, event_type, aggregate_type, aggregate_id,
             affected_ids::text as affected_ids, district, summary, payload::text as payload,
             (select c.revision from projection.audit_event c where c.event_identifier = a.corrects) as corrects_revision,
             (select k.revision from projection.audit_event k where k.event_type = 'EntryCorrected'
@@ -313,12 +313,16 @@ class AuditQueries {
         return Timestamp.from(day.atStartOfDay(AsOfResolver.MUNICIPAL_ZONE).toInstant());
     }
 
+    static DecisionReference.DatePrecision precision(String stored) {
+        return stored == null ? null : DecisionReference.DatePrecision.valueOf(stored);
+    }
+
     private static AuditEntry entry(ResultSet rs, JsonMapper json) throws SQLException {
         Date decisionDate = rs.getDate("decision_date");
         String decidedBy = rs.getString("decided_by");
         DecisionReference decision = decisionDate == null && decidedBy == null ? null
                 : new DecisionReference(rs.getString("decision_case"), rs.getString("decision_paragraph"),
-                decisionDate == null ? null : decisionDate.toLocalDate(), decidedBy);
+                decisionDate == null ? null : decisionDate.toLocalDate(), decidedBy, precision(rs.getString("decision_date_precision")));
         Date effective = rs.getDate("effective_date");
         return new AuditEntry(rs.getLong("revision"), rs.getTimestamp("recorded_at").toInstant(),
                 rs.getString("recorded_by"), rs.getString("correlation_id"), rs.getString("trace_id"),
