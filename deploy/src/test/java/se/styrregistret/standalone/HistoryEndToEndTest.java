@@ -213,10 +213,11 @@ class HistoryEndToEndTest {
         long toTeams = 0;
         long fromGrant = 0;
         for (JsonNode entry : ledger.path("entries")) {
+            // the entry's own fields: its provenance quotes the whole financing passage (teams, grant and all)
             if (entry.path("entryType").asString().equals("ALLOCATION")
-                    && entry.toString().contains("Områdesteam Berga, Ryd och Skäggetorp")) {
+                    && entry.path("purpose").asString().equals("Områdesteam Berga, Ryd och Skäggetorp")) {
                 toTeams += entry.path("amountSek").asLong();
-                if (entry.toString().contains("Delegationen mot segregation")) fromGrant += entry.path("amountSek").asLong();
+                if (entry.path("sourceName").asString().equals("Delegationen mot segregation")) fromGrant += entry.path("amountSek").asLong();
                 assertThat(entry.toString()).contains("2021-03-02");
             }
         }
@@ -308,6 +309,8 @@ class HistoryEndToEndTest {
         List<String> classNames = se.styrregistret.kernel.schema.EventTypes.all().stream().map(Class::getSimpleName).toList();
         List<String> ids = new ArrayList<>();
         trail.forEach(e -> e.path("affectedIds").forEach(i -> ids.add(i.asString())));
+        // a district's id is its name (its pictures are kept under it): a name may stand in a change
+        ids.removeAll(List.of("Berga", "Ryd", "Skäggetorp"));
         java.util.Set<String> kinds = new java.util.HashSet<>();
         for (JsonNode e : trail) {
             String summary = e.path("summary").asString();
