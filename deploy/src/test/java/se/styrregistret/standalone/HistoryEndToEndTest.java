@@ -34,7 +34,7 @@ class HistoryEndToEndTest {
         HttpJson.await(register.queryUrl() + "/api/org-chart",
                 c -> c.toString().contains("Områdesteam Skäggetorp"), Duration.ofSeconds(30));
         HttpJson.await(register.queryUrl() + "/api/budget/summary",
-                s -> s.path("openReferrals").size() == 2, Duration.ofSeconds(30));
+                s -> s.path("openReferrals").size() == 3, Duration.ofSeconds(30));
     }
 
     static JsonNode chart(String query) {
@@ -87,11 +87,12 @@ class HistoryEndToEndTest {
     @Test
     void the_2020_decision_is_one_reorganisation_recorded_as_the_events_the_named_command_always_recorded() {
         String url = register.queryUrl() + "/api/audit-trail?caseNumber=" + URLEncoder.encode("KS 2019-1003", StandardCharsets.UTF_8);
-        JsonNode trail = HttpJson.await(url, t -> t.path("total").asLong() == 8, Duration.ofSeconds(30), "auditor");
+        JsonNode trail = HttpJson.await(url, t -> t.path("total").asLong() == 9, Duration.ofSeconds(30), "auditor");
         List<JsonNode> entries = new ArrayList<>();
         trail.path("entries").forEach(entries::add);
-        // two members and EST-gruppen under the same decision, each its own step; then the reorganisation
-        List<JsonNode> reorganisation = entries.subList(3, 8);
+        // two members, the political steering group's mandate and EST-gruppen under the same proposal, each its own step;
+        // then the reorganisation
+        List<JsonNode> reorganisation = entries.subList(4, 9);
 
         assertThat(reorganisation).extracting(e -> e.path("aggregateId").asString() + " " + e.path("eventType").asString())
                 .containsExactly("libra EstablishingDecisionRescinded", "libra GovernanceBodyReplaced",
@@ -117,7 +118,8 @@ class HistoryEndToEndTest {
     @Test
     void at_the_end_of_2019_libra_and_lop_are_active_and_the_new_groups_do_not_exist() {
         JsonNode chart = chart("?asOfDate=2019-12-31");
-        assertThat(ids(chart)).containsExactlyInAnyOrder("libra", "lop-gruppen");
+        // and the county's network Regbra (001: "har funnits sedan 2010")
+        assertThat(ids(chart)).containsExactlyInAnyOrder("libra", "lop-gruppen", "regbra");
         assertThat(body(chart, "libra").path("decision").path("paragraph").asString()).isEqualTo("§ 290");
         assertThat(body(chart, "libra").path("decision").path("decisionDate").asString()).isEqualTo("2007-05-29");
     }
@@ -125,7 +127,9 @@ class HistoryEndToEndTest {
     @Test
     void in_mid_2020_the_new_model_is_in_place_with_the_sources_members_conveners_and_frequencies() {
         JsonNode chart = chart("?asOfDate=2020-06-30");
-        assertThat(ids(chart)).containsExactlyInAnyOrder("politisk-styrgrupp", "styrgrupp", "sms-gruppen", "est-gruppen");
+        assertThat(ids(chart)).containsExactlyInAnyOrder("politisk-styrgrupp", "styrgrupp", "sms-gruppen", "est-gruppen",
+                "operativa-resurser", "sakerhetsenhetens-samverkansmoten", "stadsdelarnas-trygghetsrad", "sig",
+                "samverkan-polis-miljo-samhallsbyggnad", "regbra");
 
         JsonNode political = body(chart, "politisk-styrgrupp");
         assertThat(political.path("convener").asString()).isEqualTo("Kommunstyrelsens ordförande/Kommundirektör");
@@ -174,7 +178,9 @@ class HistoryEndToEndTest {
         assertThat(teams).allSatisfy(t -> {
             assertThat(t.path("areaTeam").path("hostOrganisation").asString()).isEqualTo("Leanlink");
             assertThat(t.path("areaTeam").path("commissioningCommittee").asString()).isEqualTo("Social- och omsorgsnämnden");
-            assertThat(t.path("decision").path("decisionDate").asString()).isEqualTo("2021-03-01");
+            // a proposal of 2021-03-01 whose MBL negotiation is 2021-03-02: adopted, if at all, after that day
+            assertThat(t.path("decision").path("decisionDate").asString()).isEqualTo("2021-03-02");
+            assertThat(t.path("decision").path("datePrecision").asString()).isEqualTo("AFTER");
         });
         assertThat(teams.stream().mapToInt(t -> t.path("areaTeam").path("teamLeaders").asInt()).sum()).isEqualTo(3);
         assertThat(teams.stream().mapToInt(t -> t.path("areaTeam").path("safetyWardens").asInt()).sum()).isEqualTo(6);
@@ -207,11 +213,12 @@ class HistoryEndToEndTest {
         long toTeams = 0;
         long fromGrant = 0;
         for (JsonNode entry : ledger.path("entries")) {
+            // the entry's own fields: its provenance quotes the whole financing passage (teams, grant and all)
             if (entry.path("entryType").asString().equals("ALLOCATION")
-                    && entry.toString().contains("Områdesteam Berga, Ryd och Skäggetorp")) {
+                    && entry.path("purpose").asString().equals("Områdesteam Berga, Ryd och Skäggetorp")) {
                 toTeams += entry.path("amountSek").asLong();
-                if (entry.toString().contains("Delegationen mot segregation")) fromGrant += entry.path("amountSek").asLong();
-                assertThat(entry.toString()).contains("2021-03-01");
+                if (entry.path("sourceName").asString().equals("Delegationen mot segregation")) fromGrant += entry.path("amountSek").asLong();
+                assertThat(entry.toString()).contains("2021-03-02");
             }
         }
         assertThat(toTeams).isEqualTo(8_620_000);
@@ -230,7 +237,8 @@ class HistoryEndToEndTest {
         assertThat(frame.path("committee").asString()).isEqualTo("Kommunstyrelsen");
         assertThat(frame.path("extendedSek").asLong()).isEqualTo(3_000_000);
         assertThat(summary.path("openReferrals").toString())
-                .contains("Finansiering av områdesteam 2022", "Budgetberedningen", "Fördelning av 3 mnkr");
+                .contains("Finansiering av områdesteam 2022", "Budgetberedningen", "Fördelning av 3 mnkr",
+                        "permanentning av de utökade trygghetsskapande åtgärderna");
     }
 
     @Test
@@ -280,6 +288,9 @@ class HistoryEndToEndTest {
         assertThat(otmb.path("commitments").toString()).contains("Minst en representant i någon av arbetsgrupperna");
         assertThat(otmb.path("decision").path("caseNumber").asString()).isEqualTo("KS 2021-1087");
         assertThat(otmb.path("decision").path("decisionDate").asString()).isEqualTo("2022-01-03");
+        assertThat(otmb.path("decision").path("datePrecision").asString()).isEqualTo("AFTER");
+        // the sources give no signing date: 2 February 2022 is a joint decision meeting
+        assertThat(otmb.path("signatory").asString()).doesNotContain("2022-02-02").contains("första kvartalet 2022");
         assertThat(agreements.toString()).contains("KS 2019-1011", "§ 170", "Medborgarlöfte");
     }
 
@@ -298,6 +309,8 @@ class HistoryEndToEndTest {
         List<String> classNames = se.styrregistret.kernel.schema.EventTypes.all().stream().map(Class::getSimpleName).toList();
         List<String> ids = new ArrayList<>();
         trail.forEach(e -> e.path("affectedIds").forEach(i -> ids.add(i.asString())));
+        // a district's id is its name (its pictures are kept under it): a name may stand in a change
+        ids.removeAll(List.of("Berga", "Ryd", "Skäggetorp"));
         java.util.Set<String> kinds = new java.util.HashSet<>();
         for (JsonNode e : trail) {
             String summary = e.path("summary").asString();
@@ -320,7 +333,8 @@ class HistoryEndToEndTest {
         // what people type: a Swedish label, a part of a body's name
         JsonNode established = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/audit-trail?eventType="
                 + URLEncoder.encode("Inrättat", StandardCharsets.UTF_8), "auditor"));
-        assertThat(established.path("total").asLong()).isEqualTo(9);
+        // the model's four parts, EST-gruppen, the three area teams, LiBrå, LOP-gruppen, the four forums named in 004, Regbra
+        assertThat(established.path("total").asLong()).isEqualTo(15);
         JsonNode libra = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/audit-trail?body="
                 + URLEncoder.encode("LiBrå", StandardCharsets.UTF_8), "auditor"));
         assertThat(all(libra)).extracting(e -> e.path("eventType").asString())
@@ -342,7 +356,8 @@ class HistoryEndToEndTest {
         List<String> lines = entries.stream().map(e -> e.path("effectiveDate").asString() + " " + e.path("eventType").asString()
                 + " " + e.path("summary").asString()).toList();
         assertThat(lines).anyMatch(l -> l.startsWith("2019-05-07 AgreementRecorded") && l.contains("Samverkansöverenskommelse"));
-        assertThat(lines).anyMatch(l -> l.startsWith("2019-05-07 AgreementRecorded") && l.contains("Medborgarlöfte"));
+        // the citizen promise is undated in the sources: known only to exist before the memo of 2020-01-20
+        assertThat(lines).anyMatch(l -> l.startsWith("2020-01-20 AgreementRecorded") && l.contains("Medborgarlöfte"));
         assertThat(lines).anyMatch(l -> l.startsWith("2020-12-02 ActionPlanApproved") && l.contains("Åtgärdsplan mot segregation"));
         assertThat(lines).anyMatch(l -> l.startsWith("2021-08-17 BudgetFrameExtended") && l.contains("3 000 tkr"));
         assertThat(lines).anyMatch(l -> l.startsWith("2022-01-03 AgreementRecorded") && l.contains("Östergötland tillsammans mot brott"));

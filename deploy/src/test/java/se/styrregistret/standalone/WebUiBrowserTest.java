@@ -83,7 +83,7 @@ class WebUiBrowserTest {
         long head = EndToEnd.logHead(system);
         HttpJson.await(system.queryUrl() + "/api/org-chart", chart -> chart.path("revision").asLong() >= head,
                 Duration.ofSeconds(60));
-        HttpJson.await(system.queryUrl() + "/api/budget/summary", summary -> summary.path("openReferrals").size() == 2,
+        HttpJson.await(system.queryUrl() + "/api/budget/summary", summary -> summary.path("openReferrals").size() == 3,
                 Duration.ofSeconds(60));
 
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
