@@ -400,4 +400,87 @@ class HistoryEndToEndTest {
         assertThat(summary.path("years")).isNotEmpty();
         assertThat(summary.path("notSplitByDistrictSek").asLong()).isEqualTo(8_620_000);
     }
+
+    /** Every entry of the history, from the audit trail (with its provenance), once the trail has read the whole log. */
+    static List<JsonNode> wholeTrail() {
+        long head = EndToEnd.logHead(register.system());
+        JsonNode page = HttpJson.await(register.queryUrl() + "/api/audit-trail?size=500",
+                t -> t.path("total").asLong() >= head, Duration.ofSeconds(30), "auditor");
+        List<JsonNode> entries = new ArrayList<>();
+        page.path("entries").forEach(entries::add);
+        assertThat(entries).hasSize((int) head);
+        return entries;
+    }
+
+    static JsonNode entry(List<JsonNode> trail, String aggregateId, String eventType) {
+        return trail.stream().filter(e -> eventType.equals(e.path("eventType").asString())
+                        && (aggregateId == null || aggregateId.equals(e.path("aggregateId").asString())))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + eventType + " of " + aggregateId));
+    }
+
+    /** The decision's kind, status and date as known, and the first passage's document, for one entry. */
+    static List<String> sourceOf(JsonNode entry) {
+        JsonNode citation = entry.path("provenance").path("citations").path(0);
+        return List.of(entry.path("decision").path("documentKind").asString("-"), entry.path("decision").path("status").asString("-"),
+                entry.path("decision").path("dateText").asString("-"), citation.path("document").asString("-"));
+    }
+
+    @Test
+    void every_entry_says_what_kind_of_source_it_rests_on_whether_decided_or_proposed_and_as_precisely_dated_as_its_source() {
+        List<JsonNode> trail = wholeTrail();
+
+        // each source's decisions, with their status and precision
+        String kd = "Kommundirektörens beslut – Ledning och samordning av insatser mot segregation samt trygghetsskapande och brottsförebyggande åtgärder";
+        assertThat(sourceOf(entry(trail, "styrgrupp", "GovernanceBodyEstablished")))
+                .containsExactly("DELEGATION_DECISION", "ADOPTED", "januari 2020", kd);
+        assertThat(sourceOf(entry(trail, "libra", "GovernanceBodyEstablished")))
+                .containsExactly("ADOPTED_DECISION", "ADOPTED", "2007-05-29", "Samverkan med Polismyndigheten lokalpolisområde Linköping, beslut");
+        assertThat(sourceOf(entry(trail, "libra", "GovernanceBodyReplaced")))
+                .containsExactly("PROPOSAL", "PROPOSED", "okänt, efter 2020-01-20", "Samverkan med Polismyndigheten lokalpolisområde Linköping, beslut");
+        assertThat(sourceOf(entry(trail, "omradesteam-berga", "AreaTeamEstablished")))
+                .containsExactly("PROPOSAL", "PROPOSED", "okänt, efter 2021-03-02", "Områdesteam, övergripande inriktning och uppdrag");
+        assertThat(sourceOf(entry(trail, null, "BudgetFrameExtended")))
+                .containsExactly("PROPOSAL", "PROPOSED", "okänt, efter 2021-08-17", "Utökat trygghetsarbete, uppdrag");
+        assertThat(sourceOf(entry(trail, "otmb-2022-2027", "AgreementRecorded"))).startsWith("PROPOSAL", "PROPOSED", "okänt, efter 2022-01-03");
+        assertThat(sourceOf(entry(trail, null, "ActionPlanApproved")))
+                .containsExactly("DELEGATION_DECISION", "ADOPTED", "2020-12-02", "Områdesteam, övergripande inriktning och uppdrag");
+        assertThat(entry(trail, "omradesteam-berga", "AreaTeamEstablished").path("effectiveDateText").asString())
+                .isEqualTo("okänt, efter 2021-03-02");
+        assertThat(entry(trail, "omradesteam-berga", "AreaTeamEstablished").path("provenance").path("citations").path(0)
+                .path("documentDate").asString()).isEqualTo("2021-03-01");
+
+        // every entry cites a passage; no value marked stated lacks its citation; inferences and contradictions are there
+        int inferred = 0;
+        int discrepancies = 0;
+        for (JsonNode e : trail) {
+            JsonNode provenance = e.path("provenance");
+            assertThat(provenance.path("citations").size()).as("citations of revision " + e.path("revision")).isPositive();
+            provenance.path("citations").forEach(c -> assertThat(c.path("passage").asString("")).as("passage").isNotBlank());
+            for (JsonNode fact : provenance.path("facts")) {
+                if (fact.path("certainty").asString().equals("STATED")) {
+                    int at = fact.path("citation").asInt(-1);
+                    assertThat(at).as("stated fact " + fact + " of revision " + e.path("revision"))
+                            .isBetween(0, provenance.path("citations").size() - 1);
+                } else {
+                    inferred++;
+                    assertThat(fact.path("reasoning").asString("")).as("reasoning of " + fact).isNotBlank();
+                }
+            }
+            discrepancies += provenance.path("discrepancies").size();
+        }
+        assertThat(inferred).isGreaterThan(20);
+        assertThat(discrepancies).isGreaterThanOrEqualTo(5);
+
+        // inferred values are marked on the body and left out when only what the sources state is asked for
+        JsonNode team = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/governance-bodies/omradesteam-berga", "reader"));
+        assertThat(team.path("current").path("uncertainFacts").findValuesAsString("field")).contains("teamLeaders", "safetyWardens");
+        JsonNode stated = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/governance-bodies/omradesteam-berga?onlyStated=true", "reader"));
+        assertThat(stated.path("current").path("areaTeam").has("teamLeaders")).isFalse();
+        assertThat(stated.path("current").path("withheld").findValuesAsString("field")).contains("teamLeaders", "safetyWardens");
+        // LOP-gruppen's establishment is inferred as a whole (no source names its decision): a chart of 2019 shows it,
+        // marked, and leaves it out when only what the sources state is asked for
+        assertThat(ids(chart("?asOfDate=2019-06-01"))).contains("lop-gruppen", "libra");
+        assertThat(body(chart("?asOfDate=2019-06-01"), "lop-gruppen").path("uncertainFacts").findValuesAsString("field")).contains("entry");
+        assertThat(ids(chart("?asOfDate=2019-06-01&onlyStated=true"))).doesNotContain("lop-gruppen").contains("libra");
+    }
 }
