@@ -63,6 +63,18 @@ class DistrictsAreDataEndToEndTest {
         assertThat(nowhere.statusCode()).as(nowhere.body()).isEqualTo(422);
         assertThat(HttpJson.json(nowhere).path("rule").asString()).isEqualTo("district-unknown");
 
+        // an area team belongs to a registered district: Navestad's is accepted (in its registered spelling), one in a
+        // district nobody registered is refused
+        HttpResponse<String> team = post("/api/area-teams", """
+                {"id":"omradesteam-navestad","district":"navestad","teamLeaders":1,"safetyWardens":2,"effectiveDate":"2022-03-07",%s}"""
+                .formatted(KS_NORRKOPING));
+        assertThat(team.statusCode()).as(team.body()).isEqualTo(201);
+        HttpResponse<String> teamNowhere = post("/api/area-teams", """
+                {"district":"Atlantis","teamLeaders":1,"safetyWardens":2,"effectiveDate":"2022-03-07",%s}""".formatted(KS_NORRKOPING));
+        assertThat(teamNowhere.statusCode()).as(teamNowhere.body()).isEqualTo(422);
+        assertThat(HttpJson.json(teamNowhere).path("rule").asString()).isEqualTo("district-unknown");
+        assertThat(HttpJson.json(teamNowhere).path("field").asString()).isEqualTo("district");
+
         // designated a priority district, with its decision
         HttpResponse<String> designated = post("/api/districts/Navestad/priority-designation", """
                 {"effectiveDate":"2022-03-07",%s}""".formatted(KS_NORRKOPING));
@@ -74,6 +86,10 @@ class DistrictsAreDataEndToEndTest {
         assertThat(view.path("district").asString()).isEqualTo("Navestad");
         assertThat(view.path("pictures").get(0).path("text").asString()).isEqualTo("Nulägesbild Navestad");
         assertThat(view.path("actions").get(0).path("title").asString()).isEqualTo("Trygghetsvandringar");
+        JsonNode teamBody = HttpJson.await(register.queryUrl() + "/api/governance-bodies/omradesteam-navestad?minRevision=" + revision,
+                b -> b.path("current").path("areaTeam").path("district").isString(), WAIT);
+        assertThat(teamBody.path("current").path("name").asString()).isEqualTo("Områdesteam Navestad");
+        assertThat(teamBody.path("current").path("areaTeam").path("district").asString()).isEqualTo("Navestad");
 
         JsonNode list = HttpJson.await(register.queryUrl() + "/api/districts?minRevision=" + revision,
                 l -> l.path("revision").asLong() >= revision, WAIT);
