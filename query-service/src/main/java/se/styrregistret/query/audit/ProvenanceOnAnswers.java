@@ -77,7 +77,12 @@ class ProvenanceOnAnswers implements ResponseBodyAdvice<Object> {
         collect(tree, entries);
         if (entries.isEmpty()) return tree;
         Map<Long, Provenances.Known> known = lookUp(entries);
-        for (ObjectNode entry : entries) annotate(entry, known.get(entry.get("revision").asLong()));
+        for (ObjectNode entry : entries) {
+            Provenances.Known k = known.get(entry.get("revision").asLong());
+            // a body's state is annotated from its own entry only (a version may open at another body's revision)
+            if (k != null && isBodyState(entry) && !entry.get("id").asString().equals(k.aggregateId())) k = null;
+            annotate(entry, k);
+        }
         List<ObjectNode> bodies = entries.stream().filter(ProvenanceOnAnswers::isBodyState).toList();
         if (!bodies.isEmpty()) markUncertainFacts(bodies);
         if (onlyStated) withhold(tree);

@@ -35,8 +35,8 @@ public class Provenances {
      * A revision's decision (date, maker, precision) as the trail holds it, and its provenance (null: the
      * entry cites none).
      */
-    public record Known(LocalDate decisionDate, String decidedBy, DatePrecision precision, Provenance provenance,
-                        String provenanceJson) {
+    public record Known(String aggregateId, LocalDate decisionDate, String decidedBy, DatePrecision precision,
+                        Provenance provenance, String provenanceJson) {
 
         /**
          * The precision of {@code decision}: its own, or the trail's when the read model kept none (DAY) and
@@ -65,7 +65,7 @@ public class Provenances {
         Long[] wanted = revisions.stream().distinct().toArray(Long[]::new);
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(
-                    "select revision, decision_date, decided_by, decision_date_precision, provenance::text as provenance"
+                    "select revision, aggregate_id, decision_date, decided_by, decision_date_precision, provenance::text as provenance"
                             + " from projection.audit_event where revision = any(?)");
             statement.setArray(1, connection.createArrayOf("bigint", wanted));
             return statement;
@@ -73,7 +73,8 @@ public class Provenances {
             String json = rs.getString("provenance");
             String precision = rs.getString("decision_date_precision");
             java.sql.Date date = rs.getDate("decision_date");
-            known.put(rs.getLong("revision"), new Known(date == null ? null : date.toLocalDate(), rs.getString("decided_by"),
+            known.put(rs.getLong("revision"), new Known(rs.getString("aggregate_id"), date == null ? null : date.toLocalDate(),
+                    rs.getString("decided_by"),
                     precision == null ? null : DatePrecision.valueOf(precision),
                     json == null ? null : Provenance.fromMetaDataValue(json), json));
         });
