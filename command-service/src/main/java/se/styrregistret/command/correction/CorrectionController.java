@@ -38,7 +38,7 @@ class CorrectionController {
 
     /** The aggregate types with a correction handler. */
     static final Set<String> CORRECTABLE = Set.of("GovernanceBody", "Allocation", "BudgetFrame", "Grant", "Referral",
-            "Agreement", "DistrictPictures", "ActionPlan", "OrganisationalFunction");
+            "Agreement", "DistrictPictures", "ActionPlan", "OrganisationalFunction", "District");
 
     private final CommandGateway commands;
     private final LogEntries log;

@@ -233,4 +233,25 @@ class CorrectionHttpTest extends CommandServiceTest {
         assertThat(annulled.statusCode()).as(annulled.body()).isEqualTo(200);
         assertThat(types(function)).hasSize(4).endsWith("se.styrregistret.kernel.correction.EntryCorrected");
     }
+
+    @Test
+    void a_districts_registration_is_corrected_in_its_municipality_but_not_in_its_name() {
+        String name = "Distrikt " + UUID.randomUUID().toString().substring(0, 8);
+        long registered = revision(post("/api/districts", """
+                {"name":"%s","municipality":"Norrköping","effectiveDate":"2020-01-01",%s}""".formatted(name, DECISION)));
+
+        var renamed = post("/api/corrections", """
+                {"revision":%d,"changes":{"name":"Annat namn"},"reason":"Stavning"}""".formatted(registered));
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(422);
+        assertThat(json(renamed).path("rule").asString()).isEqualTo("district-name-not-correctable");
+        assertThat(json(renamed).path("field").asString()).isEqualTo("changes.name");
+
+        var corrected = post("/api/corrections", """
+                {"revision":%d,"changes":{"municipality":"Linköping"},"reason":"Fel kommun"}""".formatted(registered));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        assertThat(types(se.styrregistret.kernel.district.Districts.key(name))).containsExactly(
+                "se.styrregistret.kernel.district.DistrictRegistered",
+                "se.styrregistret.kernel.correction.EntryCorrected",
+                "se.styrregistret.kernel.district.DistrictRegistered");
+    }
 }

@@ -93,14 +93,22 @@ class DistrictProjection {
         revisions.advance(NAME, revision);
     }
 
-    /** An annulled picture no longer counts from the annulment's revision. */
+    /**
+     * An annulled picture no longer counts from the annulment's revision; an annulled designation neither (a
+     * corrected registration or designation is replaced by the event that follows, which opens the next version).
+     */
     @EventHandler
     void on(EntryCorrected event, EventMessage<?> message, TrackingToken token) {
         long revision = revisionOf(token);
-        if (message instanceof DomainEventMessage<?> domain && "DistrictPictures".equals(domain.getType())) {
+        if (message instanceof DomainEventMessage<?> domain
+                && ("DistrictPictures".equals(domain.getType()) || "District".equals(domain.getType()))) {
             versions.seen(message);
         }
-        if (event.annulled()) pictures.retract(event.correctedEventId(), revision);
+        if (event.annulled() && "PriorityDistrictDesignated".equals(event.correctedType())) {
+            registered.designationAnnulled(event.aggregateId().substring(event.aggregateId().indexOf(':') + 1), revision);
+        } else if (event.annulled()) {
+            pictures.retract(event.correctedEventId(), revision);
+        }
         revisions.advance(NAME, revision);
     }
 

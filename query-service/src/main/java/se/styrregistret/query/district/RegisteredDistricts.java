@@ -38,14 +38,17 @@ public class RegisteredDistricts {
     /** The registered spelling of {@code name} (compared case-insensitively), or empty when none is registered. */
     public Optional<String> canonical(String name) {
         if (name == null || name.isBlank()) return Optional.empty();
-        return db.sql("select name from projection.district where name_key = ?").param(Districts.normalised(name))
+        return db.sql("select name from projection.district_version where name_key = ? and revision_to is null")
+                .param(Districts.normalised(name))
                 .query(String.class).optional();
     }
 
     /** The districts registered at {@code revision}, by name. */
     public List<Entry> asOf(long revision) {
-        return db.sql("select * from projection.district where registered_revision <= ? order by name")
-                .param(revision).query((rs, i) -> entry(rs, revision)).list();
+        return db.sql("""
+                        select * from projection.district_version
+                        where revision_from <= ? and (revision_to is null or revision_to > ?) order by name""")
+                .params(revision, revision).query((rs, i) -> entry(rs)).list();
     }
 
     /** The names of the districts registered at {@code revision}, priority districts first, each group by name. */
@@ -55,9 +58,8 @@ public class RegisteredDistricts {
                 .map(Entry::name).toList();
     }
 
-    private Entry entry(ResultSet rs, long revision) throws SQLException {
-        Long priorityRevision = rs.getObject("priority_revision", Long.class);
-        boolean priority = priorityRevision != null && priorityRevision <= revision;
+    private Entry entry(ResultSet rs) throws SQLException {
+        boolean priority = rs.getObject("priority_revision", Long.class) != null;
         return new Entry(rs.getString("name"), rs.getString("municipality"), rs.getObject("registered_date", LocalDate.class),
                 decision(rs.getString("registered_decision")), priority,
                 priority ? rs.getObject("priority_date", LocalDate.class) : null,
@@ -68,26 +70,53 @@ public class RegisteredDistricts {
         return text == null ? null : json.readValue(text, DecisionReference.class);
     }
 
+    /** A district registered, or its registration's replacement (a correction): the next version from {@code revision}. */
     void registered(DistrictRegistered event, long revision) {
+        String key = Districts.normalised(event.name());
+        close(key, revision);
         db.sql("""
-                        insert into projection.district (name_key, name, municipality, registered_revision, registered_date,
-                                                         registered_decision)
-                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(Districts.normalised(event.name()), event.name(), event.municipality(), revision,
-                        event.effectiveDate(), json.writeValueAsString(event.decision()))
+                        insert into projection.district_version (name_key, name, municipality, registered_revision,
+                            registered_date, registered_decision, priority_revision, priority_date, priority_decision, revision_from)
+                        select ?, ?, ?, ?, ?, ?, p.priority_revision, p.priority_date, p.priority_decision, ?
+                        from (select 1) one left join (select * from projection.district_version
+                            where name_key = ? and revision_to = ?) p on true""")
+                .params(key, event.name(), event.municipality(), revision, event.effectiveDate(),
+                        json.writeValueAsString(event.decision()), revision, key, revision)
                 .update();
     }
 
+    /** A district designated a priority district (or a designation's replacement): the next version. */
     void designated(PriorityDistrictDesignated event, long revision) {
+        String key = Districts.normalised(event.name());
+        if (close(key, revision) == 0) return;
         db.sql("""
-                        update projection.district set priority_revision = ?, priority_date = ?, priority_decision = ?
-                        where name_key = ? and priority_revision is null""")
-                .params(revision, event.effectiveDate(), json.writeValueAsString(event.decision()),
-                        Districts.normalised(event.name()))
+                        insert into projection.district_version (name_key, name, municipality, registered_revision,
+                            registered_date, registered_decision, priority_revision, priority_date, priority_decision, revision_from)
+                        select name_key, name, municipality, registered_revision, registered_date, registered_decision, ?, ?, ?, ?
+                        from projection.district_version where name_key = ? and revision_to = ?""")
+                .params(revision, event.effectiveDate(), json.writeValueAsString(event.decision()), revision, key, revision)
                 .update();
+    }
+
+    /** A designation annulled: from {@code revision} the district is no priority district. */
+    void designationAnnulled(String key, long revision) {
+        if (close(key, revision) == 0) return;
+        db.sql("""
+                        insert into projection.district_version (name_key, name, municipality, registered_revision,
+                            registered_date, registered_decision, revision_from)
+                        select name_key, name, municipality, registered_revision, registered_date, registered_decision, ?
+                        from projection.district_version where name_key = ? and revision_to = ?""")
+                .params(revision, key, revision)
+                .update();
+    }
+
+    /** Closes the district's current version at {@code revision}; how many it closed (0: none was open). */
+    private int close(String key, long revision) {
+        return db.sql("update projection.district_version set revision_to = ? where name_key = ? and revision_to is null")
+                .params(revision, key).update();
     }
 
     void deleteAll() {
-        db.sql("delete from projection.district").update();
+        db.sql("delete from projection.district_version").update();
     }
 }

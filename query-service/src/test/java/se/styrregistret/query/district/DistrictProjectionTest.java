@@ -164,6 +164,39 @@ class DistrictProjectionTest extends QueryServiceTest {
         assertThat(list.body()).contains(name, "Kommunstyrelsen i Norrköping");
     }
 
+    @Test
+    void a_corrected_registration_and_an_annulled_designation_count_from_their_correction_never_before() {
+        String name = "Hageby-" + UUID.randomUUID().toString().substring(0, 6);
+        String key = se.styrregistret.kernel.district.Districts.key(name);
+        DecisionReference ks = new DecisionReference("KS 2022/1", null, DATE, "Kommunstyrelsen");
+        long registered = append("District", key, new se.styrregistret.kernel.district.DistrictRegistered(name, "Linköping", DATE, ks));
+        String registrationId = eventIdAt(registered);
+        long designated = append("District", key, new se.styrregistret.kernel.district.PriorityDistrictDesignated(name, DATE, ks));
+        String designationId = eventIdAt(designated);
+        // the municipality was recorded wrongly: corrected; then the designation annulled
+        long correction = append("District", key, new se.styrregistret.kernel.correction.EntryCorrected(key, registrationId, registered,
+                "DistrictRegistered", false, "Fel kommun", null));
+        long replacement = append("District", key, new se.styrregistret.kernel.district.DistrictRegistered(name, "Norrköping", DATE, ks),
+                org.axonframework.messaging.MetaData.with(se.styrregistret.kernel.correction.EntryCorrected.CORRECTS, registrationId));
+        long annulled = append("District", key, new se.styrregistret.kernel.correction.EntryCorrected(key, designationId, designated,
+                "PriorityDistrictDesignated", true, "Ingen sådan prioritering", null));
+        awaitProjection(DistrictProjection.NAME, annulled);
+
+        java.util.function.LongFunction<se.styrregistret.query.district.RegisteredDistricts.Entry> at = revision ->
+                projection.handle(new se.styrregistret.kernel.district.FindDistricts(revision)).districts().stream()
+                        .filter(d -> d.name().equals(name)).findFirst().orElse(null);
+        assertThat(at.apply(registered).municipality()).isEqualTo("Linköping");
+        assertThat(at.apply(registered).priority()).isFalse();
+        assertThat(at.apply(designated).priority()).isTrue();
+        assertThat(at.apply(correction).municipality()).isEqualTo("Linköping");
+        assertThat(at.apply(replacement).municipality()).isEqualTo("Norrköping");
+        assertThat(at.apply(replacement).priority()).isTrue();
+        assertThat(at.apply(annulled).priority()).isFalse();
+        assertThat(at.apply(annulled).municipality()).isEqualTo("Norrköping");
+        assertThat(jdbc.queryForObject("select count(*) from projection.district_version where name_key = ? and revision_to is null",
+                Integer.class, se.styrregistret.kernel.district.Districts.normalised(name))).isEqualTo(1);
+    }
+
     static GovernanceBodyEstablished body(GovernanceBodyId id, String name, Scope scope) {
         return new GovernanceBodyEstablished(id, name, null, Level.OPERATIONAL, scope, List.of(), null, null,
                 List.of(), List.of(), DATE, KS);
