@@ -899,6 +899,31 @@ class WebUiBrowserTest {
         assertThat(text("body-detail")).doesNotContain("Kommundirektören 2020-01-01", "Kommundirektören 2020-01 ");
         screenshot("19-manadsdatum-1400");
 
+        // a ledger row whose recipient the register inferred shows the mark beside the recipient
+        String recipientReason = "Förslaget nämner ingen mottagare; teamen beställs av Social- och omsorgsnämnden.";
+        post("/api/budget/allocations", """
+                {"fiscalYear":2021,"amountSek":150000,"source":{"kind":"RESOURCE_FUNDS","name":"Kommunstyrelsens medel för trygghetsskapande insatser"},
+                 "recipient":{"kind":"COMMITTEE","name":"Social- och omsorgsnämnden"},"purpose":"Områdesteam Provby, uppstart",
+                 "effectiveDate":"2021-03-02",%s,
+                 "provenance":{"documentKind":"PROPOSAL","citations":[%s],
+                   "facts":[{"field":"recipient","certainty":"INFERRED","reasoning":"%s","citation":0}]}}"""
+                .formatted(decision, citation, recipientReason));
+        HttpJson.await(system.queryUrl() + "/api/budget/ledger?fiscalYear=2021", l -> l.toString().contains("Områdesteam Provby, uppstart"),
+                Duration.ofSeconds(30));
+        driver.get(system.queryUrl() + "/#/budget?ar=2021");
+        driver.navigate().refresh();
+        waitForText("budget", "Områdesteam Provby, uppstart");
+        WebElement recipient = driver.findElement(By.cssSelector("#budget table.ledger td[data-field='recipient']"));
+        assertThat(recipient.getText()).startsWith("Social- och omsorgsnämnden").contains("härlett");
+        assertThat(recipient.findElement(By.cssSelector(".certainty-mark")).getAttribute("title")).contains(recipientReason);
+        WebElement ledgerRow = recipient.findElement(By.xpath("./ancestor::tr"));
+        assertThat(ledgerRow.getText()).contains("Förslag", "okänt, efter 2021-03-02", "Källor");
+        js("arguments[0].scrollIntoView({block: 'center'});", ledgerRow);
+        screenshot("19b-huvudbok-harledd-mottagare-1400");
+        // the marks' texts for screen readers stay inside the ledger's own scrolling: the page does not scroll sideways
+        assertThat(((Number) js("return document.scrollingElement.scrollWidth;")).longValue())
+                .isLessThanOrEqualTo(((Number) js("return innerWidth;")).longValue());
+
         // on a phone the sources fit the screen: no sideways scrolling, no value cut
         try {
             driver.manage().window().setSize(new Dimension(390, 844));
