@@ -30,7 +30,9 @@
     paragraph: 'Paragraf', decisionDate: 'Beslutsdatum', decidedBy: 'Beslutsfattare', effectiveDate: 'Gäller från',
     entry: 'Hela uppgiften', title: 'Titel', parties: 'Parter', fiscalYear: 'Budgetår', committee: 'Nämnd',
     role: 'Roll', holder: 'Innehavare', text: 'Text', kind: 'Slag', function: 'Funktion', subject: 'Ärende',
-    estimatedAmountSek: 'Uppskattat belopp', referredTo: 'Hänskjutet till', developmentArea: 'Utvecklingsområde'
+    estimatedAmountSek: 'Uppskattat belopp', referredTo: 'Hänskjutet till', developmentArea: 'Utvecklingsområde',
+    replacements: 'Ersättningar', establishments: 'Inrättanden', rescissions: 'Upphävanden', dissolutions: 'Avvecklingar',
+    functionId: 'Funktion', fromOrganisation: 'Från organisation', toOrganisation: 'Till organisation', actions: 'Åtgärder'
   };
   // where an entry comes from: the kind of document, whether its decision is known to be adopted, how sure each fact is
   var CERTAINTY = { INFERRED: 'Härlett', ASSUMED: 'Antaget', STATED: 'Står i källan' };
@@ -269,7 +271,8 @@
   function fieldName(field) {
     if (!field) return '–';
     if (FIELDS[field]) return FIELDS[field];
-    var last = String(field).split('.').pop();
+    // "replacements[0].successors" reads as its last name
+    var last = String(field).replace(/\[\d+\]/g, '').split('.').pop();
     return FIELDS[last] || humanise(last);
   }
 
