@@ -23,8 +23,24 @@
     convener: 'Sammankallande', meetingFrequency: 'Mötesfrekvens', supportingResources: 'Stödresurser',
     members: 'Ledamöter', reportsTo: 'Rapporterar till', predecessors: 'Föregångare', successors: 'Efterträdare',
     establishedBy: 'Inrättad genom', note: 'Anmärkning', areaTeam: 'Områdesteam', rescindedDecision: 'Upphävt inrättandebeslut',
-    decision: 'Beslut', effectiveFrom: 'Gäller från', effectiveTo: 'Gäller till', district: 'Stadsdel', description: 'Beskrivning'
+    decision: 'Beslut', effectiveFrom: 'Gäller från', effectiveTo: 'Gäller till', district: 'Stadsdel', description: 'Beskrivning',
+    teamLeaders: 'Teamledare', safetyWardens: 'Trygghetsvärdar', hostOrganisation: 'Värdorganisation',
+    commissioningCommittee: 'Beställande nämnd', purpose: 'Syfte', recipient: 'Mottagare', recipientName: 'Mottagare',
+    source: 'Källa för medlen', sourceName: 'Källa för medlen', amountSek: 'Belopp', caseNumber: 'Diarienummer',
+    paragraph: 'Paragraf', decisionDate: 'Beslutsdatum', decidedBy: 'Beslutsfattare', effectiveDate: 'Gäller från',
+    entry: 'Hela uppgiften', title: 'Titel', parties: 'Parter', fiscalYear: 'Budgetår', committee: 'Nämnd',
+    role: 'Roll', holder: 'Innehavare', text: 'Text', kind: 'Slag', function: 'Funktion', subject: 'Ärende',
+    estimatedAmountSek: 'Uppskattat belopp', referredTo: 'Hänskjutet till', developmentArea: 'Utvecklingsområde',
+    replacements: 'Ersättningar', establishments: 'Inrättanden', rescissions: 'Upphävanden', dissolutions: 'Avvecklingar',
+    functionId: 'Funktion', fromOrganisation: 'Från organisation', toOrganisation: 'Till organisation', actions: 'Åtgärder'
   };
+  // where an entry comes from: the kind of document, whether its decision is known to be adopted, how sure each fact is
+  var CERTAINTY = { INFERRED: 'Härlett', ASSUMED: 'Antaget', STATED: 'Står i källan' };
+  var DOCUMENT_KINDS = { ADOPTED_DECISION: 'Protokollfört beslut', DELEGATION_DECISION: 'Delegationsbeslut',
+    PROPOSAL: 'Förslag (tjänsteskrivelse)', AGREEMENT: 'Överenskommelse', ANNOUNCEMENT: 'Meddelande' };
+  var DECISION_STATUS = { ADOPTED: 'Beslutat', PROPOSED: 'Förslag – antagande framgår inte',
+    ADOPTION_DATE_UNKNOWN: 'Beslutat, datum okänt' };
+  var ONLY_STATED = 'bara-kallor';
   // the Swedish name and kind of every event type; the server's typeLabel/kind win when it sends them
   var EVENT_TYPES = {
     GovernanceBodyEstablished: ['Organ inrättat', 'bodies'], GovernanceBodyAmended: ['Organ ändrat', 'bodies'],
@@ -61,6 +77,7 @@
     budgetYears: null,
     eventTypes: null,    // [{type,label,kind}]
     knownBodies: {},     // id -> name, every body the page has seen
+    onlyStated: false,   // show only what the sources state (onlyStated=true on the API calls; bara-kallor=ja in the address)
     params: {},          // the current view's settings, as in the address
     lastParams: {}       // each view's settings when it was last left
   };
@@ -157,15 +174,57 @@
 
   // ---------- formatting ----------
 
+  /** A decision's date as precisely as the source gives it: "2020-01-20", "januari 2020", "okänt, efter 2021-03-02". */
+  function decisionDateText(d) {
+    if (!d) return '';
+    if (d.dateText) return d.dateText;
+    var date = d.decisionDate || '';
+    if (d.datePrecision === 'MONTH') return monthText(date);
+    if (d.datePrecision === 'YEAR') return date.substring(0, 4);
+    if (d.datePrecision === 'AFTER') return 'okänt, efter ' + date;
+    if (d.datePrecision === 'BEFORE') return 'okänt, före ' + date;
+    return date;
+  }
+
+  var MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+  function monthText(iso) {
+    var m = /^(\d{4})-(\d{2})/.exec(iso || '');
+    return m ? MONTHS[Number(m[2]) - 1] + ' ' + m[1] : (iso || '');
+  }
+
+  /** An entry's effective date as precisely as known (effectiveDateText), never a made-up day. */
+  function entryDate(e, field) {
+    var f = field || 'effectiveDate';
+    if (!e) return '–';
+    return e[f + 'Text'] || formatDate(e[f]);
+  }
+
+  /** A date shown with its ISO form for machines; a vague one may wrap. */
+  function dateCell(e, field) {
+    var f = field || 'effectiveDate';
+    var text = entryDate(e, f);
+    return el('td', { class: 'date' + (text.length > 10 ? ' date-vague' : '') }, text);
+  }
+
+  /** The server's wording of a decision with its date as precisely as known ("2020-01" reads "januari 2020"). */
+  function serverDecisionText(e) {
+    var d = e.decision;
+    if (!e.decisionText) return decisionText(d);
+    if (d && d.dateAsKnown && d.dateText && e.decisionText.indexOf(d.dateAsKnown) >= 0) {
+      // a date known only as a bound reads "Kommunstyrelsen, okänt, efter 2021-03-02"
+      return /^okänt/.test(d.dateText) ? e.decisionText.replace(' ' + d.dateAsKnown, ', ' + d.dateText).replace(d.dateAsKnown, d.dateText)
+        : e.decisionText.replace(d.dateAsKnown, d.dateText);
+    }
+    return e.decisionText;
+  }
+
   function decisionText(d) {
     if (!d) return '–';
-    var date = d.decisionDate || '';
-    if (d.datePrecision === 'MONTH') date = date.substring(0, 7);
-    if (d.datePrecision === 'YEAR') date = date.substring(0, 4);
+    var date = decisionDateText(d);
     var parts = [];
     if (d.caseNumber) parts.push(d.caseNumber);
     if (d.paragraph) parts.push(d.paragraph);
-    var who = [d.decidedBy, date].filter(Boolean).join(' ');
+    var who = [d.decidedBy, date].filter(Boolean).join(/^okänt/.test(date) ? ', ' : ' ');
     if (!parts.length) return who || '–';
     parts.push('(' + who + ')');
     return parts.join(' ');
@@ -205,6 +264,185 @@
   function bodyName(id) {
     var b = state.bodies[id];
     return b ? b.name : (state.knownBodies[id] || id);
+  }
+
+  // ---------- provenance: where an entry comes from, and how sure the register is of it ----------
+
+  function fieldName(field) {
+    if (!field) return '–';
+    if (FIELDS[field]) return FIELDS[field];
+    // "replacements[0].successors" reads as its last name
+    var last = String(field).replace(/\[\d+\]/g, '').split('.').pop();
+    return FIELDS[last] || humanise(last);
+  }
+
+  function certaintyText(fact) {
+    return fact.certaintyText || CERTAINTY[fact.certainty] || fact.certainty || '';
+  }
+
+  /** A visible word beside a value that is not in the sources: "härlett" or "antaget", the reasoning as its title. */
+  function certaintyMark(fact) {
+    var word = certaintyText(fact).toLowerCase();
+    return el('sup', { class: 'certainty-mark certainty-' + String(fact.certainty || '').toLowerCase(),
+      title: word + (fact.reasoning ? ': ' + fact.reasoning : '') },
+      word, el('span', { class: 'visually-hidden' }, fact.reasoning ? ' (' + fact.reasoning + ')' : ''));
+  }
+
+  /** The facts of an entry or a body that are inferred or assumed, by field: the entry's own or the body's state's. */
+  function uncertainFacts(entry) {
+    if (!entry) return [];
+    if (Array.isArray(entry.uncertainFacts)) return entry.uncertainFacts;
+    // a body's state is built from many entries: only its uncertainFacts speak for it
+    if (entry.establishedBy !== undefined) return [];
+    var facts = entry.provenance && entry.provenance.facts;
+    return (facts || []).filter(function (f) { return f && f.certainty && f.certainty !== 'STATED'; });
+  }
+
+  /** The uncertain fact of that field (a request's "areaTeam.teamLeaders" or "teamLeaders" alike), if any. */
+  function uncertainFact(entry, field) {
+    var list = uncertainFacts(entry);
+    for (var i = 0; i < list.length; i++) {
+      var f = String(list[i].field || '');
+      if (f === field || f.split('.').pop() === field) return list[i];
+    }
+    return null;
+  }
+
+  /** A value and, when the register inferred or assumed it, its mark. */
+  function markedValue(entry, field, value) {
+    var fact = uncertainFact(entry, field);
+    return fact ? el('span', null, value, ' ', certaintyMark(fact)) : value;
+  }
+
+  /** What the sources say about a value a view leaves out because it is not stated in them. */
+  function withheldFact(entry, field) {
+    var list = (entry && entry.withheld) || [];
+    for (var i = 0; i < list.length; i++) {
+      var f = String(list[i].field || '');
+      if (f === field || f.split('.').pop() === field) return list[i];
+    }
+    return null;
+  }
+
+  /** Badges for a decision not known to be adopted, and the kind of document it rests on. */
+  function decisionBadges(d) {
+    if (!d) return null;
+    var out = [];
+    if (d.status === 'PROPOSED') {
+      out.push(el('span', { class: 'badge badge-proposal', title: d.statusText || DECISION_STATUS.PROPOSED },
+        'Förslag', el('span', { class: 'visually-hidden' }, ': ' + (d.statusText || DECISION_STATUS.PROPOSED))));
+    } else if (d.status === 'ADOPTION_DATE_UNKNOWN') {
+      out.push(el('span', { class: 'badge badge-date-unknown', title: d.statusText || DECISION_STATUS.ADOPTION_DATE_UNKNOWN },
+        'Datum okänt', el('span', { class: 'visually-hidden' }, ': ' + (d.statusText || DECISION_STATUS.ADOPTION_DATE_UNKNOWN))));
+    }
+    if (d.documentKind) {
+      out.push(el('span', { class: 'doc-kind' }, d.documentKindText || DOCUMENT_KINDS[d.documentKind] || d.documentKind));
+    }
+    return out.length ? el('span', { class: 'decision-badges' }, out.map(function (b, i) { return [i ? ' ' : '', b]; })) : null;
+  }
+
+  /** A decision as text with its badges. */
+  function decisionNode(d, text) {
+    var badges = decisionBadges(d);
+    return badges ? el('span', { class: 'decision' }, text || decisionText(d), ' ', badges) : (text || decisionText(d));
+  }
+
+  function hasSources(entry) {
+    var p = entry && entry.provenance;
+    return !!(p && ((p.citations || []).length || (p.facts || []).length || (p.discrepancies || []).length ||
+      p.documentKind || p.status)) || !!(entry && (entry.withheld || []).length);
+  }
+
+  /** A cited passage: document, Dnr, its date, section, and the quoted words. */
+  function citationNode(c, tag) {
+    if (!c) return null;
+    var head = [c.document || 'Dokument utan titel'];
+    if (c.registrationNumber) head.push('Dnr ' + c.registrationNumber);
+    if (c.documentDate) head.push('daterat ' + formatDate(c.documentDate));
+    if (c.section) head.push(c.section);
+    return el(tag || 'div', { class: 'citation' },
+      el('p', { class: 'citation-source' }, head.join(', ')),
+      c.passage ? el('blockquote', { class: 'passage' }, '”' + c.passage + '”') : null);
+  }
+
+  /**
+   * The "Källor" of an entry: each cited passage, each fact the register inferred or assumed with its
+   * reasoning, each discrepancy between the sources with both passages and what the register records.
+   */
+  function sourcesNode(entry, label) {
+    var p = (entry && entry.provenance) || {};
+    var d = (entry && entry.decision) || {};
+    var box = el('div', { class: 'sources' });
+    if (label) box.appendChild(el('p', { class: 'sources-label' }, label));
+    var kind = d.documentKindText || DOCUMENT_KINDS[p.documentKind];
+    var status = d.statusText || DECISION_STATUS[p.status];
+    if (kind || status) {
+      box.appendChild(el('p', { class: 'sources-status' }, [kind ? 'Underlag: ' + kind : null, status ? 'Status: ' + status : null]
+        .filter(Boolean).join(' · ')));
+    }
+    var citations = p.citations || [];
+    if (citations.length) {
+      box.appendChild(el('ol', { class: 'citations' }, citations.map(function (c) { return citationNode(c, 'li'); })));
+    } else {
+      box.appendChild(el('p', { class: 'note' }, 'Inga citerade källor registrerade.'));
+    }
+    var facts = (p.facts || []).filter(function (f) { return f && f.certainty && f.certainty !== 'STATED'; });
+    if (facts.length) {
+      box.appendChild(el('p', { class: 'sources-sub' }, 'Uppgifter som inte står ordagrant i källorna'));
+      box.appendChild(el('ul', { class: 'uncertain-facts' }, facts.map(function (f) {
+        var withheld = withheldFact(entry, f.field);
+        return el('li', null, el('span', { class: 'certainty-tag certainty-' + f.certainty.toLowerCase() }, certaintyText(f)), ' ',
+          el('strong', null, fieldName(f.field)), f.reasoning ? ': ' + f.reasoning : '',
+          typeof f.citation === 'number' && citations[f.citation] ? ' (utgår från källa ' + (f.citation + 1) + ')' : '',
+          withheld ? el('span', { class: 'withheld-note' }, ' – utelämnat i denna vy') : null);
+      })));
+    }
+    var discrepancies = p.discrepancies || [];
+    if (discrepancies.length) {
+      box.appendChild(el('p', { class: 'sources-sub' }, 'Motstridiga uppgifter i källorna'));
+      box.appendChild(el('ul', { class: 'discrepancies' }, discrepancies.map(function (x) {
+        return el('li', { class: 'discrepancy' },
+          el('p', null, el('strong', null, x.summary || 'Källorna är oense'),
+            (x.fields || []).length ? ' (' + x.fields.map(fieldName).join(', ') + ')' : ''),
+          x.passage ? el('div', { class: 'discrepancy-side' }, el('p', { class: 'side-label' }, 'Det ena stället:'), citationNode(x.passage)) : null,
+          x.other ? el('div', { class: 'discrepancy-side' }, el('p', { class: 'side-label' }, 'Det andra stället:'), citationNode(x.other)) : null,
+          x.resolution ? el('p', { class: 'resolution' }, 'Registret: ' + x.resolution) : null);
+      })));
+    }
+    var withheldOnly = ((entry && entry.withheld) || []).filter(function (w) {
+      return !facts.some(function (f) { return f.field === w.field; });
+    });
+    if (withheldOnly.length) {
+      box.appendChild(el('p', { class: 'withheld-note' }, 'Utelämnat eftersom det inte står i källorna: ' +
+        withheldOnly.map(function (w) { return fieldName(w.field) + ' (' + certaintyText(w).toLowerCase() + ')'; }).join(', ')));
+    }
+    return box;
+  }
+
+  /** The sources folded away under "Källor", for a row or an item among many. */
+  function sourcesDetails(entry) {
+    if (!hasSources(entry)) return null;
+    var p = entry.provenance || {};
+    var n = (p.citations || []).length;
+    var extra = [];
+    if (n) extra.push(count(n, 'citat', 'citat'));
+    var uncertain = (p.facts || []).filter(function (f) { return f && f.certainty && f.certainty !== 'STATED'; }).length;
+    if (uncertain) extra.push(count(uncertain, 'härledd eller antagen uppgift', 'härledda eller antagna uppgifter'));
+    if ((p.discrepancies || []).length) extra.push('motstridiga uppgifter');
+    return el('details', { class: 'sources-details' },
+      el('summary', null, 'Källor' + (extra.length ? ' (' + extra.join(', ') + ')' : '')), sourcesNode(entry));
+  }
+
+  /** The API path with onlyStated=true when the view shows only what the sources state. */
+  function stated(path) {
+    if (!state.onlyStated) return path;
+    return path + (path.indexOf('?') >= 0 ? '&' : '?') + 'onlyStated=true';
+  }
+
+  /** A link within the page that keeps the "only what the sources state" setting. */
+  function keepStated(hash) {
+    if (!state.onlyStated || hash.indexOf(ONLY_STATED + '=') >= 0) return hash;
+    return hash + (hash.indexOf('?') >= 0 ? '&' : '?') + ONLY_STATED + '=ja';
   }
 
   // ---------- API ----------
@@ -325,6 +563,7 @@
     if ($('body-detail')) { clear($('body-detail')); $('body-detail').hidden = true; }
     $('session').hidden = true;
     $('tabs').hidden = true;
+    $('source-filter').hidden = true;
     showView('login');
     showMessage(typeof reason === 'string' ? reason : 'Du är utloggad.', typeof reason === 'string' ? 'error' : 'info');
     $('login-user').focus();
@@ -336,6 +575,7 @@
     who.appendChild(document.createTextNode(sessionStorage.getItem(USER_KEY) || ''));
     $('session').hidden = false;
     $('tabs').hidden = false;
+    $('source-filter').hidden = false;
     // a reader sees no audit links it cannot open: ask once whether this login may read the audit trail
     api('/api/audit-trail?size=1').then(function () { return true; }, function (e) {
       return !(e instanceof ApiError && (e.status === 401 || e.status === 403));
@@ -351,7 +591,7 @@
   function revisionRef(revision, label) {
     return state.mayAudit === false
       ? el('span', { class: 'revision-ref' }, label)
-      : el('a', { href: '#/revision/' + revision, class: 'revision-ref' }, label);
+      : el('a', { href: keepStated('#/revision/' + revision), class: 'revision-ref' }, label);
   }
 
   // ---------- event types: Swedish labels ----------
@@ -522,6 +762,9 @@
     var where = parseHash();
     var view = TITLES[where.view] ? where.view : 'org';
     state.params = where.params;
+    state.onlyStated = where.params[ONLY_STATED] === 'ja';
+    $('only-stated').checked = state.onlyStated;
+    document.body.classList.toggle('only-stated', state.onlyStated);
     state.lastParams[view] = { sub: where.sub, params: where.params };
     showMessage('', 'info');
     document.title = TITLES[view] + ' – Styrregistret';
@@ -538,7 +781,11 @@
   /** A tab brings back the view as it was left. */
   function goToView(view) {
     var last = state.lastParams[view];
-    var hash = last ? hashFor(view, last.sub, last.params) : '#/' + view;
+    var params = {};
+    if (last) Object.keys(last.params).forEach(function (k) { params[k] = last.params[k]; });
+    // the "only what the sources state" setting goes with the reader from view to view
+    params[ONLY_STATED] = state.onlyStated ? 'ja' : '';
+    var hash = hashFor(view, last ? last.sub : null, params);
     if (location.hash === hash) route(); else location.hash = hash;
   }
 
@@ -688,9 +935,9 @@
   }
 
   function fetchChart(params, current) {
-    var main = api('/api/org-chart' + chartQuery(params));
-    var other = params.jamfor ? api('/api/org-chart?asOfDate=' + encodeURIComponent(params.jamfor) +
-      (params.nr ? '&asOfRevision=' + encodeURIComponent(params.nr) : '')) : Promise.resolve(null);
+    var main = api(stated('/api/org-chart' + chartQuery(params)));
+    var other = params.jamfor ? api(stated('/api/org-chart?asOfDate=' + encodeURIComponent(params.jamfor) +
+      (params.nr ? '&asOfRevision=' + encodeURIComponent(params.nr) : ''))) : Promise.resolve(null);
     Promise.all([main, other]).then(function (answers) {
       if (!current()) return; // an older answer arriving late is dropped
       renderChart(answers[0], params);
@@ -780,14 +1027,34 @@
     else if (b.scope && b.scope.kind === 'COUNTY') meta.push('Länet');
     if (b.status && b.status !== 'ACTIVE') meta.push(STATUS[b.status] || b.status);
     var reports = reportInfo(b, order || levelIndexes(state.chart));
+    var marks = boxMarks(b);
     return el('button', {
-      type: 'button', class: 'body-box status-' + String(b.status || '').toLowerCase() + ' reports-' + reports.kind,
+      type: 'button', class: 'body-box status-' + String(b.status || '').toLowerCase() + ' reports-' + reports.kind +
+        (marks ? ' has-marks' : ''),
       'data-id': b.id, 'aria-pressed': state.selectedBody === b.id ? 'true' : 'false',
       onclick: function () { openBody(b.id); }
     },
     el('span', { class: 'body-name' }, b.name),
     meta.length ? el('span', { class: 'body-meta' }, meta.join(' · ')) : null,
-    el('span', { class: 'body-reports' }, (reports.kind === 'none' ? '○ ' : '↑ ') + reports.text));
+    el('span', { class: 'body-reports' }, (reports.kind === 'none' ? '○ ' : '↑ ') + reports.text),
+    marks);
+  }
+
+  /** A box's marks: its decision only proposed, or facts of the body the register inferred or assumed. */
+  function boxMarks(b) {
+    var marks = [];
+    var d = b.decision || {};
+    if (d.status === 'PROPOSED') marks.push(el('span', { class: 'badge badge-proposal', title: d.statusText || DECISION_STATUS.PROPOSED }, 'Förslag'));
+    else if (d.status === 'ADOPTION_DATE_UNKNOWN') marks.push(el('span', { class: 'badge badge-date-unknown', title: d.statusText }, 'Datum okänt'));
+    var facts = b.uncertainFacts || [];
+    if (facts.length) {
+      var kinds = {};
+      facts.forEach(function (f) { kinds[certaintyText(f).toLowerCase()] = true; });
+      marks.push(el('span', { class: 'box-uncertain', title: facts.map(function (f) {
+        return fieldName(f.field) + ': ' + certaintyText(f).toLowerCase() + (f.reasoning ? ' – ' + f.reasoning : '');
+      }).join('\n') }, '◇ ' + Object.keys(kinds).join('/') + ': ' + facts.map(function (f) { return fieldName(f.field); }).join(', ')));
+    }
+    return marks.length ? el('span', { class: 'body-marks' }, marks.map(function (m, i) { return [i ? ' ' : '', m]; })) : null;
   }
 
   function openBody(id) {
@@ -896,7 +1163,7 @@
     if (!panel.firstChild) panel.appendChild(el('p', { class: 'status' }, 'Hämtar …'));
     var wantFocus = focus || pendingFocus;
     pendingFocus = false;
-    api('/api/governance-bodies/' + encodeURIComponent(id)).then(function (details) {
+    api(stated('/api/governance-bodies/' + encodeURIComponent(id))).then(function (details) {
       if (state.selectedBody !== id) return;
       // keep the focus in the panel when it is redrawn (the chart moved to another point in time)
       var keepFocus = wantFocus || panel.contains(document.activeElement);
@@ -961,51 +1228,69 @@
 
   function renderDetail(panel, body, details) {
     clear(panel);
+    // the body's state as the chart shows it, with the facts of it the register inferred or assumed
+    var whole = uncertainFact(body, 'entry');
     panel.appendChild(el('div', { class: 'detail-head' },
-      el('h3', { id: 'detail-heading', tabindex: '-1' }, body.name),
+      el('h3', { id: 'detail-heading', tabindex: '-1' }, body.name, whole ? [' ', certaintyMark(whole)] : null),
       el('button', { type: 'button', class: 'close', 'aria-label': 'Stäng detaljerna', onclick: closeDetail }, '×')));
-    var dl = el('dl', { class: 'facts' });
-    function fact(label, value) {
-      if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) value = '–';
-      dl.appendChild(el('dt', null, label));
-      dl.appendChild(el('dd', null, value));
+    if (whole) {
+      panel.appendChild(el('p', { class: 'uncertain-note' }, certaintyText(whole) + ': organets inrättande står inte som sådant i källorna' +
+        (whole.reasoning ? ' – ' + whole.reasoning : '') + '.'));
     }
-    fact('Kortnamn', body.shortName);
-    fact('Nivå', levelName(body.level));
-    fact('Omfattning', body.scope ? (SCOPE[body.scope.kind] || body.scope.kind) + (body.scope.district ? ' ' + body.scope.district : '') : null);
+    var dl = el('dl', { class: 'facts' });
+    function fact(label, value, field) {
+      if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) {
+        value = field && withheldFact(body, field) ? '– (utelämnat: står inte i källorna)' : '–';
+      }
+      dl.appendChild(el('dt', null, label));
+      dl.appendChild(el('dd', null, field ? markedValue(body, field, value) : value));
+    }
+    fact('Kortnamn', body.shortName, 'shortName');
+    fact('Nivå', levelName(body.level), 'level');
+    fact('Omfattning', body.scope ? (SCOPE[body.scope.kind] || body.scope.kind) + (body.scope.district ? ' ' + body.scope.district : '') : null, 'scope');
     fact('Status', STATUS[body.status] || body.status);
-    fact('Rapporterar till', body.reportsTo ? bodyName(body.reportsTo) : 'Ingen registrerad rapporteringsväg');
+    fact('Rapporterar till', body.reportsTo ? bodyName(body.reportsTo) : 'Ingen registrerad rapporteringsväg', 'reportsTo');
     var reporting = Object.keys(state.bodies).filter(function (k) { return state.bodies[k].reportsTo === body.id; })
       .map(function (k) { return state.bodies[k].name; });
     fact('Rapporterar hit', reporting.join('; '));
-    fact('Sammankallande', body.convener);
-    fact('Mötesfrekvens', body.meetingFrequency);
-    fact('Stödresurser', (body.supportingResources || []).join(', '));
-    fact('Gäller från', formatDate(body.effectiveFrom));
-    fact('Beslut bakom denna version', decisionText(body.decision));
+    fact('Sammankallande', body.convener, 'convener');
+    fact('Mötesfrekvens', body.meetingFrequency, 'meetingFrequency');
+    fact('Stödresurser', (body.supportingResources || []).join(', '), 'supportingResources');
+    fact('Gäller från', entryDate(body, 'effectiveFrom'));
+    fact('Beslut bakom denna version', decisionNode(body.decision));
     fact('Inrättat genom', decisionText(body.establishedBy));
     if (body.rescindedDecision) fact('Upphävt inrättandebeslut', decisionText(body.rescindedDecision));
     if (body.note) fact('Anmärkning', body.note);
     panel.appendChild(dl);
 
     panel.appendChild(el('h4', null, 'Uppdrag'));
+    var mandateMark = uncertainFact(body, 'mandate');
     panel.appendChild((body.mandate || []).length
-      ? el('ul', null, body.mandate.map(function (m) { return el('li', null, m); }))
-      : el('p', { class: 'empty' }, 'Inget uppdrag registrerat.'));
+      ? el('ul', null, body.mandate.map(function (m) { return el('li', null, m); }),
+        mandateMark ? el('li', { class: 'uncertain-note' }, certaintyMark(mandateMark)) : null)
+      : el('p', { class: 'empty' }, withheldFact(body, 'mandate') ? 'Utelämnat: står inte i källorna.' : 'Inget uppdrag registrerat.'));
 
     panel.appendChild(el('h4', null, 'Ledamöter'));
+    var membersMark = uncertainFact(body, 'members') || uncertainFact(body, 'role') || uncertainFact(body, 'holder');
     panel.appendChild((body.members || []).length
-      ? el('ul', null, body.members.map(function (m) { return el('li', null, m.role + (m.holder ? ': ' + m.holder : '')); }))
+      ? el('ul', null, body.members.map(function (m) {
+        return el('li', null, m.role + (m.holder ? ': ' + m.holder : ''), membersMark ? [' ', certaintyMark(membersMark)] : null);
+      }))
       : el('p', { class: 'empty' }, 'Inga ledamöter registrerade.'));
 
     if (body.areaTeam) {
       var t = body.areaTeam;
       panel.appendChild(el('h4', null, 'Områdesteam'));
       var tdl = el('dl', { class: 'facts' });
-      [['Stadsdel', t.district], ['Värdorganisation', t.hostOrganisation], ['Beställande nämnd', t.commissioningCommittee],
-        ['Teamledare', t.teamLeaders], ['Trygghetsvärdar', t.safetyWardens], ['Syfte', t.purpose]].forEach(function (p) {
+      [['Stadsdel', t.district, 'district'], ['Värdorganisation', t.hostOrganisation, 'hostOrganisation'],
+        ['Beställande nämnd', t.commissioningCommittee, 'commissioningCommittee'],
+        ['Teamledare', t.teamLeaders, 'teamLeaders'], ['Trygghetsvärdar', t.safetyWardens, 'safetyWardens'],
+        ['Syfte', t.purpose, 'purpose']].forEach(function (p) {
+        var missing = p[1] === null || p[1] === undefined || p[1] === '';
         tdl.appendChild(el('dt', null, p[0]));
-        tdl.appendChild(el('dd', null, p[1] === null || p[1] === undefined || p[1] === '' ? '–' : String(p[1])));
+        tdl.appendChild(el('dd', { 'data-field': p[2] }, missing
+          ? (withheldFact(body, p[2]) ? '– (utelämnat: står inte i källorna)' : '–')
+          : markedValue(body, p[2], String(p[1]))));
       });
       panel.appendChild(tdl);
     }
@@ -1017,24 +1302,47 @@
     panel.appendChild(lineage.childNodes.length ? lineage : el('p', { class: 'empty' }, 'Inga föregångare eller efterträdare.'));
 
     var rows = (details.history || []).map(function (h) {
-      var changes = (h.labelledChanges || h.changes || []).map(changeItem);
+      var changes = (h.labelledChanges || h.changes || []).map(function (c) {
+        var item = changeItem(c);
+        var f = c.field && uncertainFact(h, c.field);
+        if (f) item.appendChild(el('span', null, ' ', certaintyMark(f)));
+        return item;
+      });
       var note = historyNote(h);
+      var whole = uncertainFact(h, 'entry');
       return row(
         el('td', null, revisionRef(h.revision, 'nr ' + h.revision)),
         el('td', { class: h.correctedInRevision ? 'superseded' : null }, typeLabel({ eventType: h.changeType, typeLabel: h.typeLabel }),
-          note ? el('span', { class: 'clock-note' }, note) : null),
-        el('td', { class: 'date' }, formatDate(h.effectiveDate)),
-        decisionText(h.decision),
+          whole ? [' ', certaintyMark(whole)] : null,
+          note ? el('span', { class: 'clock-note' }, note) : null,
+          hasSources(h) ? el('a', { class: 'sources-link', href: '#sources-' + h.revision,
+            onclick: function (ev) { ev.preventDefault(); var t = $('sources-' + h.revision); if (t) { t.scrollIntoView({ block: 'nearest' }); t.focus(); } } },
+          'Källor') : null),
+        dateCell(h),
+        decisionNode(h.decision),
         changes.length ? el('ul', { class: 'changes' }, changes) : '–');
     });
     panel.appendChild(table('Historik och beslut för ' + body.name,
       ['Ändring', 'Vad', 'Gäller från', 'Beslut', 'Ändrade uppgifter'], rows, 'data history'));
+
+    // where each entry comes from: the cited passages, what the register inferred or assumed, discrepancies
+    var withSources = (details.history || []).filter(hasSources);
+    panel.appendChild(el('h4', { id: 'detail-sources' }, 'Källor'));
+    if (!withSources.length) {
+      panel.appendChild(el('p', { class: 'empty' }, 'Inga källor är registrerade för organets ändringar.'));
+    } else {
+      panel.appendChild(el('ol', { class: 'sources-list' }, withSources.map(function (h) {
+        return el('li', { id: 'sources-' + h.revision, tabindex: '-1', class: 'sources-item' },
+          sourcesNode(h, 'Ändring nr ' + h.revision + ': ' + typeLabel({ eventType: h.changeType, typeLabel: h.typeLabel }) +
+            ', gäller från ' + entryDate(h) + ' · Beslut: ' + decisionText(h.decision)));
+      })));
+    }
   }
 
   // both clocks in words: an entry learned late, corrected or annulled later, or correcting another
   function historyNote(h) {
     var notes = [];
-    if (h.recordedLate) notes.push('registrerad ' + formatDate((h.recordedAt || '').substring(0, 10)) + ', gällande från ' + formatDate(h.effectiveDate));
+    if (h.recordedLate) notes.push('registrerad ' + formatDate((h.recordedAt || '').substring(0, 10)) + ', gällande från ' + entryDate(h));
     if (h.correctsRevision) notes.push('rättelse av ändring nr ' + h.correctsRevision);
     if (h.correctedInRevision) notes.push((h.annulled ? 'struken' : 'rättad') + ' i ändring nr ' + h.correctedInRevision + (h.correctionReason ? ': ' + h.correctionReason : ''));
     return notes.join('; ');
@@ -1240,7 +1548,7 @@
         if (ty < y + r.height - 4) out.push('<text x="' + (x + 8) + '" y="' + ty + '" font-size="13" font-weight="600" fill="#1b1f24">' + escapeXml(line) + '</text>');
         ty += 16;
       });
-      Array.prototype.forEach.call(b.querySelectorAll('.body-meta, .body-reports'), function (m) {
+      Array.prototype.forEach.call(b.querySelectorAll('.body-meta, .body-reports, .body-marks'), function (m) {
         wrapText(m.textContent, Math.floor(max * 1.1)).forEach(function (line) {
           if (ty < y + r.height - 2) out.push('<text x="' + (x + 8) + '" y="' + ty + '" font-size="11.5" fill="#4a5560">' + escapeXml(line) + '</text>');
           ty += 14;
@@ -1309,7 +1617,7 @@
       if (params.stadsdel) q.push('district=' + encodeURIComponent(params.stadsdel));
       if (params.organ) q.push('bodyId=' + encodeURIComponent(bodyIdFor(params.organ)));
       if (params.typ) q.push('kind=' + encodeURIComponent(params.typ));
-      return api('/api/timeline' + (q.length ? '?' + q.join('&') : ''));
+      return api(stated('/api/timeline' + (q.length ? '?' + q.join('&') : '')));
     }).then(function (tl) {
       if (current()) renderTimeline(target, tl, params);
     }).catch(function (e) { showError(e, 'tidslinjen'); });
@@ -1337,13 +1645,18 @@
       var y = (e.effectiveDate || '').substring(0, 4);
       if (y !== year) { year = y; list.appendChild(el('li', { class: 'year' }, el('h3', null, y || 'Utan datum'))); }
       var kind = kindOf(e);
-      list.appendChild(el('li', { class: 'event kind-' + (kind || 'other'), 'data-kind': kind },
-        el('time', { datetime: e.effectiveDate }, formatDate(e.effectiveDate)),
+      var whole = uncertainFact(e, 'entry');
+      var when = entryDate(e);
+      list.appendChild(el('li', { class: 'event kind-' + (kind || 'other') + (e.decision && e.decision.status ? ' status-' + e.decision.status.toLowerCase() : ''),
+        'data-kind': kind, 'data-revision': e.revision },
+        el('time', { datetime: e.effectiveDateAsKnown || e.effectiveDate, class: when.length > 10 ? 'date-vague' : null }, when),
         el('div', { class: 'event-body' },
-          el('p', { class: 'event-type' }, el('span', { class: 'kind-tag' }, KINDS[kind] || 'Övrigt'), ' ', el('span', { class: 'type-label' }, typeLabel(e))),
+          el('p', { class: 'event-type' }, el('span', { class: 'kind-tag' }, KINDS[kind] || 'Övrigt'), ' ', el('span', { class: 'type-label' }, typeLabel(e)),
+            decisionBadges(e.decision) ? [' ', decisionBadges(e.decision)] : null, whole ? [' ', certaintyMark(whole)] : null),
           el('p', { class: 'summary' }, summaryOf(e)),
           clockNote(e),
-          el('p', { class: 'meta' }, 'Beslut: ' + (e.decisionText || decisionText(e.decision)) + ' · ', revisionRef(e.revision, 'ändring nr ' + e.revision)),
+          el('p', { class: 'meta' }, 'Beslut: ' + serverDecisionText(e) + ' · ', revisionRef(e.revision, 'ändring nr ' + e.revision)),
+          sourcesDetails(e),
           (e.affectedBodies || []).length ? el('p', { class: 'meta' }, 'Organ: ' + e.affectedBodies.map(function (b) { return b.name || b.id; }).join(', ')) : null)));
     });
     target.appendChild(entries.length ? list : el('p', { class: 'empty' }, 'Inga händelser matchar filtret.'));
@@ -1378,10 +1691,10 @@
       $('budget-csv').setAttribute('data-filename', 'huvudbok' + (year && year !== 'alla' ? '-' + year : '') + '.csv');
       var asOf = params.datum ? '?asOfDate=' + encodeURIComponent(params.datum) : '';
       var perYear = state.budgetYears.map(function (y) {
-        return api('/api/budget/summary?fiscalYear=' + encodeURIComponent(y) + (params.datum ? '&asOfDate=' + encodeURIComponent(params.datum) : ''));
+        return api(stated('/api/budget/summary?fiscalYear=' + encodeURIComponent(y) + (params.datum ? '&asOfDate=' + encodeURIComponent(params.datum) : '')));
       });
-      return Promise.all([api('/api/budget/summary' + query), api('/api/budget/ledger' + query), Promise.all(perYear),
-        api('/api/budget/summary' + asOf)]);
+      return Promise.all([api(stated('/api/budget/summary' + query)), api(stated('/api/budget/ledger' + query)), Promise.all(perYear),
+        api(stated('/api/budget/summary' + asOf))]);
     }).then(function (answers) {
       if (current()) { renderBudget(clear($('budget')), answers[0], answers[1], answers[2], params); markScrollables($('budget')); }
     }).catch(function (e) { showError(e, 'budgeten'); });
@@ -1450,7 +1763,7 @@
     target.appendChild(table('Hänskjutna ärenden, ännu inte avgjorda (överlämnade för finansiering)',
       ['År', 'Ärende', 'Hänskjutet till', 'Mottagare', 'Uppskattat belopp', 'Beslut'],
       (summary.openReferrals || []).map(function (r) {
-        return row(String(r.fiscalYear), r.subject, r.referredTo || '–', r.recipientName || '–', num(r.estimatedAmountSek === null || r.estimatedAmountSek === undefined ? 'okänt' : tkr(r.estimatedAmountSek)), decisionText(r.decision));
+        return row(String(r.fiscalYear), r.subject, r.referredTo || '–', r.recipientName || '–', num(r.estimatedAmountSek === null || r.estimatedAmountSek === undefined ? 'okänt' : tkr(r.estimatedAmountSek)), decisionNode(r.decision));
       })));
 
     var entries = ledger.entries || [];
@@ -1464,9 +1777,9 @@
         entries.map(function (e) {
           return row(
             el('td', null, revisionRef(e.revision, 'nr ' + e.revision)),
-            el('td', { class: 'date' }, formatDate(e.effectiveDate)), entryType(e), e.sourceName || e.referredTo || '–', e.recipientName || '–',
-            e.district || '–', e.purpose || '–', cell(e.availableSek), cell(e.movedSek),
-            cell(e.estimatedSek, /REFERRAL$/.test(e.entryType || '') ? 'okänt' : ''), cell(e.allocatedToDateSek), decisionText(e.decision));
+            dateCell(e), entryType(e), ledgerValue(e, 'source', e.sourceName || e.referredTo), ledgerValue(e, 'recipient', e.recipientName),
+            ledgerValue(e, 'district', e.district), ledgerValue(e, 'purpose', e.purpose), cell(e.availableSek), cell(e.movedSek),
+            cell(e.estimatedSek, /REFERRAL$/.test(e.entryType || '') ? 'okänt' : ''), cell(e.allocatedToDateSek), ledgerDecision(e));
         }), 'data ledger', el('tr', { class: 'total-row' }, el('th', { scope: 'row', colspan: 7 }, 'Summa'),
           el('td', { class: 'num' }, tkr(t.availableSek || 0)), el('td', { class: 'num' }, tkr(t.movedSek || 0)),
           el('td', { class: 'num' }, (t.estimatedSek === null || t.estimatedSek === undefined ? '' : tkr(t.estimatedSek)) +
@@ -1479,10 +1792,23 @@
       entries.map(function (e) {
         return row(
           el('td', null, revisionRef(e.revision, 'nr ' + e.revision)),
-          el('td', { class: 'date' }, formatDate(e.effectiveDate)), entryType(e), e.sourceName || '–', e.recipientName || '–',
-          e.district || '–', e.purpose || '–', num(amount(e.amountTkr, e.amountSek)), num(amount(e.runningBalanceTkr, e.runningBalanceSek)),
-          decisionText(e.decision));
+          dateCell(e), entryType(e), ledgerValue(e, 'source', e.sourceName), ledgerValue(e, 'recipient', e.recipientName),
+          ledgerValue(e, 'district', e.district), ledgerValue(e, 'purpose', e.purpose), num(amount(e.amountTkr, e.amountSek)),
+          num(amount(e.runningBalanceTkr, e.runningBalanceSek)), ledgerDecision(e));
       }), 'data ledger'));
+  }
+
+  /** A ledger row's value with its mark when inferred or assumed, or a note where "only what the sources state" left it out. */
+  function ledgerValue(e, field, value) {
+    var empty = value === null || value === undefined || value === '';
+    if (empty) return withheldFact(e, field) ? el('td', { class: 'withheld-note' }, '– (utelämnat: står inte i källorna)') : '–';
+    var fact = uncertainFact(e, field);
+    return fact ? el('td', { class: 'marked', 'data-field': field }, value, ' ', certaintyMark(fact)) : value;
+  }
+
+  /** A ledger row's decision, with its badges and its sources folded away. */
+  function ledgerDecision(e) {
+    return el('td', { class: 'decision-cell' }, decisionNode(e.decision), sourcesDetails(e));
   }
 
   /** The server's years side by side: what was made available, moved, left and referred, one column per year. */
@@ -1577,7 +1903,7 @@
         p.className = 'verification broken';
         p.textContent = e instanceof ApiError && e.status === 403 ? 'Loggen kan bara kontrolleras av revisor eller registrator.' : 'Kunde inte kontrollera loggen.';
       });
-      return api('/api/audit-trail' + auditQuery(params, true));
+      return api(stated('/api/audit-trail' + auditQuery(params, true)));
     }).then(function (page) {
       if (current()) { renderAudit(clear(target), page); markScrollables(target); }
     }).catch(function (e) {
@@ -1599,9 +1925,10 @@
     target.appendChild(table('Ändringar i registret', ['Ändring', 'Registrerad', 'Registrerad av', 'Gäller från', 'Beslut', 'Händelse', 'Vad som ändrades'],
       page.entries.map(function (e) {
         return row(
-          el('td', null, el('a', { href: '#/revision/' + e.revision, 'aria-label': 'Ändring nr ' + e.revision + ': visa beslut och ändring' }, 'nr ' + e.revision)),
-          el('td', { class: 'date' }, dateTime(e.recordedAt)), e.recordedBy || '–', el('td', { class: 'date' }, formatDate(e.effectiveDate)),
-          decisionText(e.decision), el('td', { class: 'type-label' }, typeLabel(e)), el('td', null, summaryOf(e), clockNote(e)));
+          el('td', null, el('a', { href: keepStated('#/revision/' + e.revision), 'aria-label': 'Ändring nr ' + e.revision + ': visa beslut och ändring' }, 'nr ' + e.revision)),
+          el('td', { class: 'date' }, dateTime(e.recordedAt)), e.recordedBy || '–', dateCell(e),
+          el('td', { class: 'decision-cell' }, decisionNode(e.decision, serverDecisionText(e))), el('td', { class: 'type-label' }, typeLabel(e)),
+          el('td', null, summaryOf(e), uncertainFact(e, 'entry') ? [' ', certaintyMark(uncertainFact(e, 'entry'))] : null, clockNote(e), sourcesDetails(e)));
       }), 'data audit stack'));
     var pages = Math.ceil(page.total / page.size);
     if (pages > 1) {
@@ -1617,10 +1944,14 @@
 
   function decisionFacts(d) {
     if (!d) return [['Beslut', 'Inget beslut angivet']];
-    var date = d.decisionDate || '';
-    if (d.datePrecision === 'MONTH') date = date.substring(0, 7) + ' (endast månad känd)';
-    if (d.datePrecision === 'YEAR') date = date.substring(0, 4) + ' (endast år känt)';
-    return [['Beslutat av', d.decidedBy], ['Diarienummer', d.caseNumber || 'saknas i källan'], ['Paragraf', d.paragraph || '–'], ['Beslutsdatum', date]];
+    var date = decisionDateText(d);
+    if (d.datePrecision === 'MONTH') date += ' (endast månad känd)';
+    if (d.datePrecision === 'YEAR') date += ' (endast år känt)';
+    var facts = [['Beslutat av', d.decidedBy], ['Diarienummer', d.caseNumber || 'saknas i källan'], ['Paragraf', d.paragraph || '–'], ['Beslutsdatum', date]];
+    if (d.status) facts.push(['Status', decisionBadges({ status: d.status, statusText: d.statusText }) ? el('span', null,
+      decisionBadges({ status: d.status, statusText: d.statusText }), ' ', d.statusText || DECISION_STATUS[d.status]) : (d.statusText || DECISION_STATUS[d.status])]);
+    if (d.documentKind) facts.push(['Underlag', d.documentKindText || DOCUMENT_KINDS[d.documentKind]]);
+    return facts;
   }
 
   function factList(pairs, id) {
@@ -1640,7 +1971,7 @@
     var back = state.lastParams.revisionslogg;
     $('revision-back').setAttribute('href', back ? hashFor('revisionslogg', null, back.params) : '#/revisionslogg');
     Promise.all([loadEventTypes(), loadAllBodies()]).then(function () {
-      return api('/api/audit-trail/' + encodeURIComponent(revision));
+      return api(stated('/api/audit-trail/' + encodeURIComponent(revision)));
     }).then(function (record) {
       if (!current()) return undefined;
       var e = record.entry;
@@ -1650,7 +1981,10 @@
       var changes = el('section', { class: 'doc-section', 'aria-labelledby': 'rev-what' }, el('h3', { id: 'rev-what' }, 'Vad som ändrades'));
       target.appendChild(changes);
       target.appendChild(el('section', { class: 'doc-section', 'aria-labelledby': 'rev-decision' }, el('h3', { id: 'rev-decision' }, 'Genom vilket beslut'),
-        factList(decisionFacts(e.decision).concat([['Gäller från', formatDate(e.effectiveDate)]]), 'revision-decision')));
+        factList(decisionFacts(e.decision).concat([['Gäller från', entryDate(e)]]), 'revision-decision')));
+      target.appendChild(el('section', { class: 'doc-section', 'aria-labelledby': 'rev-sources', id: 'revision-sources' },
+        el('h3', { id: 'rev-sources' }, 'Källor'),
+        hasSources(e) ? sourcesNode(e) : el('p', { class: 'empty' }, 'Inga källor är registrerade för denna ändring.')));
       var affected = (e.affectedIds || []).filter(function (id) { return state.knownBodies[id]; });
       if (doc && doc.bodies) {
         doc.bodies.forEach(function (b) { if (b && b.id) state.knownBodies[b.id] = b.name || b.id; });
@@ -1660,11 +1994,13 @@
         factList([['Registrerad av', e.recordedBy], ['Registrerad', dateTime(e.recordedAt) + ' (svensk tid)'],
           ['Sen registrering eller rättelse', e.clocks && e.clocks.note ? e.clocks.note : '–'],
           ['Berör organ', affected.length ? el('span', null, affected.map(function (id, i) {
-            return [i ? ', ' : '', el('a', { href: hashFor('org', null, { datum: e.effectiveDate, organ: id }) }, state.knownBodies[id])];
+            var link = { datum: e.effectiveDate, organ: id };
+            link[ONLY_STATED] = state.onlyStated ? 'ja' : '';
+            return [i ? ', ' : '', el('a', { href: hashFor('org', null, link) }, state.knownBodies[id])];
           })) : '–'], ['Stadsdel', e.district]], 'revision-who')));
       var nav = el('nav', { class: 'pager', 'aria-label': 'Andra ändringar' });
-      if (n > 1) nav.appendChild(el('a', { href: '#/revision/' + (n - 1), class: 'button-link' }, '← Ändring nr ' + (n - 1)));
-      if (state.head === null || n < state.head) nav.appendChild(el('a', { href: '#/revision/' + (n + 1), class: 'button-link' }, 'Ändring nr ' + (n + 1) + ' →'));
+      if (n > 1) nav.appendChild(el('a', { href: keepStated('#/revision/' + (n - 1)), class: 'button-link' }, '← Ändring nr ' + (n - 1)));
+      if (state.head === null || n < state.head) nav.appendChild(el('a', { href: keepStated('#/revision/' + (n + 1)), class: 'button-link' }, 'Ändring nr ' + (n + 1) + ' →'));
       target.appendChild(nav);
       var raw = el('details', { class: 'raw', id: 'revision-raw' }, el('summary', null, 'Teknisk information för revisorer (händelsen som den lagrats)'),
         factList([['Händelsetyp', e.eventType], ['Objekt', (e.aggregateType || '') + ' ' + (e.aggregateId || '')],
@@ -1686,7 +2022,12 @@
     (diff.added || []).forEach(function (b) { items.appendChild(el('li', null, 'Nytt organ: ' + (b.name || b.id))); });
     (diff.ended || []).forEach(function (b) { items.appendChild(el('li', null, 'Organet upphörde: ' + (b.name || b.id))); });
     var own = (doc && doc.changes) || e.changes || [];
-    own.forEach(function (c) { items.appendChild(changeItem(c)); });
+    own.forEach(function (c) {
+      var item = changeItem(c);
+      var f = c.field && uncertainFact(e, c.field);
+      if (f) item.appendChild(el('span', null, ' ', certaintyMark(f)));
+      items.appendChild(item);
+    });
     if (!own.length) {
       (diff.changed || []).forEach(function (c) {
         (c.labelledChanges || c.changes || []).forEach(function (f) { items.appendChild(changeItem(f, (c.name || bodyName(c.bodyId)) + ' – ')); });
@@ -1719,6 +2060,9 @@
     select.value = keep;
     var picker = document.querySelector('.district-picker');
     var print = picker.querySelector('.print-button');
+    // the same districts as shown: the buttons stay (a button being clicked or read is not replaced under it)
+    var shown = Array.prototype.map.call(picker.querySelectorAll('.district-button'), function (b) { return b.getAttribute('data-district'); });
+    if (shown.join('\n') === names.join('\n')) return;
     Array.prototype.forEach.call(picker.querySelectorAll('.district-button'), function (b) { picker.removeChild(b); });
     names.forEach(function (n) {
       picker.insertBefore(el('button', {
@@ -1750,12 +2094,12 @@
     var target = $('district');
     var current = ticket('district');
     Promise.all([
-      api('/api/districts/' + encodeURIComponent(name)),
-      api('/api/timeline?district=' + encodeURIComponent(name)),
-      api('/api/budget/ledger')
+      api(stated('/api/districts/' + encodeURIComponent(name))),
+      api(stated('/api/timeline?district=' + encodeURIComponent(name))),
+      api(stated('/api/budget/ledger'))
     ]).then(function (answers) {
       var view = answers[0];
-      var areaTeam = view.areaTeam ? api('/api/governance-bodies/' + encodeURIComponent(view.areaTeam.id)).catch(function () { return null; }) : Promise.resolve(null);
+      var areaTeam = view.areaTeam ? api(stated('/api/governance-bodies/' + encodeURIComponent(view.areaTeam.id))).catch(function () { return null; }) : Promise.resolve(null);
       return areaTeam.then(function (team) {
         if (current()) { renderDistrict(clear(target), view, answers[1], answers[2], team); markScrollables(target); }
       });
@@ -1771,15 +2115,19 @@
       var card = el('div', { class: 'card' }, el('p', { class: 'card-title' }, view.areaTeam.name));
       var t = team && team.current && team.current.areaTeam;
       var dl = el('dl', { class: 'facts' });
-      var facts = [['Inrättat', view.areaTeam.effectiveFrom]];
+      var current = team && team.current;
+      var facts = [['Inrättat', entryDate(view.areaTeam, 'effectiveFrom')]];
       if (t) {
-        facts.push(['Värdorganisation', t.hostOrganisation], ['Beställande nämnd', t.commissioningCommittee],
-          ['Teamledare', t.teamLeaders], ['Trygghetsvärdar', t.safetyWardens], ['Syfte', t.purpose]);
+        facts.push(['Värdorganisation', t.hostOrganisation, 'hostOrganisation'], ['Beställande nämnd', t.commissioningCommittee, 'commissioningCommittee'],
+          ['Teamledare', t.teamLeaders, 'teamLeaders'], ['Trygghetsvärdar', t.safetyWardens, 'safetyWardens'], ['Syfte', t.purpose, 'purpose']);
       }
-      if (team && team.current) facts.push(['Beslut', decisionText(team.current.decision)]);
+      if (current) facts.push(['Beslut', decisionNode(current.decision)]);
       facts.forEach(function (p) {
+        var missing = p[1] === null || p[1] === undefined || p[1] === '';
         dl.appendChild(el('dt', null, p[0]));
-        dl.appendChild(el('dd', null, p[1] === null || p[1] === undefined || p[1] === '' ? '–' : String(p[1])));
+        dl.appendChild(el('dd', null, missing
+          ? (p[2] && withheldFact(current, p[2]) ? '– (utelämnat: står inte i källorna)' : '–')
+          : p[1] instanceof Node ? p[1] : p[2] ? markedValue(current, p[2], String(p[1])) : String(p[1])));
       });
       card.appendChild(dl);
       target.appendChild(card);
@@ -1788,7 +2136,7 @@
     }
 
     target.appendChild(table('Organ i stadsdelen', ['Organ', 'Nivå', 'Gäller från'],
-      (view.bodies || []).map(function (b) { return row(b.name, levelName(b.level), b.effectiveFrom || '–'); })));
+      (view.bodies || []).map(function (b) { return row(b.name, levelName(b.level), dateCell(b, 'effectiveFrom')); })));
 
     target.appendChild(table('Åtgärder som berör stadsdelen', ['Åtgärd', 'Handlingsplan', 'Utvecklingsområde', 'Status', 'Statusdatum'],
       (view.actions || []).map(function (a) {
@@ -1810,7 +2158,8 @@
       pictures.appendChild(el('div', { class: 'card' },
         el('p', { class: 'card-title' }, (p.displayName || PICTURES[p.kind] || p.kind) + ', version ' + p.version),
         el('p', { class: 'picture-text' }, p.text || ''),
-        el('p', { class: 'meta' }, 'Gäller från ' + (p.effectiveFrom || '–') + ' · Beslut: ' + decisionText(p.decision))));
+        el('p', { class: 'meta' }, 'Gäller från ' + entryDate(p, 'effectiveFrom') + ' · Beslut: ', decisionNode(p.decision)),
+        sourcesDetails(p)));
     });
     if ((view.picturesNotYetRecorded || []).length) {
       pictures.appendChild(el('p', { class: 'note' }, 'Ännu inte registrerat: ' +
@@ -1819,7 +2168,9 @@
     target.appendChild(pictures);
 
     target.appendChild(table('Händelser i stadsdelen', ['Gäller från', 'Händelse', 'Beslut'],
-      (timeline.entries || []).map(function (e) { return row(el('td', { class: 'date' }, formatDate(e.effectiveDate)), summaryOf(e), decisionText(e.decision)); }), 'data stack'));
+      (timeline.entries || []).map(function (e) {
+        return row(dateCell(e), summaryOf(e), el('td', { class: 'decision-cell' }, decisionNode(e.decision), sourcesDetails(e)));
+      }), 'data stack'));
   }
 
   /** Dates as the officials write them: 2020-01-20 (ISO 8601 is the Swedish standard form). */
@@ -1839,6 +2190,12 @@
     });
     Array.prototype.forEach.call(document.querySelectorAll('.tab'), function (tab) {
       tab.addEventListener('click', function () { goToView(tab.getAttribute('data-view')); });
+    });
+    // only what the sources state: the current view asks again with onlyStated=true, and the address keeps it
+    $('only-stated').addEventListener('change', function () {
+      var changes = {};
+      changes[ONLY_STATED] = $('only-stated').checked ? 'ja' : '';
+      setParams(changes);
     });
     // organisation chart: the time axis, a date, a log position
     $('rev-slider').addEventListener('input', sliderMoved);

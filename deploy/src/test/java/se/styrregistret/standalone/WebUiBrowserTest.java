@@ -230,8 +230,16 @@ class WebUiBrowserTest {
         actWhenStable(By.cssSelector(".body-box[data-id='libra']"), libra -> libra.sendKeys(Keys.ENTER));
         waitForText("body-detail", "KS 2019-1003");
         String detail = text("body-detail");
+        // the KS 2019-1003 decision's date as precisely as the history knows it ("2020-01-20", or "okänt, efter 2020-01-20"
+        // where the sources hold only the proposal)
+        String ksDate = "";
+        for (JsonNode h : HttpJson.json(HttpJson.get(system.queryUrl() + "/api/governance-bodies/libra")).path("history")) {
+            if ("KS 2019-1003".equals(h.path("decision").path("caseNumber").asString(null))) ksDate = h.path("decision").path("dateText").asString();
+        }
+        assertThat(ksDate).isNotBlank();
         assertThat(detail).contains(LIBRA, "Efterträdare: " + POLITICAL_STEERING_GROUP, "§ 290 (Kommunstyrelsen 2007-05-29)",
-                "KS 2019-1003 (Kommunstyrelsen 2020-01-20)", "Uppdrag", "Rapporterar hit", "LOP-gruppen").containsIgnoringCase("ersatt");
+                "KS 2019-1003 (Kommunstyrelsen" + (ksDate.startsWith("okänt") ? ", " : " ") + ksDate + ")", "Uppdrag", "Rapporterar hit",
+                "LOP-gruppen").containsIgnoringCase("ersatt");
         wait.until(d -> "detail-heading".equals(d.switchTo().activeElement().getAttribute("id")));
         // the history speaks Swedish: no field names or status codes
         assertThat(text("body-detail")).doesNotContain("REPLACED", "ACTIVE", "rescindedDecision", "{\"");
@@ -771,6 +779,190 @@ class WebUiBrowserTest {
         waitForText("timeline", "gällande från 2015-05-05");
         assertThat(text("timeline")).contains("rättad i ändring nr " + (corrected - 1), "rättelse av ändring nr " + amended);
         screenshot("14-late-and-corrected-timeline");
+    }
+
+    static final String PROPOSAL_PASSAGE = "resurstillskott avseende tre teamledare och sex trygghetsvärdar";
+    static final String INFERENCE = "Förslaget anger tre teamledare för tre områden; registret räknar en per team.";
+    static final String DISCREPANCY = "Förslaget och bilagan anger olika antal trygghetsvärdar";
+
+    /**
+     * Provenance in the page: an area team recorded from a proposal (its adoption not in the sources, one fact
+     * inferred, the sources disagreeing on another) reads as a proposal with its date known only as a bound,
+     * its quoted passage, the inference with its reasoning and the discrepancy; "only what the sources state"
+     * leaves the inferred value out and is kept in the address. A decision dated to the month reads as such.
+     */
+    @Test
+    @Order(21)
+    void where_each_entry_comes_from_is_shown_and_inferred_values_are_marked_or_left_out() {
+        String decision = """
+                "decision":{"decisionDate":"2021-03-02","datePrecision":"AFTER","decidedBy":"Kommunstyrelsen","caseNumber":"KS 2021-0099"}""";
+        post("/api/districts", """
+                {"name":"Provby","municipality":"Linköping","effectiveDate":"2021-03-02",
+                 "decision":{"decisionDate":"2021-03-02","decidedBy":"Kommunstyrelsen"}}""");
+        String citation = """
+                {"document":"Områdesteam, övergripande inriktning och uppdrag","registrationNumber":"KS 2021-0099",
+                 "documentDate":"2021-03-01","section":"Ärende","passage":"%s"}""".formatted(PROPOSAL_PASSAGE);
+        post("/api/area-teams", """
+                {"id":"omradesteam-provby","district":"Provby","hostOrganisation":"Leanlink",
+                 "commissioningCommittee":"Social- och omsorgsnämnden","teamLeaders":1,"safetyWardens":6,
+                 "purpose":"Samordna insatserna i Provby","effectiveDate":"2021-03-02",%s,
+                 "provenance":{"documentKind":"PROPOSAL","status":"PROPOSED","effectiveDatePrecision":"AFTER",
+                   "citations":[%s],
+                   "facts":[{"field":"teamLeaders","certainty":"INFERRED","reasoning":"%s","citation":0}],
+                   "discrepancies":[{"fields":["safetyWardens"],"summary":"%s",
+                     "passage":{"document":"Områdesteam, övergripande inriktning och uppdrag","passage":"sex trygghetsvärdar"},
+                     "other":{"document":"Bilaga 1, bemanning","passage":"fyra trygghetsvärdar i Provby"},
+                     "resolution":"Förslagets text gäller före bilagan: sex trygghetsvärdar."}]}}"""
+                .formatted(decision, citation, INFERENCE, DISCREPANCY));
+        HttpJson.await(system.queryUrl() + "/api/org-chart", c -> c.toString().contains("omradesteam-provby"), Duration.ofSeconds(30));
+        JsonNode entries = HttpJson.await(system.queryUrl() + "/api/timeline?bodyId=omradesteam-provby",
+                t -> t.path("entries").size() > 0, Duration.ofSeconds(30)).path("entries");
+        long revision = entries.get(entries.size() - 1).path("revision").asLong();
+        assertThat(entries.get(entries.size() - 1).path("decision").path("status").asString()).isEqualTo("PROPOSED");
+
+        // the body's panel: a proposal, its date known only as a bound, its sources, the inferred value marked
+        driver.get(system.queryUrl() + "/#/org?organ=omradesteam-provby");
+        driver.navigate().refresh();
+        waitForText("body-detail", "Motstridiga uppgifter i källorna");
+        String detail = text("body-detail");
+        assertThat(detail).contains("Förslag", "okänt, efter 2021-03-02", PROPOSAL_PASSAGE, "Dnr KS 2021-0099",
+                "Förslag (tjänsteskrivelse)", "Härlett", "Teamledare", INFERENCE, DISCREPANCY, "fyra trygghetsvärdar i Provby",
+                "Förslagets text gäller före bilagan").doesNotContain("PROPOSED", "INFERRED", "teamLeaders");
+        assertThat(driver.findElements(By.cssSelector("#body-detail blockquote"))).extracting(WebElement::getText)
+                .anySatisfy(q -> assertThat(q).contains(PROPOSAL_PASSAGE));
+        WebElement leaders = driver.findElement(By.cssSelector("#body-detail dd[data-field='teamLeaders']"));
+        assertThat(leaders.getText()).startsWith("1").contains("härlett");
+        assertThat(leaders.findElement(By.cssSelector(".certainty-mark")).getAttribute("title")).contains(INFERENCE);
+        assertThat(driver.findElement(By.cssSelector("#body-detail table.history .badge-proposal")).getAttribute("title"))
+                .isEqualTo("Förslag – antagande framgår inte");
+        // the chart's box says so, too, in words
+        assertThat(box("omradesteam-provby").findElement(By.cssSelector(".body-marks")).getText()).contains("Förslag", "härlett", "Teamledare");
+        assertNoLineBehindABox();
+        screenshot("15-kallor-organ-1400");
+        js("arguments[0].scrollIntoView({block: 'center'});", box("omradesteam-provby"));
+        js("document.getElementById('detail-sources').scrollIntoView({block: 'start'});");
+        screenshot("15b-kallor-organ-panelens-kallor-1400");
+        assertThat(axeSeriousViolations()).as("axe-core on the body panel with its sources").isEmpty();
+
+        // the timeline's and the audit trail's entries carry the proposal's badge and their sources
+        show("#/tidslinje?organ=omradesteam-provby");
+        waitForText("timeline", "Områdesteam Provby");
+        WebElement event = driver.findElement(By.cssSelector("#timeline li.event[data-revision='" + revision + "']"));
+        assertThat(event.findElement(By.cssSelector(".badge-proposal")).getText()).startsWith("Förslag");
+        assertThat(event.getText()).contains("okänt, efter 2021-03-02");
+        event.findElement(By.cssSelector("details.sources-details summary")).click();
+        wait.until(d -> event.findElement(By.cssSelector("details.sources-details blockquote")).isDisplayed());
+        assertThat(event.getText()).contains(PROPOSAL_PASSAGE, INFERENCE, DISCREPANCY);
+        screenshot("16-kallor-tidslinje-1400");
+        assertThat(axeSeriousViolations()).as("axe-core on the timeline with a proposal's sources open").isEmpty();
+
+        show("#/revisionslogg?organ=omradesteam-provby");
+        waitForText("audit-count", "händelse");
+        assertThat(driver.findElements(By.cssSelector("#audit td .badge-proposal"))).isNotEmpty();
+        show("#/revision/" + revision);
+        waitForText("revision-sources", PROPOSAL_PASSAGE);
+        assertThat(text("revision-decision")).contains("okänt, efter 2021-03-02", "Förslag – antagande framgår inte",
+                "Förslag (tjänsteskrivelse)");
+        assertThat(text("revision-sources")).contains("Härlett", INFERENCE, DISCREPANCY);
+        assertThat(text("revision-changes")).contains("Teamledare: – → 1 härlett");
+        screenshot("17-kallor-andring-1400");
+        assertThat(axeSeriousViolations()).as("axe-core on the revision page with its sources").isEmpty();
+
+        // only what the sources state: the inferred value is left out, the address keeps the setting
+        driver.get(system.queryUrl() + "/#/org?organ=omradesteam-provby");
+        driver.navigate().refresh();
+        waitForText("body-detail", "Motstridiga uppgifter i källorna");
+        driver.findElement(By.id("only-stated")).click();
+        wait.until(d -> d.getCurrentUrl().contains("bara-kallor=ja"));
+        wait.withMessage(() -> "the inferred number of team leaders should be left out: " + safeText("body-detail"))
+                .until(d -> d.findElement(By.cssSelector("#body-detail dd[data-field='teamLeaders']")).getText().contains("utelämnat"));
+        WebElement withheld = driver.findElement(By.cssSelector("#body-detail dd[data-field='teamLeaders']"));
+        assertThat(withheld.getText()).doesNotContainPattern("\\d");
+        assertThat(withheld.findElements(By.cssSelector(".certainty-mark"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("#body-detail dd[data-field='safetyWardens']")).getText()).startsWith("6");
+        screenshot("18-bara-kallor-1400");
+        String url = driver.getCurrentUrl();
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.cssSelector("#body-detail dd[data-field='teamLeaders']")).getText().contains("utelämnat"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(url);
+        assertThat(driver.findElement(By.id("only-stated")).isSelected()).isTrue();
+        // the setting goes along to the other views, which ask the API for only what the sources state
+        driver.findElement(By.id("tab-tidslinje")).click();
+        wait.until(d -> d.getCurrentUrl().contains("#/tidslinje") && d.getCurrentUrl().contains("bara-kallor=ja"));
+        driver.findElement(By.id("tab-org")).click();
+        wait.until(d -> d.getCurrentUrl().contains("#/org"));
+        driver.findElement(By.id("only-stated")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("bara-kallor"));
+        wait.until(d -> d.findElement(By.cssSelector("#body-detail dd[data-field='teamLeaders']")).getText().startsWith("1"));
+
+        // a decision the source dates only to the month reads as the month, never as its first day
+        driver.get(system.queryUrl() + "/#/org?organ=politisk-styrgrupp");
+        driver.navigate().refresh();
+        waitForText("body-detail", "Historik och beslut");
+        WebElement established = driver.findElements(By.cssSelector("#body-detail table.history tbody tr")).stream()
+                .filter(r -> r.getText().contains("Organ inrättat")).findFirst().orElseThrow();
+        assertThat(established.findElement(By.cssSelector("td.date")).getText()).isEqualTo("januari 2020");
+        assertThat(established.findElements(By.tagName("td")).get(3).getText()).contains("Kommundirektören januari 2020")
+                .doesNotContain("2020-01-01");
+        assertThat(text("body-detail")).doesNotContain("Kommundirektören 2020-01-01", "Kommundirektören 2020-01 ");
+        screenshot("19-manadsdatum-1400");
+
+        // a ledger row whose recipient the register inferred shows the mark beside the recipient
+        String recipientReason = "Förslaget nämner ingen mottagare; teamen beställs av Social- och omsorgsnämnden.";
+        post("/api/budget/allocations", """
+                {"fiscalYear":2021,"amountSek":150000,"source":{"kind":"RESOURCE_FUNDS","name":"Kommunstyrelsens medel för trygghetsskapande insatser"},
+                 "recipient":{"kind":"COMMITTEE","name":"Social- och omsorgsnämnden"},"purpose":"Områdesteam Provby, uppstart",
+                 "effectiveDate":"2021-03-02",%s,
+                 "provenance":{"documentKind":"PROPOSAL","citations":[%s],
+                   "facts":[{"field":"recipient","certainty":"INFERRED","reasoning":"%s","citation":0}]}}"""
+                .formatted(decision, citation, recipientReason));
+        HttpJson.await(system.queryUrl() + "/api/budget/ledger?fiscalYear=2021", l -> l.toString().contains("Områdesteam Provby, uppstart"),
+                Duration.ofSeconds(30));
+        driver.get(system.queryUrl() + "/#/budget?ar=2021");
+        driver.navigate().refresh();
+        waitForText("budget", "Områdesteam Provby, uppstart");
+        WebElement recipient = driver.findElement(By.xpath("//div[@id='budget']//table[contains(@class, 'ledger')]"
+                + "//tr[td[contains(., 'Områdesteam Provby, uppstart')]]/td[@data-field='recipient']"));
+        assertThat(recipient.getText()).startsWith("Social- och omsorgsnämnden").contains("härlett");
+        assertThat(recipient.findElement(By.cssSelector(".certainty-mark")).getAttribute("title")).contains(recipientReason);
+        WebElement ledgerRow = recipient.findElement(By.xpath("./ancestor::tr"));
+        assertThat(ledgerRow.getText()).contains("Förslag", "okänt, efter 2021-03-02", "Källor");
+        js("arguments[0].scrollIntoView({block: 'center'});", ledgerRow);
+        screenshot("19b-huvudbok-harledd-mottagare-1400");
+        // the marks' texts for screen readers stay inside the ledger's own scrolling: the page does not scroll sideways
+        assertThat(((Number) js("return document.scrollingElement.scrollWidth;")).longValue())
+                .isLessThanOrEqualTo(((Number) js("return innerWidth;")).longValue());
+
+        // on a phone the sources fit the screen: no sideways scrolling, no value cut
+        try {
+            driver.manage().window().setSize(new Dimension(390, 844));
+            wait.until(d -> ((Number) js("return innerWidth;")).intValue() <= 390);
+            driver.get(system.queryUrl() + "/#/org?organ=omradesteam-provby");
+            waitForText("body-detail", "Motstridiga uppgifter i källorna");
+            assertThat(((Number) js("return document.scrollingElement.scrollWidth;")).longValue())
+                    .isLessThanOrEqualTo(((Number) js("return innerWidth;")).longValue());
+            assertThat(js("return [...document.querySelectorAll('#body-detail dd, #body-detail td, #body-detail blockquote')]"
+                    + ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent);")).isEqualTo(List.of());
+            js("document.getElementById('detail-sources').scrollIntoView({block: 'start'});");
+            screenshot("20-kallor-organ-390");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1400, 1500));
+        }
+    }
+
+    /** axe-core's serious and critical violations on the page as it is now. */
+    static List<?> axeSeriousViolations() {
+        try (var in = WebUiBrowserTest.class.getClassLoader().getResourceAsStream(AXE)) {
+            assertThat(in).as("axe-core on the test classpath (org.webjars.npm:axe-core)").isNotNull();
+            js(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return (List<?>) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
     }
 
     static HttpResponse<String> post(String path, String json) {
