@@ -6,9 +6,9 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.common.DecisionReference.DatePrecision;
 import se.styrregistret.kernel.provenance.Provenance;
 import se.styrregistret.support.web.InvalidInput;
@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,12 +44,10 @@ class ProvenanceOnAnswers implements ResponseBodyAdvice<Object> {
 
     static final String ONLY_STATED = "onlyStated";
 
-    private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Provenances provenances;
 
-    ProvenanceOnAnswers(JdbcTemplate jdbc, JsonMapper json, Provenances provenances) {
-        this.jdbc = jdbc;
+    ProvenanceOnAnswers(JsonMapper json, Provenances provenances) {
         this.json = json;
         this.provenances = provenances;
     }
@@ -116,11 +113,13 @@ class ProvenanceOnAnswers implements ResponseBodyAdvice<Object> {
         LocalDate decisionDate = date(decision.path("decisionDate"));
         DatePrecision precision = precision(decision.path("datePrecision"));
         // a read model that kept no precision of its own takes the trail's, for the same decision of the same entry
-        if (known != null && known.precision() != null && precision == DatePrecision.DAY
-                && known.decisionDate() != null && known.decisionDate().equals(decisionDate)
-                && known.decidedBy() != null && known.decidedBy().equals(decision.path("decidedBy").asString(null))) {
-            precision = known.precision();
-            decision.put("datePrecision", precision.name());
+        if (known != null && decisionDate != null) {
+            DatePrecision trail = known.precisionOf(new DecisionReference(null, null, decisionDate,
+                    decision.path("decidedBy").asString(null), precision));
+            if (trail != precision) {
+                precision = trail;
+                decision.put("datePrecision", precision.name());
+            }
         }
         if (decisionDate != null) {
             decision.put("dateAsKnown", precision.format(decisionDate));
@@ -191,27 +190,16 @@ class ProvenanceOnAnswers implements ResponseBodyAdvice<Object> {
      * an establishment inferred as a whole is the field {@code entry}.
      */
     private void markUncertainFacts(List<ObjectNode> bodies) {
-        String[] ids = bodies.stream().map(b -> b.get("id").asString()).distinct().toArray(String[]::new);
-        Map<String, List<Object[]>> byBody = new HashMap<>();
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(
-                    "select aggregate_id, revision, event_type, provenance::text as provenance from projection.audit_event"
-                            + " where aggregate_id = any(?) and provenance is not null order by revision");
-            statement.setArray(1, connection.createArrayOf("varchar", ids));
-            return statement;
-        }, rs -> {
-            byBody.computeIfAbsent(rs.getString("aggregate_id"), k -> new ArrayList<>()).add(new Object[]{
-                    rs.getLong("revision"), rs.getString("event_type"),
-                    json.readValue(rs.getString("provenance"), Provenance.class)});
-        });
+        Map<String, List<Provenances.Cited>> byBody = provenances.citedEntriesOf(
+                bodies.stream().map(b -> b.get("id").asString()).toList());
         for (ObjectNode body : bodies) {
             long upTo = body.get("revision").asLong();
             Map<String, ObjectNode> uncertain = new java.util.LinkedHashMap<>();
-            for (Object[] row : byBody.getOrDefault(body.get("id").asString(), List.of())) {
-                long revision = (Long) row[0];
+            for (Provenances.Cited cited : byBody.getOrDefault(body.get("id").asString(), List.of())) {
+                long revision = cited.revision();
                 if (revision > upTo) break;
-                String eventType = (String) row[1];
-                Provenance provenance = (Provenance) row[2];
+                String eventType = cited.eventType();
+                Provenance provenance = cited.provenance();
                 if (eventType.equals("ReportingLineSet")) uncertain.remove("reportsTo");
                 for (Provenance.Fact fact : provenance.facts()) {
                     String field = fact.field();

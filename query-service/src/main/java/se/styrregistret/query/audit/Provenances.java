@@ -81,6 +81,28 @@ public class Provenances {
         return known;
     }
 
+    /** An entry of an aggregate that cites its sources: its revision, event type and provenance. */
+    public record Cited(long revision, String eventType, Provenance provenance) {
+    }
+
+    /** The entries of these aggregates that carry a provenance, per aggregate, in revision order. */
+    public Map<String, List<Cited>> citedEntriesOf(Collection<String> aggregateIds) {
+        Map<String, List<Cited>> byAggregate = new HashMap<>();
+        if (aggregateIds.isEmpty()) return byAggregate;
+        String[] ids = aggregateIds.stream().distinct().toArray(String[]::new);
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "select aggregate_id, revision, event_type, provenance::text as provenance from projection.audit_event"
+                            + " where aggregate_id = any(?) and provenance is not null order by revision");
+            statement.setArray(1, connection.createArrayOf("varchar", ids));
+            return statement;
+        }, rs -> {
+            byAggregate.computeIfAbsent(rs.getString("aggregate_id"), k -> new ArrayList<>()).add(new Cited(
+                    rs.getLong("revision"), rs.getString("event_type"), Provenance.fromMetaDataValue(rs.getString("provenance"))));
+        });
+        return byAggregate;
+    }
+
     /** The decision's date as precisely as known, for an export cell ("2020-01", "okänt, efter 2021-03-02"). */
     public static String decisionDate(DecisionReference decision, Known known) {
         if (decision == null || decision.decisionDate() == null) return null;
