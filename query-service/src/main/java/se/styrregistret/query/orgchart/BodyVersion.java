@@ -133,12 +133,25 @@ final class BodyVersion {
 
     /** Same body, same dates and same content, whenever each was written. */
     boolean sameAs(BodyVersion other, JsonMapper mapper) {
-        Object[] mine = insertValues(mapper);
-        Object[] theirs = other.insertValues(mapper);
-        // the two revision columns say when a row was written and closed, not what it holds
-        mine[1] = mine[2] = theirs[1] = theirs[2] = null;
-        return Arrays.equals(mine, theirs);
+        return content(mapper).equals(other.content(mapper));
     }
+
+    /**
+     * The version's columns but the two revisions (they say when a row was written and closed, not what it
+     * holds): equal for versions with the same body, dates and content. Computed once per version, since a
+     * refold compares every open version with every folded one (serialising each time made catching up with a
+     * long-lived body quadratic in its changes); nothing but the revisions changes on a version once folded.
+     */
+    List<Object> content(JsonMapper mapper) {
+        if (content == null) {
+            Object[] values = insertValues(mapper);
+            values[1] = values[2] = null;
+            content = Arrays.asList(values);
+        }
+        return content;
+    }
+
+    private List<Object> content;
 
     private void stamp(Change change) {
         revisionFrom = change.revision();

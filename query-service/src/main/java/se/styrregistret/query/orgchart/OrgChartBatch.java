@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -106,11 +107,15 @@ final class OrgChartBatch implements ProjectionBatch.State {
 
     private void refold(Body body, long revision) {
         List<BodyVersion> fresh = new ArrayList<>(BodyTimeline.fold(new ArrayList<>(body.entries.values())));
+        // the folded versions by content, so each open version finds its equal in one lookup
+        Map<List<Object>, ArrayDeque<BodyVersion>> byContent = new HashMap<>();
+        for (BodyVersion f : fresh) byContent.computeIfAbsent(f.content(json), k -> new ArrayDeque<>()).add(f);
         List<BodyVersion> stillOpen = new ArrayList<>();
         for (BodyVersion old : body.open) {
-            Optional<BodyVersion> same = fresh.stream().filter(f -> f.sameAs(old, json)).findFirst();
-            if (same.isPresent()) {
-                fresh.remove(same.get());
+            ArrayDeque<BodyVersion> equal = byContent.get(old.content(json));
+            BodyVersion same = equal == null ? null : equal.poll();
+            if (same != null) {
+                fresh.remove(same);
                 stillOpen.add(old);
             } else {
                 old.closeAt(revision);
