@@ -75,6 +75,9 @@ class Reorganisation2020EndToEndTest {
         assertThat(EndToEnd.eventsOf(register.system(), "libra")).extracting(e -> e.getPayloadType().getSimpleName())
                 .containsExactly("GovernanceBodyEstablished", "EstablishingDecisionRescinded", "GovernanceBodyReplaced");
         for (String district : List.of("Berga", "Ryd", "Skäggetorp")) {
+            // an area team belongs to a registered district (issue 19)
+            ok("/api/districts", """
+                    {"name":"%s","municipality":"Linköping","effectiveDate":"2020-01-01","decision":%s}""".formatted(district, KD_2020));
             ok("/api/area-teams", """
                     {"district":"%s","hostOrganisation":"Leanlink","commissioningCommittee":"Social- och omsorgsnämnden",
                      "teamLeaders":1,"safetyWardens":2,"effectiveDate":"2021-03-02",
