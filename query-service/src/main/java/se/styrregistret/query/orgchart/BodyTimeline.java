@@ -149,7 +149,7 @@ final class BodyTimeline {
      * changed: it carries the body's other values as they were when it was recorded, which a change
      * recorded later but dated earlier may have altered since.
      */
-    private static void edit(BodyVersion v, Object event) {
+    static void edit(BodyVersion v, Object event) {
         if (event instanceof GovernanceBodyAmended e) {
             for (FieldChange c : e.changes()) {
                 switch (c.field()) {

@@ -110,6 +110,14 @@ final class BodyVersion {
         return v;
     }
 
+    /** The same version, not yet stored: the in-order path closes a version and writes it again with an end date. */
+    BodyVersion copy() {
+        BodyVersion v = next(new Change(changeRevision, effectiveFrom, recordedAt, recordedBy, changeType, changes, decision()));
+        v.revisionFrom = revisionFrom;
+        v.effectiveTo = effectiveTo;
+        return v;
+    }
+
     /** Another change on the same effective date: the version shows the state after both. */
     void restamp(Change change) {
         stamp(change);

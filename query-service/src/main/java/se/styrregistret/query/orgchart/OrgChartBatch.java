@@ -16,10 +16,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The org chart's changes in one processor batch. For each body it touches: the body's recorded
@@ -27,6 +29,13 @@ import java.util.Optional;
  * the body's timeline again ({@link BodyTimeline}); open versions the fold no longer gives are closed
  * at the entry's revision, versions it gives anew are opened there. Written as a few batched
  * statements when the batch commits, so readers see only whole batches.
+ * <p>
+ * Most entries arrive in date order: dated on or after the body's latest version, correcting nothing.
+ * Such an entry changes only that version (it ends where the entry begins, or takes the entry on its
+ * own date), so a body is first read in part, its latest open version alone, and the entry is applied
+ * to it directly; the fold would give the same versions. A late entry, a correction or an annulment
+ * reads the body in full and folds it again. Without this, catching up with a long-lived body read
+ * and folded all its changes for every new one.
  */
 final class OrgChartBatch implements ProjectionBatch.State {
 
@@ -43,19 +52,36 @@ final class OrgChartBatch implements ProjectionBatch.State {
     private final List<BodyVersion> opened = new ArrayList<>();
     private final List<BodyVersion> closedStored = new ArrayList<>();
 
-    /** A body as the batch sees it. */
+    /**
+     * A body as the batch sees it. In full ({@code complete}): every entry and every open version. In
+     * part: its latest open version as stored, and what the batch has added (entries, versions).
+     */
     private static final class Body {
+        final String id;
         final Map<String, BodyTimeline.Entry> entries = new LinkedHashMap<>();
         List<BodyVersion> open = new ArrayList<>();
+        boolean complete = true;
+
+        Body(String id) {
+            this.id = id;
+        }
     }
 
+    /** Event ids of the batch's governance events the chart holds already (a batch that comes again). */
+    private final Set<String> appliedBefore = new HashSet<>();
+
     /** {@code jdbc} for the batched writes only (JdbcClient has no batch API). */
-    OrgChartBatch(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, Collection<String> bodiesOfTheBatch) {
+    OrgChartBatch(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, Collection<String> bodiesOfTheBatch,
+                  Collection<String> eventsOfTheBatch) {
         this.db = db;
         this.jdbc = jdbc;
         this.json = json;
+        if (!eventsOfTheBatch.isEmpty()) {
+            appliedBefore.addAll(db.sql("select event_id from projection.body_change where event_id = any(?)")
+                    .param(eventsOfTheBatch.toArray(String[]::new)).query(String.class).list());
+        }
         try {
-            load(bodiesOfTheBatch);
+            loadLatest(bodiesOfTheBatch);
         } catch (RuntimeException e) {
             // one body's stored rows cannot be read: read body by body instead, so only that body's
             // events fail (and are dead-lettered), not every event of the batch
@@ -63,14 +89,28 @@ final class OrgChartBatch implements ProjectionBatch.State {
         }
     }
 
-    /** The entry with this event id, if the body has it (an event applied already, or the one corrected). */
+    /** The entry with this event id, if the body has it (the one a correction names). */
     Optional<BodyTimeline.Entry> entry(String bodyId, String eventId) {
-        return Optional.ofNullable(body(bodyId).entries.get(eventId));
+        return Optional.ofNullable(complete(body(bodyId)).entries.get(eventId));
+    }
+
+    /** Whether the chart holds this event already: its batch committed, but the commit's answer was lost. */
+    boolean applied(String bodyId, String eventId) {
+        return appliedBefore.contains(eventId) || body(bodyId).entries.containsKey(eventId);
     }
 
     /** Records the entry (retracting the one it corrects) and folds the body's timeline again at its revision. */
     void record(BodyTimeline.Entry entry) {
         Body body = body(entry.bodyId());
+        if (!body.complete) {
+            BodyVersion latest = latest(body);
+            if (entry.corrects() == null && !BodyTimeline.isEstablishment(entry.event()) && latest != null
+                    && !entry.effectiveDate().isBefore(latest.effectiveFrom())) {
+                applyInOrder(body, latest, entry);
+                return;
+            }
+            complete(body);
+        }
         if (!BodyTimeline.isEstablishment(entry.event())
                 && body.entries.values().stream().noneMatch(e -> BodyTimeline.isEstablishment(e.event()))) {
             // its establishment is not in the log the chart has read: the event is parked, not applied to nothing
@@ -91,13 +131,72 @@ final class OrgChartBatch implements ProjectionBatch.State {
      * timeline is folded again; corrected, its replacement (the next event) retracts it.
      */
     void correct(String bodyId, String eventId, long revision, String reason, boolean annulled) {
-        Body body = body(bodyId);
+        Body body = complete(body(bodyId));
         BodyTimeline.Entry entry = body.entries.get(eventId);
         if (entry == null || entry.correctionRevision() != null) return; // not this body's, or applied already
         BodyTimeline.Entry noted = entry.correctedAt(revision, reason, annulled);
         if (annulled) noted = noted.retractedAt(revision);
         replace(body, noted);
         if (annulled) refold(body, revision);
+    }
+
+    /**
+     * An entry after every change the body has: as the fold would apply it last. On the latest version's
+     * own date the version is written again with the entry; on a later date the latest version ends there
+     * and a new one begins.
+     */
+    private void applyInOrder(Body body, BodyVersion latest, BodyTimeline.Entry entry) {
+        long revision = entry.revision();
+        body.entries.put(entry.eventId(), entry);
+        newEntries.add(entry);
+        BodyVersion.Change change = entry.change();
+        latest.closeAt(revision);
+        if (latest.id() != null) closedStored.add(latest); // one opened in this batch is inserted closed
+        body.open.remove(latest);
+        if (!latest.effectiveFrom().equals(change.effectiveDate())) {
+            BodyVersion ended = latest.copy();
+            ended.until(change.effectiveDate());
+            open(body, ended, revision);
+        }
+        BodyVersion next = latest.next(change);
+        BodyTimeline.edit(next, entry.event());
+        open(body, next, revision);
+    }
+
+    private void open(Body body, BodyVersion version, long revision) {
+        version.writtenAt(revision);
+        opened.add(version);
+        body.open.add(version);
+    }
+
+    private static BodyVersion latest(Body body) {
+        BodyVersion latest = null;
+        for (BodyVersion v : body.open) {
+            if (latest == null || v.effectiveFrom().isAfter(latest.effectiveFrom())) latest = v;
+        }
+        return latest;
+    }
+
+    /**
+     * The body in full: its stored entries and open versions, with the batch's own changes on top (entries
+     * it recorded; versions it closed are no longer open, versions it opened are).
+     */
+    private Body complete(Body body) {
+        if (body.complete) return body;
+        String bodyId = body.id;
+        Body stored = read(List.of(bodyId)).get(bodyId);
+        Set<Long> closed = new HashSet<>();
+        for (BodyVersion v : closedStored) if (v.bodyId().equals(bodyId)) closed.add(v.id());
+        Map<String, BodyTimeline.Entry> entries = new LinkedHashMap<>(stored.entries);
+        entries.putAll(body.entries);
+        List<BodyVersion> open = new ArrayList<>();
+        for (BodyVersion v : stored.open) if (!closed.contains(v.id())) open.add(v);
+        for (BodyVersion v : body.open) if (v.id() == null) open.add(v);
+        body.entries.clear();
+        body.entries.putAll(entries);
+        body.open = open;
+        body.complete = true;
+        return body;
     }
 
     private void replace(Body body, BodyTimeline.Entry entry) {
@@ -158,15 +257,39 @@ final class OrgChartBatch implements ProjectionBatch.State {
     }
 
     private Body body(String bodyId) {
-        if (!bodies.containsKey(bodyId)) load(List.of(bodyId));
+        if (!bodies.containsKey(bodyId)) bodies.putAll(read(List.of(bodyId)));
         return bodies.get(bodyId);
     }
 
-    private void load(Collection<String> bodyIds) {
+    /**
+     * The batch's bodies in part: each one's latest open version. One without an open version (new, or
+     * its establishment annulled) is read in full: it has few rows, if any.
+     */
+    private void loadLatest(Collection<String> bodyIds) {
         List<String> unseen = bodyIds.stream().filter(id -> !bodies.containsKey(id)).distinct().toList();
         if (unseen.isEmpty()) return;
         Map<String, Body> loaded = new HashMap<>();
-        unseen.forEach(id -> loaded.put(id, new Body()));
+        db.sql("""
+                        select distinct on (body_id) * from projection.body_version
+                        where body_id = any(?) and revision_to is null order by body_id, effective_from desc""")
+                .param(unseen.toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> {
+                    BodyVersion v = BodyVersion.read(rs, json);
+                    Body body = new Body(v.bodyId());
+                    body.complete = false;
+                    body.open.add(v);
+                    loaded.put(v.bodyId(), body);
+                });
+        List<String> rest = unseen.stream().filter(id -> !loaded.containsKey(id)).toList();
+        if (!rest.isEmpty()) loaded.putAll(read(rest));
+        bodies.putAll(loaded);
+    }
+
+    /** Bodies in full, as stored. */
+    private Map<String, Body> read(Collection<String> bodyIds) {
+        List<String> unseen = bodyIds.stream().distinct().toList();
+        Map<String, Body> loaded = new HashMap<>();
+        unseen.forEach(id -> loaded.put(id, new Body(id)));
         String[] ids = unseen.toArray(String[]::new);
         db.sql("select * from projection.body_change where body_id = any(?) order by revision").param(ids)
                 .query((RowCallbackHandler) rs -> {
@@ -178,7 +301,7 @@ final class OrgChartBatch implements ProjectionBatch.State {
                     BodyVersion v = BodyVersion.read(rs, json);
                     loaded.get(v.bodyId()).open.add(v);
                 });
-        bodies.putAll(loaded);
+        return loaded;
     }
 
     /** A stored entry; its event read back as the governance event type it was written from. */

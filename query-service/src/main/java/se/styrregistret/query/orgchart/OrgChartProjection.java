@@ -169,7 +169,7 @@ class OrgChartProjection {
         versions.seen(message);
         batch(chart -> {
             // applied already: its batch committed, but the commit's answer was lost and the batch came again
-            if (chart.entry(entry.bodyId(), entry.eventId()).isPresent()) return;
+            if (chart.applied(entry.bodyId(), entry.eventId())) return;
             chart.record(entry);
             revisions.advance(NAME, revision);
         });
@@ -177,7 +177,7 @@ class OrgChartProjection {
 
     /** The chart's changes are written per processor batch (see {@link OrgChartBatch}). */
     private void batch(Consumer<OrgChartBatch> action) {
-        ProjectionBatch.apply(OrgChartBatch.class.getName(), () -> new OrgChartBatch(db, jdbc, json, bodiesOfTheBatch()), action);
+        ProjectionBatch.apply(OrgChartBatch.class.getName(), () -> new OrgChartBatch(db, jdbc, json, bodiesOfTheBatch(), eventsOfTheBatch()), action);
     }
 
     /**
@@ -192,6 +192,15 @@ class OrgChartProjection {
                     && GOVERNANCE_EVENTS.equals(m.getPayloadType().getPackageName())) {
                 ids.add(domain.getAggregateIdentifier());
             }
+        }
+        return ids;
+    }
+
+    /** The identifiers of the batch's governance events, to learn in one query which the chart holds already. */
+    private static Set<String> eventsOfTheBatch() {
+        Set<String> ids = new HashSet<>();
+        for (EventMessage<?> m : ProjectionBatch.messages()) {
+            if (GOVERNANCE_EVENTS.equals(m.getPayloadType().getPackageName())) ids.add(m.getIdentifier());
         }
         return ids;
     }

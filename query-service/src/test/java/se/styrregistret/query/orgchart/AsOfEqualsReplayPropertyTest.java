@@ -3,6 +3,8 @@ package se.styrregistret.query.orgchart;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.correction.EntryCorrected;
 import se.styrregistret.kernel.governance.FieldChange;
@@ -45,6 +47,12 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
 
     @Autowired
     OrgChartQueries queries;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    JsonMapper json;
 
     /** One body's state as the brute force sees it. */
     record State(String name, String convener, List<String> roles, boolean active) {
@@ -103,6 +111,12 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
             int span = ended.containsKey(id) ? (int) (ended.get(id).toEpochDay() - from.toEpochDay()) : 600;
             if (span <= 1) continue;
             LocalDate effective = from.plusDays(1 + random.nextInt(span - 1));
+            LocalDate latestHeld = log.stream().filter(a -> a.bodyId.equals(id) && a.retractedAt == null)
+                    .map(a -> a.effective).max(LocalDate::compareTo).orElse(from);
+            if (!ended.containsKey(id) && random.nextBoolean()) {
+                // as most entries come: on or after the body's latest change (the projection's in-order path)
+                effective = latestHeld.plusDays(random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(60));
+            }
             int pick = random.nextInt(12);
             List<Appended> correctable = log.stream().filter(a -> a.bodyId.equals(id) && a.retractedAt == null
                     && !(a.event instanceof GovernanceBodyEstablished)).toList();
@@ -147,6 +161,17 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
         awaitProjection(OrgChartProjection.NAME, head);
         assertThat(late).as("late entries in seed %d", seed).isPositive();
         assertThat(corrections + annulments).as("corrections in seed %d", seed).isPositive();
+
+        // the rows the chart keeps open are the fold of the entries it keeps, however they were written
+        // (entries in date order change only a body's latest version, without a fold)
+        for (String id : established.keySet()) {
+            List<BodyTimeline.Entry> entries = db.sql("select * from projection.body_change where body_id = ? order by revision")
+                    .param(id).query((rs, n) -> OrgChartBatch.entry(rs, json)).list();
+            List<List<Object>> open = db.sql("select * from projection.body_version where body_id = ? and revision_to is null")
+                    .param(id).query((rs, n) -> BodyVersion.read(rs, json).content(json)).list();
+            List<List<Object>> folded = BodyTimeline.fold(entries).stream().map(v -> v.content(json)).toList();
+            assertThat(open).as("open versions of %s in seed %d", id, seed).containsExactlyInAnyOrderElementsOf(folded);
+        }
 
         List<Long> revisions = new ArrayList<>();
         for (long n = log.get(0).revision; n <= head; n++) revisions.add(n);
