@@ -5,13 +5,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import se.styrregistret.bench.BenchReport.Check;
+import tools.jackson.databind.JsonNode;
 import se.styrregistret.bench.BenchReport.Target;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -54,11 +59,22 @@ final class AsOfLatency {
         }
     }
 
-    /** One measurement at a log of {@code events} (the head revision); {@code errors} answers were wrong. */
-    @JsonPropertyOrder({"events", "errors", "org chart", "budget summary", "budget ledger"})
-    record Measurement(long events, int errors, @JsonProperty("org chart") Figures orgChart,
+    /**
+     * One measurement at a log of {@code events} (the head revision); {@code errors} answers were wrong.
+     * {@code contentSamples} org charts at random revisions were compared, body by body, with the fold of the
+     * log itself; {@code contentMismatches} says how each one that differed did.
+     */
+    @JsonPropertyOrder({"events", "errors", "contentSamples", "contentMismatches", "org chart", "budget summary", "budget ledger"})
+    record Measurement(long events, int errors, int contentSamples, List<String> contentMismatches,
+                       @JsonProperty("org chart") Figures orgChart,
                        @JsonProperty("budget summary") Figures budgetSummary, @JsonProperty("budget ledger") Figures budgetLedger,
                        @JsonIgnore int queries, @JsonIgnore int warmUpRounds) {
+
+        Check contentCheck() {
+            return new Check("as-of content at %,d events: %d sampled org charts equal the fold of the log's own events up to their revision"
+                    .formatted(events, contentSamples), contentSamples > 0 && contentMismatches.isEmpty(),
+                    contentSamples == 0 ? "no chart was compared" : contentMismatches.size() + " differ " + contentMismatches);
+        }
 
         Figures figures(Query query) {
             return switch (query) {
@@ -137,7 +153,70 @@ final class AsOfLatency {
                 }
             }
         }
-        return new Measurement(head, errors, Figures.of(byQuery.get(Query.ORG_CHART)), Figures.of(byQuery.get(Query.BUDGET_SUMMARY)),
-                Figures.of(byQuery.get(Query.BUDGET_LEDGER)), queries, warmUp);
+        List<String> mismatches = new ArrayList<>();
+        int samples = 0;
+        for (int i = 0; i < CONTENT_SAMPLES; i++) {
+            long revision = 1 + random.nextLong(head);
+            Http.Answer answer = Http.get(url + "/api/org-chart?size=1000&asOfRevision=" + revision, "reader");
+            if (!answer.ok()) {
+                mismatches.add("r" + revision + ": answered " + answer.status());
+                continue;
+            }
+            JsonNode chart = answer.json();
+            LocalDate date = LocalDate.parse(chart.path("asOfDate").asString());
+            Set<String> shown = new TreeSet<>();
+            for (JsonNode level : chart.path("levels")) {
+                for (JsonNode body : level.path("bodies")) shown.add(body.path("id").asString());
+            }
+            Set<String> folded = activeBodiesInTheLog(revision, date);
+            samples++;
+            if (!shown.equals(folded)) {
+                Set<String> missing = new TreeSet<>(folded);
+                missing.removeAll(shown);
+                Set<String> extra = new TreeSet<>(shown);
+                extra.removeAll(folded);
+                mismatches.add("r%d on %s: %d bodies shown, %d in the log's fold; missing %s, not in the fold %s".formatted(
+                        revision, date, shown.size(), folded.size(), first(missing), first(extra)));
+            }
+        }
+        return new Measurement(head, errors, samples, mismatches, Figures.of(byQuery.get(Query.ORG_CHART)),
+                Figures.of(byQuery.get(Query.BUDGET_SUMMARY)), Figures.of(byQuery.get(Query.BUDGET_LEDGER)), queries, warmUp);
+    }
+
+    private static final int CONTENT_SAMPLES = 5;
+
+    /**
+     * The bodies active on {@code date} as the log held them at {@code revision}, from the stored events
+     * themselves (not any projection): established on or before the date, and neither dissolved nor replaced
+     * on or before it. The bench's loads record no corrections, annulments or rescissions; were there any,
+     * this fold would not apply them, and the check would say so by failing.
+     */
+    private Set<String> activeBodiesInTheLog(long revision, LocalDate date) throws SQLException {
+        Set<String> active = new TreeSet<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("""
+                with e as (
+                    select aggregate_identifier as body, payload_type as type,
+                           cast(convert_from(payload, 'UTF8') as jsonb) ->> 'effectiveDate' as effective
+                    from axon.domain_event_entry
+                    where global_index <= ? and payload_type in (
+                        'se.styrregistret.kernel.governance.GovernanceBodyEstablished',
+                        'se.styrregistret.kernel.governance.AreaTeamEstablished',
+                        'se.styrregistret.kernel.governance.GovernanceBodyDissolved',
+                        'se.styrregistret.kernel.governance.GovernanceBodyReplaced'))
+                select body from e where type like '%Established' and cast(effective as date) <= ?
+                except
+                select body from e where type not like '%Established' and cast(effective as date) <= ?""")) {
+            ps.setLong(1, revision);
+            ps.setObject(2, date);
+            ps.setObject(3, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) active.add(rs.getString(1));
+            }
+        }
+        return active;
+    }
+
+    private static String first(Set<String> ids) {
+        return ids.stream().limit(3).toList() + (ids.size() > 3 ? " …" : "");
     }
 }

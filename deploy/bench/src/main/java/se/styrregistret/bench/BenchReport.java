@@ -76,13 +76,13 @@ record BenchReport(
     @JsonProperty("checks")
     List<Check> checks() {
         List<Check> checks = new ArrayList<>();
-        if (asOf != null && asOf.small() != null) checks.add(asOf.small().check());
+        if (asOf != null && asOf.small() != null) checks.addAll(List.of(asOf.small().check(), asOf.small().contentCheck()));
         if (faultKillQueryService != null) checks.addAll(faultKillQueryService.checks());
         if (commandPath != null) checks.addAll(commandPath.checks());
         if (rawLimit != null) checks.addAll(rawLimit.checks());
         if (faultKillCommandService != null) checks.addAll(faultKillCommandService.checks());
         if (catchUp1 != null) checks.addAll(catchUp1.checks());
-        if (asOf != null && asOf.large() != null) checks.add(asOf.large().check());
+        if (asOf != null && asOf.large() != null) checks.addAll(List.of(asOf.large().check(), asOf.large().contentCheck()));
         if (catchUp2 != null) checks.addAll(catchUp2.checks());
         if (faultDatabaseRestart != null) checks.addAll(faultDatabaseRestart.checks());
         Stream.ofNullable(failure).forEach(checks::add);

@@ -47,18 +47,24 @@ final class Report {
         md.markdown.append("# Styrregistret benchmark (").append(r.mode()).append(" run, ").append(r.date()).append(")\n");
         if (r.environment() != null) md.environment(r.environment(), r.quick());
         if (r.smallLog() != null) md.generated(r.smallLog());
-        if (r.asOf() != null && r.asOf().small() != null) md.check(r.asOf().small().check());
+        if (r.asOf() != null && r.asOf().small() != null) {
+            md.check(r.asOf().small().check());
+            md.check(r.asOf().small().contentCheck());
+        }
         if (r.faultKillQueryService() != null) md.queryServiceKill(r.faultKillQueryService());
         if (r.commandPath() != null) md.commandPath(r.commandPath());
         if (r.rawLimit() != null) md.rawLimit(r.rawLimit());
         if (r.faultKillCommandService() != null) md.commandServiceKill(r.faultKillCommandService());
         if (r.largeLog() != null) md.generated(r.largeLog());
         if (r.catchUp1() != null) md.catchUp(r.catchUp1());
-        if (r.asOf() != null && r.asOf().large() != null) md.check(r.asOf().large().check());
+        if (r.asOf() != null && r.asOf().large() != null) {
+            md.check(r.asOf().large().check());
+            md.check(r.asOf().large().contentCheck());
+        }
         if (r.asOf() != null && !r.asOf().comparison().isEmpty()) md.asOf(r.asOf());
         if (r.catchUp2() != null) md.catchUp(r.catchUp2());
         if (r.faultDatabaseRestart() != null) md.databaseRestart(r.faultDatabaseRestart());
-        if (r.memory() != null) md.memory(r.memory());
+        if (r.memory() != null) md.memory(r.memory(), r.environment() == null ? "?" : r.environment().serviceHeap());
         if (r.failure() != null) md.check(r.failure());
         md.line("").line("Run time: %.0f s.".formatted(r.seconds()));
         return md.markdown.toString();
@@ -79,8 +85,8 @@ final class Report {
 
     private void commandPath(CommandPath.Result path) {
         heading("1. Command path over HTTP");
-        line("Closed loop, each client sends its next command when the last is answered, for %.0f s per concurrency. Mix: 25 %% establish a body (mandate, three members), 45 %% appoint a member, 30 %% allocate money to a body; each client on its own bodies."
-                .formatted(path.secondsEach()));
+        line("Closed loop, each client sends its next command when the last is answered, for %.0f s per concurrency. Mix: 25 %% establish a body (mandate, three members; once the client has %d active bodies, its oldest is dissolved instead), 45 %% appoint a member, 30 %% allocate money to a body; each client on its own bodies. Decisions move forward a day every %d command(s) per client and money is booked in the fiscal year of its decision, so the chart stays a municipality's size (at most %d × clients active bodies) and a year holds a year's movements."
+                .formatted(path.secondsEach(), CommandMix.ACTIVE_PER_CLIENT, CommandMix.COMMANDS_PER_DAY, CommandMix.ACTIVE_PER_CLIENT));
         line("Warm-up: %.0f s at 8 clients before the measured runs.".formatted(path.warmUpSeconds()));
         table(List.of("clients", "accepted", "commands/s", "p50 ms", "p99 ms", "not accepted"), path.runs().stream()
                 .map(r -> List.<Object>of(r.clients(), r.ok(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.notOk())).toList());
@@ -174,12 +180,20 @@ final class Report {
         r.checks().forEach(this::check);
     }
 
-    private void memory(Memory.Result memory) {
-        heading("5. Memory at the end of the run");
+    private void memory(Memory.Result memory, String heap) {
+        heading("5. Memory");
+        line("Each service runs with -Xmx%s. Peak: the largest heap in use sampled once a second over the whole run (every instance of the service); the rest at the end of the run. Target: each service ≤ 512 MiB of heap during the whole run.".formatted(heap));
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("command-service", mib(memory.commandService().heapUsedBytes()), mib(memory.commandService().rssBytes())));
-        rows.add(List.of("query-service", mib(memory.queryService().heapUsedBytes()), mib(memory.queryService().rssBytes())));
-        table(List.of("service", "heap used", "RSS"), rows);
+        rows.add(List.of("command-service", mib(memory.commandService().peakHeapUsedBytes()), mib(memory.commandService().heapUsedBytes()),
+                mib(memory.commandService().rssBytes()), heapTarget(memory.commandService())));
+        rows.add(List.of("query-service", mib(memory.queryService().peakHeapUsedBytes()), mib(memory.queryService().heapUsedBytes()),
+                mib(memory.queryService().rssBytes()), heapTarget(memory.queryService())));
+        table(List.of("service", "peak heap used", "heap used at the end", "RSS at the end", "target (≤ 512 MiB)"), rows);
+    }
+
+    private static String heapTarget(Memory.Usage usage) {
+        if (usage.peakHeapUsedBytes() < 0) return "unknown";
+        return usage.peakHeapUsedBytes() <= 512L * 1024 * 1024 ? "met" : "missed";
     }
 
     // ---------------------------------------------------------------- Markdown

@@ -26,10 +26,34 @@ final class Services {
         this.logs = settings.out().resolve("logs");
     }
 
-    /** Starts both services and returns once both are ready. */
+    private final java.util.concurrent.ConcurrentMap<String, Long> peakHeap = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Starts both services and returns once both are ready; from then on their heap is sampled every second. */
     void start() {
         command = ServiceProcess.start("command-service", settings.commandJar(), settings.heap(), springArgs(), logs, READY_WITHIN);
         query = startQuery("query-service");
+        Thread sampler = new Thread(this::sampleHeap, "bench-heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /**
+     * The largest heap in use seen so far per service (over every instance it had: restarts, a second
+     * query-service), sampled once a second from the services' own metrics; -1 when never read.
+     */
+    long peakHeapBytes(String service) {
+        return peakHeap.getOrDefault(service, -1L);
+    }
+
+    private void sampleHeap() {
+        while (true) {
+            for (ServiceProcess s : new ServiceProcess[]{command, query}) {
+                if (s == null) continue;
+                long used = s.heapUsedBytes();
+                if (used > 0) peakHeap.merge(s == command ? "command-service" : "query-service", used, Math::max);
+            }
+            ServiceProcess.sleep(1000);
+        }
     }
 
     ServiceProcess command() {

@@ -43,7 +43,7 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
                 Double.parseDouble(o.getOrDefault("seconds", quick ? "2" : "60")),
                 Stream.of(o.getOrDefault("clients", quick ? "1,8" : "1,8,32").split(",")).map(Integer::valueOf).toList(),
                 Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
-                o.getOrDefault("heap", "1g"),
+                o.getOrDefault("heap", "512m"),
                 o.get("only"));
         if (s.only() != null && !s.only().equals("catch-up")) {
             throw new IllegalArgumentException("--only knows one part: catch-up");

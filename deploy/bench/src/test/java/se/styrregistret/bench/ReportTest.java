@@ -33,11 +33,11 @@ class ReportTest {
 
     @Test
     void the_example_figures_render_to_the_example_markdown() throws Exception {
-        String example = Files.readString(ExampleReport.MARKDOWN);
+        String example = Files.readString(ReportFixture.MARKDOWN);
         // up to the blank line and the rule before the findings written by hand after the run
         String generated = example.substring(0, example.indexOf("\n---\n"));
 
-        String markdown = Report.markdown(ExampleReport.typed());
+        String markdown = Report.markdown(ReportFixture.typed());
 
         // the example was written before the audit-log projection existed
         assertThat(markdown.replace(", audit, audit-log)", ", audit)")).isEqualTo(generated);
@@ -45,14 +45,14 @@ class ReportTest {
 
     @Test
     void the_example_figures_render_to_the_example_json() throws Exception {
-        String json = Report.json(ExampleReport.typed());
+        String json = Report.json(ReportFixture.typed());
 
-        assertThat(JsonMapper.shared().readTree(json)).isEqualTo(ExampleReport.json());
+        assertThat(JsonMapper.shared().readTree(json)).isEqualTo(ReportFixture.json());
     }
 
     @Test
     void the_markdown_lists_the_checks_in_the_order_the_json_does() throws Exception {
-        BenchReport report = ExampleReport.typed();
+        BenchReport report = ReportFixture.typed();
 
         List<String> listed = Report.markdown(report).lines().filter(l -> l.startsWith("- PASS: ") || l.startsWith("- FAIL: ")).toList();
 
@@ -62,7 +62,7 @@ class ReportTest {
 
     @Test
     void a_failed_check_is_a_failure_of_the_run() throws Exception {
-        BenchReport passed = ExampleReport.typed();
+        BenchReport passed = ReportFixture.typed();
         BenchReport failed = withCatchUp2(passed, new CatchUp.Result(2, 10, 1, 2, 5, 10, new TreeMap<>(), 0.1, 20_000, false,
                 Map.of(), List.of(new Check("two instances build the same projections as one", false, "one: a; two: b"))));
 
@@ -89,7 +89,7 @@ class ReportTest {
 
     @Test
     void a_catch_up_only_run_has_no_as_of_comparison_and_no_fault_runs() throws Exception {
-        BenchReport full = ExampleReport.typed();
+        BenchReport full = ReportFixture.typed();
         BenchReport only = new BenchReport("catch-up only", false, full.date(), full.startedAt(), full.environment(), null, null,
                 null, null, null, full.largeLog(), full.catchUp1(), new AsOfLatency.Result(null, full.asOf().large()), null, null,
                 full.memory(), null, 300);
@@ -104,7 +104,7 @@ class ReportTest {
 
     @Test
     void a_database_restart_on_a_server_the_harness_did_not_start_is_skipped() throws Exception {
-        BenchReport skipped = withRestart(ExampleReport.typed(), new Faults.DatabaseRestart.Skipped());
+        BenchReport skipped = withRestart(ReportFixture.typed(), new Faults.DatabaseRestart.Skipped());
 
         assertThat(Report.json(skipped)).contains("\"faultDatabaseRestart\" : \"skipped\"");
         assertThat(Report.markdown(skipped)).contains("""
@@ -112,7 +112,7 @@ class ReportTest {
 
                 Skipped: the run uses a server it did not start (--jdbc-url); the harness restarts only its own embedded PostgreSQL.
                 """);
-        assertThat(skipped.checks()).hasSize(ExampleReport.typed().checks().size() - 7);
+        assertThat(skipped.checks()).hasSize(ReportFixture.typed().checks().size() - 7);
     }
 
     private static BenchReport withCatchUp2(BenchReport r, CatchUp.Result catchUp2) {

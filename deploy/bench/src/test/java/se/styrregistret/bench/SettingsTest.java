@@ -23,7 +23,7 @@ class SettingsTest {
         assertThat(s.seconds()).isEqualTo(60);
         assertThat(s.clients()).containsExactly(1, 8, 32);
         assertThat(s.queries()).isEqualTo(100);
-        assertThat(s.heap()).isEqualTo("1g");
+        assertThat(s.heap()).isEqualTo("512m");
         assertThat(s.jdbcUrl()).isNull();
         assertThat(s.commandJar()).isEqualTo(Path.of("c.jar"));
         assertThat(s.queryJar()).isEqualTo(Path.of("q.jar"));

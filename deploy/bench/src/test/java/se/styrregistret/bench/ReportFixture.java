@@ -17,16 +17,19 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The committed example report (deploy/bench/example-report.json) as a typed {@link BenchReport}:
- * its figures and checks from the JSON, and the few figures only its Markdown states (the event
- * sample's size, the fault runs' timings) from example-report.md.
+ * A report fixture for the renderer: the figures of an earlier full run (2026-11-30, kept as
+ * src/test/resources/report-fixture.json) as a typed {@link BenchReport}, its figures and checks
+ * from the JSON and the few figures only its Markdown states (the event sample's size, the fault
+ * runs' timings) written here. The Markdown it renders to is report-fixture.md. Not the current
+ * example report (deploy/bench/example-report.*, a run of today's code): {@code ExampleReportTest}
+ * checks that one.
  */
-final class ExampleReport {
+final class ReportFixture {
 
-    static final Path JSON = Path.of("example-report.json");
-    static final Path MARKDOWN = Path.of("example-report.md");
+    static final Path JSON = Path.of("src/test/resources/report-fixture.json");
+    static final Path MARKDOWN = Path.of("src/test/resources/report-fixture.md");
 
-    private ExampleReport() {
+    private ReportFixture() {
     }
 
     static JsonNode json() throws IOException {
@@ -46,11 +49,11 @@ final class ExampleReport {
         JsonNode qk = j.get("faultKillQueryService");
         Faults.QueryServiceKill queryKill = new Faults.QueryServiceKill(qk.get("head").asLong(),
                 map(qk.get("killedAt"), JsonNode::asLong, new TreeMap<>()), qk.get("equalsCleanBuild").asBoolean(), -1,
-                checks.get(1), checks.get(2));
+                checks.get(2), checks.get(3));
 
         List<Load.Result> commandRuns = new ArrayList<>();
         for (JsonNode r : j.get("commandPath")) commandRuns.add(load(r));
-        CommandPath.Result commandPath = new CommandPath.Result(60, 15, commandRuns, checks.subList(3, 5));
+        CommandPath.Result commandPath = new CommandPath.Result(60, 15, commandRuns, checks.subList(4, 6));
 
         List<RawLimit.Row> rows = new ArrayList<>();
         for (JsonNode r : j.get("rawInsert")) {
@@ -61,13 +64,13 @@ final class ExampleReport {
         Map<String, RawLimit.CommandTimer> timers = new TreeMap<>();
         j.get("commandTimers").properties().forEach(e -> timers.put(e.getKey(),
                 new RawLimit.CommandTimer(e.getValue().get("count").asLong(), e.getValue().get("meanMillis").asDouble())));
-        RawLimit.Result rawLimit = new RawLimit.Result(465, 130, 60, rows, timers, checks.subList(5, 8));
+        RawLimit.Result rawLimit = new RawLimit.Result(465, 130, 60, rows, timers, checks.subList(6, 9));
 
         JsonNode ck = j.get("faultKillCommandService");
         Faults.CommandServiceKill commandKill = new Faults.CommandServiceKill(ck.get("accepted").asLong(),
                 ck.get("unanswered").asLong(), map(ck.get("byStatus"), JsonNode::asLong, new TreeMap<>()),
                 ck.get("secondsDown").asDouble(), ck.get("missing").asInt(), ck.get("duplicated").asInt(), 8, 28, 5,
-                checks.subList(8, 11));
+                checks.subList(9, 12));
 
         JsonNode as = j.get("asOf");
         AsOfLatency.Result asOf = new AsOfLatency.Result(measurement(as.get("small")), measurement(as.get("large")));
@@ -76,15 +79,15 @@ final class ExampleReport {
         Faults.DatabaseRestart restart = new Faults.DatabaseRestart.Restarted(dr.get("sentWhileDown").asInt(),
                 dr.get("answered503WhileDown").asLong(), dr.get("hangs").asLong(), dr.get("status500").asLong(),
                 dr.get("secondsToFirstAcceptedAfterRestart").asDouble(), map(dr.get("byStatus"), JsonNode::asLong, new TreeMap<>()),
-                8, 5, 10, 3.0, 7, 0, checks.subList(15, 22));
+                8, 5, 10, 3.0, 7, 0, checks.subList(17, 24));
 
         JsonNode mem = j.get("memory");
         Memory.Result memory = new Memory.Result(usage(mem.get("command-service")), usage(mem.get("query-service")));
 
         return new BenchReport(j.get("mode").asString(), false, LocalDate.of(2026, 11, 30), j.get("startedAt").asString(), environment,
                 new LogGeneration.Result(10_000, 5.974, 10_000), queryKill, commandPath, rawLimit, commandKill,
-                new LogGeneration.Result(866_905, 138.53, 1_000_000), catchUp(j.get("catchUp1"), checks.subList(11, 12)), asOf,
-                catchUp(j.get("catchUp2"), checks.subList(13, 15)), restart, memory, null, j.get("seconds").asDouble());
+                new LogGeneration.Result(866_905, 138.53, 1_000_000), catchUp(j.get("catchUp1"), checks.subList(12, 13)), asOf,
+                catchUp(j.get("catchUp2"), checks.subList(15, 17)), restart, memory, null, j.get("seconds").asDouble());
     }
 
     private static Load.Result load(JsonNode r) {
@@ -101,7 +104,10 @@ final class ExampleReport {
     }
 
     private static AsOfLatency.Measurement measurement(JsonNode m) {
-        return new AsOfLatency.Measurement(m.get("events").asLong(), m.get("errors").asInt(), figures(m.get("org chart")),
+        List<String> mismatches = new ArrayList<>();
+        m.path("contentMismatches").forEach(x -> mismatches.add(x.asString()));
+        return new AsOfLatency.Measurement(m.get("events").asLong(), m.get("errors").asInt(), m.path("contentSamples").asInt(),
+                mismatches, figures(m.get("org chart")),
                 figures(m.get("budget summary")), figures(m.get("budget ledger")), 100, 50);
     }
 
@@ -110,7 +116,7 @@ final class ExampleReport {
     }
 
     private static Memory.Usage usage(JsonNode u) {
-        return new Memory.Usage(u.get("heapUsedBytes").asLong(), u.get("rssBytes").asLong());
+        return new Memory.Usage(u.get("heapUsedBytes").asLong(), u.get("rssBytes").asLong(), u.path("peakHeapUsedBytes").asLong(-1));
     }
 
     private static <V> Map<String, V> map(JsonNode object, Function<JsonNode, V> value, Map<String, V> into) {
