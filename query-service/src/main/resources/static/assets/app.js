@@ -951,7 +951,8 @@
   function orgStatusText(chart, params) {
     var when = params.datum ? formatDate(chart.asOfDate) : formatDate(chart.asOfDate) + ' (i dag)';
     var as = params.nr ? 'som registret visade vid ändring nr ' + chart.revision : 'enligt registret till och med ändring nr ' + chart.revision;
-    return 'Organisationen per ' + when + ', ' + as + ' (senaste ändring: nr ' + state.head + ').';
+    var page = chart.total > (chart.page + 1) * chart.size ? ' Schemat visar de ' + chart.size + ' första av ' + chart.total + ' organ.' : '';
+    return 'Organisationen per ' + when + ', ' + as + ' (senaste ändring: nr ' + state.head + ').' + page;
   }
 
   function levelIndexes(chart) {
@@ -1785,6 +1786,11 @@
           el('td', { class: 'num' }, (t.estimatedSek === null || t.estimatedSek === undefined ? '' : tkr(t.estimatedSek)) +
             (t.referralsWithoutEstimate ? ' (+ ' + t.referralsWithoutEstimate + ' okänt)' : '')),
           el('td', null, ''), el('td', null, ''))));
+      if (ledger.total > (ledger.page + 1) * ledger.size) {
+        // the answer is its first page; the totals row is the whole ledger's
+        target.appendChild(el('p', { class: 'note' }, 'Huvudboken har ' + ledger.total + ' rader; här visas de ' + ledger.size +
+          ' första, summaraden gäller alla. Hela huvudboken finns som CSV.'));
+      }
       return;
     }
     target.appendChild(table('Huvudbok: transaktioner ' + year, ['Ändring', 'Gäller från', 'Typ', 'Från (källa)', 'Till (mottagare)', 'Stadsdel', 'Ändamål',
@@ -2096,7 +2102,7 @@
     Promise.all([
       api(stated('/api/districts/' + encodeURIComponent(name))),
       api(stated('/api/timeline?district=' + encodeURIComponent(name))),
-      api(stated('/api/budget/ledger'))
+      api(stated('/api/budget/ledger?district=' + encodeURIComponent(name)))
     ]).then(function (answers) {
       var view = answers[0];
       var areaTeam = view.areaTeam ? api(stated('/api/governance-bodies/' + encodeURIComponent(view.areaTeam.id))).catch(function () { return null; }) : Promise.resolve(null);

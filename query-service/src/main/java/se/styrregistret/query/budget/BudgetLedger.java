@@ -8,15 +8,25 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The ledger: one entry per movement, in log order.
+ * One page of the ledger: one entry per movement, in log order (revision, then the movement's place in its event).
+ * <p>
+ * Only {@code entries} is paged. {@code total}, the {@code totals} row and each entry's running columns
+ * ({@code allocatedToDateSek}, {@code runningBalanceSek}) are over every movement that matches the question
+ * (fiscal year, date, district), not over the page: a page shows the figures the whole ledger shows.
  *
  * @param revision   the revision the answer reflects
  * @param fiscalYear the year asked for, or empty for all years
  * @param asOfDate   the date asked for (entries in effect on it), or empty for every entry recorded
  * @param answeredOn the day the answer was given (municipal calendar), for "per" lines when no date was asked
- * @param totals     the sums of the entries' columns (the totals row)
+ * @param district   the district asked for (its registered spelling when registered), or empty for the whole ledger
+ * @param page       this page, counted from 0
+ * @param size       entries per page
+ * @param total      how many movements match the question, on every page together
+ * @param entries    this page's movements
+ * @param totals     the sums of the matching entries' columns (the totals row), over every page
  */
 public record BudgetLedger(long revision, Integer fiscalYear, LocalDate asOfDate, LocalDate answeredOn,
+                           String district, int page, int size, long total,
                            List<Entry> entries, Totals totals) {
 
     /**
@@ -28,10 +38,10 @@ public record BudgetLedger(long revision, Integer fiscalYear, LocalDate asOfDate
      * {@code movedSek} money moved to a recipient (allocations, distributed parts, less what was passed on or
      * reversed); {@code estimatedSek} a referred item's estimate (null when the decision gives none);
      * {@code allocatedToDateSek} the money moved to recipients in the entry's fiscal year up to and including
-     * this entry (on money rows only). {@code amountSek} is the entry's own amount, null for referrals.
+     * this entry (on money rows only), among the entries that match the question. {@code amountSek} is the entry's own amount, null for referrals.
      * {@code sourceName} is where the money comes from; for a referral it is empty and {@code referredTo} says
      * where the item was referred. {@code runningBalanceSek} is kept for older clients: the same as
-     * {@code allocatedToDateSek} but over every year shown.
+     * {@code allocatedToDateSek} but over every year that matches.
      */
     public record Entry(long revision, LocalDate effectiveDate, int fiscalYear, String entryType, String entryTypeLabel,
                         String itemId, SourceKind sourceKind, String sourceId, String sourceName, String referredTo,

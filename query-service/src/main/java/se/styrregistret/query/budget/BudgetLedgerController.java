@@ -17,6 +17,7 @@ import se.styrregistret.kernel.budget.FindBudgetSummary;
 import se.styrregistret.query.audit.Provenances;
 import se.styrregistret.query.revision.BeyondTheHead;
 import se.styrregistret.query.web.CsvTable;
+import se.styrregistret.query.web.Paging;
 import se.styrregistret.support.web.InvalidInput;
 
 import java.nio.charset.StandardCharsets;
@@ -42,23 +43,44 @@ class BudgetLedgerController {
         this.provenances = provenances;
     }
 
+    static final String DISTRICT = "bara rörelser som rör denna stadsdel: registrerade på stadsdelen, till ett organ eller "
+            + "områdesteam vars omfattning är stadsdelen, och avgöranden av hänvisade poster som rör den (namnet jämförs utan "
+            + "hänsyn till stora och små bokstäver); en stadsdel utan rörelser ger ett tomt svar";
+
     @GetMapping("/ledger")
-    @Operation(summary = "Reskontran: en rad per rörelse (källa → mottagare, år, tillgängligt, fördelat, uppskattat, beslut, revision) med summarad")
+    @Operation(summary = "Reskontran: en rad per rörelse (källa → mottagare, år, tillgängligt, fördelat, uppskattat, beslut, revision) "
+            + "med summarad, en sida i taget i loggens ordning; summaraden och de löpande summorna gäller alla rader som "
+            + "matchar, inte bara sidan; total = antalet matchande rader")
     BudgetLedger ledger(@Parameter(description = "budgetår; utelämnat = alla år") @RequestParam(required = false) Integer fiscalYear,
+                        @Parameter(description = "som registret visade vid denna ändring nr; utelämnat = senaste")
                         @RequestParam(required = false) Long asOfRevision,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
+                        @Parameter(description = "bara poster som gäller per detta datum (ÅÅÅÅ-MM-DD): de som börjat gälla då eller tidigare")
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate,
+                        @Parameter(description = DISTRICT) @RequestParam(required = false) String district,
+                        @Parameter(description = "sidan, räknad från 0") @RequestParam(defaultValue = "0") int page,
+                        @Parameter(description = "rader per sida, 1–" + FindBudgetLedger.MAX_PAGE_SIZE)
+                        @RequestParam(defaultValue = "" + FindBudgetLedger.DEFAULT_PAGE_SIZE) int size) {
         requireRevision(asOfRevision);
-        BudgetLedger ledger = queries.query(new FindBudgetLedger(fiscalYear, asOfRevision, asOfDate), ResponseTypes.instanceOf(BudgetLedger.class)).join();
-        return BeyondTheHead.check(asOfRevision, ledger.revision(), ledger);
+        Paging.check(page, size, FindBudgetLedger.MAX_PAGE_SIZE);
+        return ledger(new FindBudgetLedger(fiscalYear, asOfRevision, asOfDate, district, page, size));
+    }
+
+    private BudgetLedger ledger(FindBudgetLedger query) {
+        BudgetLedger ledger = queries.query(query, ResponseTypes.instanceOf(BudgetLedger.class)).join();
+        return BeyondTheHead.check(query.asOfRevision(), ledger.revision(), ledger);
     }
 
     @GetMapping("/summary")
     @Operation(summary = "Summor per mottagare, stadsdel, källa och år; återstående ramar; öppna hänvisade poster")
     BudgetSummary summary(@Parameter(description = "budgetår; utelämnat = alla år") @RequestParam(required = false) Integer fiscalYear,
+                          @Parameter(description = "som registret visade vid denna ändring nr; utelämnat = senaste")
                           @RequestParam(required = false) Long asOfRevision,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
+                          @Parameter(description = "bara poster som gäller per detta datum (ÅÅÅÅ-MM-DD): de som börjat gälla då eller tidigare")
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate,
+                          @Parameter(description = DISTRICT) @RequestParam(required = false) String district) {
         requireRevision(asOfRevision);
-        BudgetSummary summary = queries.query(new FindBudgetSummary(fiscalYear, asOfRevision, asOfDate), ResponseTypes.instanceOf(BudgetSummary.class)).join();
+        BudgetSummary summary = queries.query(new FindBudgetSummary(fiscalYear, asOfRevision, asOfDate, district),
+                ResponseTypes.instanceOf(BudgetSummary.class)).join();
         return BeyondTheHead.check(asOfRevision, summary.revision(), summary);
     }
 
@@ -69,11 +91,15 @@ class BudgetLedgerController {
     }
 
     @GetMapping(value = "/ledger.csv", produces = "text/csv;charset=UTF-8")
-    @Operation(summary = "Reskontran som CSV för svenska Excel (semikolon, UTF-8 med BOM, svenska rubriker, belopp i tkr med decimalkomma, datum ÅÅÅÅ-MM-DD); revisionen i huvudet " + REVISION_HEADER)
-    ResponseEntity<byte[]> ledgerCsv(@RequestParam(required = false) Integer fiscalYear,
+    @Operation(summary = "Reskontran som CSV för svenska Excel (semikolon, UTF-8 med BOM, svenska rubriker, belopp i tkr med decimalkomma, datum ÅÅÅÅ-MM-DD), alla matchande rader på en gång; revisionen i huvudet " + REVISION_HEADER)
+    ResponseEntity<byte[]> ledgerCsv(@Parameter(description = "budgetår; utelämnat = alla år") @RequestParam(required = false) Integer fiscalYear,
+                                     @Parameter(description = "som registret visade vid denna ändring nr; utelämnat = senaste")
                                      @RequestParam(required = false) Long asOfRevision,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate) {
-        BudgetLedger ledger = ledger(fiscalYear, asOfRevision, asOfDate);
+                                     @Parameter(description = "bara poster som gäller per detta datum (ÅÅÅÅ-MM-DD): de som börjat gälla då eller tidigare")
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate,
+                                     @Parameter(description = DISTRICT) @RequestParam(required = false) String district) {
+        requireRevision(asOfRevision);
+        BudgetLedger ledger = ledger(FindBudgetLedger.every(fiscalYear, asOfRevision, asOfDate, district));
         CsvTable csv = new CsvTable("Ändring nr", "Gäller från", "Budgetår", "Post", "Källa", "Slag av källa",
                 "Hänvisad till", "Mottagare", "Slag av mottagare", "Stadsdel", "Tillgängligt (tkr)", "Fördelat (tkr)",
                 "Uppskattat (tkr)", "Fördelat hittills under året (tkr)", "Syfte", "Diarienummer", "Paragraf",

@@ -12,13 +12,15 @@ import java.util.List;
  *
  * @param asOfDate              the date asked for, or empty for everything recorded
  * @param answeredOn            the day the answer was given (municipal calendar)
+ * @param district              the district asked for (its registered spelling when registered), or empty for the
+ *                              whole ledger; every figure is then over the movements concerning it
  * @param totalAvailableSek     money made available: frames opened and extended, grants registered
  * @param byDistrict            money the ledger records for a district (a recipient in it)
  * @param notSplitByDistrictSek money the ledger records for no single district (the sources give no split)
  * @param years                 one column per fiscal year, in order
  */
 public record BudgetSummary(long revision, Integer fiscalYear, LocalDate asOfDate, LocalDate answeredOn,
-                            long totalSek, String totalTkr, long totalAvailableSek, String totalAvailableTkr,
+                            String district, long totalSek, String totalTkr, long totalAvailableSek, String totalAvailableTkr,
                             List<Total> byRecipient, List<Total> byRecipientKind, List<Total> byRecipientKindAndSourceKind,
                             List<Total> byDistrict, long notSplitByDistrictSek, String notSplitByDistrictTkr,
                             List<Total> bySource, List<Total> bySourceKind, List<Total> byYear,

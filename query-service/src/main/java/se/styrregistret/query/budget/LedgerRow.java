@@ -141,18 +141,6 @@ final class LedgerRow {
                 amountSek, estimatedSek, purpose, decisionCase, decisionParagraph, decisionDate, decidedBy, eventId};
     }
 
-    /** The ledger held at revision N: rows recorded by N that no correction had retracted by N. */
-    static final String HELD_AT = "revision <= :revision and (retracted_at is null or retracted_at > :revision)";
-
-    /** Movements held at a revision, in log order. */
-    static final String UP_TO = """
-            select * from projection.budget_ledger_entry where %s order by revision, entry_index""".formatted(HELD_AT);
-
-    /** Movements of a fiscal year held at a revision, in log order. */
-    static final String OF_YEAR_UP_TO = """
-            select * from projection.budget_ledger_entry where fiscal_year = :year and %s
-            order by revision, entry_index""".formatted(HELD_AT);
-
     /** The event the row comes from, as a correction names it. */
     LedgerRow ofEvent(String eventId) {
         this.eventId = eventId;
@@ -190,6 +178,7 @@ final class LedgerRow {
     }
 
     long revision() { return revision; }
+    int entryIndex() { return entryIndex; }
     LocalDate effectiveDate() { return effectiveDate; }
     int fiscalYear() { return fiscalYear; }
     String entryType() { return entryType; }

@@ -11,6 +11,7 @@ import se.styrregistret.kernel.governance.FindFunctionTransfers;
 import se.styrregistret.kernel.governance.FindGovernanceBody;
 import se.styrregistret.kernel.governance.FindOrgChart;
 import se.styrregistret.kernel.governance.Level;
+import se.styrregistret.query.district.RegisteredDistricts;
 import se.styrregistret.query.revision.AggregateVersions;
 import se.styrregistret.query.revision.AsOf;
 import se.styrregistret.query.revision.AsOfResolver;
@@ -18,7 +19,7 @@ import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +36,24 @@ class OrgChartQueries {
 
     /**
      * The active bodies' versions in force on {@code date} as the register knew it at {@code revision}:
-     * each version is a rectangle on both clocks (V800), found through the GiST index on either range.
+     * each version is a rectangle on both clocks (V800), found through the GiST index on either range;
+     * narrowed to a kind of scope or a district through their index (V890).
      */
     private static final String ACTIVE_AS_OF = """
-            select v.* from projection.body_version v
+            from projection.body_version v
             where v.status = 'ACTIVE' and int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
               and daterange(v.effective_from, v.effective_to) @> cast(:date as date)
             """;
+    private static final String OF_SCOPE_KIND = " and v.scope_kind = :scopeKind";
+    private static final String OF_DISTRICT = " and v.scope_kind = 'DISTRICT' and lower(v.district) = lower(:district)";
+
+    /**
+     * The chart's order: by level (in the order of {@link Level}), then by name as Java compares strings
+     * (code points: collation "C"), then by id, so that pages never overlap or skip a body.
+     */
+    private static final String CHART_ORDER = Arrays.stream(Level.values())
+            .map(l -> "when '" + l.name() + "' then " + l.ordinal())
+            .collect(Collectors.joining(" ", " order by case v.level ", " end, v.name collate \"C\", v.body_id"));
 
     private final JdbcClient db;
     private final RowMapper<BodyVersion> version;
@@ -49,10 +61,12 @@ class OrgChartQueries {
     private final ProjectionRevisions revisions;
     private final AsOfResolver asOf;
     private final AggregateVersions versions;
+    private final RegisteredDistricts districts;
 
     OrgChartQueries(JdbcClient db, JsonMapper json, ProjectionRevisions revisions, AsOfResolver asOf,
-                    AggregateVersions versions) {
+                    AggregateVersions versions, RegisteredDistricts districts) {
         this.versions = versions;
+        this.districts = districts;
         this.db = db;
         this.version = (rs, i) -> BodyVersion.read(rs, json);
         this.entry = (rs, i) -> OrgChartBatch.entry(rs, json);
@@ -60,19 +74,34 @@ class OrgChartQueries {
         this.asOf = asOf;
     }
 
+    /** One page of the chart: the filter, the order and the page are the database's, and so is the count. */
     @QueryHandler
     OrgChart handle(FindOrgChart query) {
         AsOf point = asOf.resolve(query.asOfRevision(), query.asOfDate(), revisions.current(OrgChartProjection.NAME));
-        Map<Level, List<BodySummary>> byLevel = db.sql(ACTIVE_AS_OF)
-                .param("revision", point.revision()).param("date", point.date()).query(version).list().stream()
-                .sorted(Comparator.comparing(BodyVersion::name))
-                .collect(Collectors.groupingBy(BodyVersion::level,
-                        Collectors.mapping(BodyVersion::toSummary, Collectors.toList())));
-        List<OrgChart.LevelGroup> levels = Arrays.stream(Level.values())
-                .filter(byLevel::containsKey)
-                .map(l -> new OrgChart.LevelGroup(l, l.displayName(), byLevel.get(l)))
+        String district = query.district() == null ? null : districts.canonical(query.district()).orElse(query.district());
+        StringBuilder where = new StringBuilder(ACTIVE_AS_OF);
+        Map<String, Object> params = new HashMap<>();
+        params.put("revision", point.revision());
+        params.put("date", point.date());
+        if (query.scopeKind() != null) {
+            where.append(OF_SCOPE_KIND);
+            params.put("scopeKind", query.scopeKind().name());
+        }
+        if (district != null) {
+            where.append(OF_DISTRICT);
+            params.put("district", district);
+        }
+        long total = db.sql("select count(*) " + where).params(params).query(Long.class).single();
+        List<BodyVersion> page = db.sql("select v.* " + where + CHART_ORDER + " limit :size offset :offset")
+                .params(params).param("size", query.size()).param("offset", (long) query.page() * query.size())
+                .query(version).list();
+        Map<Level, List<BodySummary>> byLevel = page.stream().collect(Collectors.groupingBy(BodyVersion::level,
+                () -> new EnumMap<>(Level.class), Collectors.mapping(BodyVersion::toSummary, Collectors.toList())));
+        List<OrgChart.LevelGroup> levels = byLevel.entrySet().stream()
+                .map(e -> new OrgChart.LevelGroup(e.getKey(), e.getKey().displayName(), e.getValue()))
                 .toList();
-        return new OrgChart(point.revision(), point.date(), levels);
+        return new OrgChart(point.revision(), point.date(), district, query.scopeKind(), query.page(), query.size(),
+                total, levels);
     }
 
     /**

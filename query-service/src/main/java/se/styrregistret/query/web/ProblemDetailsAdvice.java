@@ -32,7 +32,7 @@ class ProblemDetailsAdvice extends ProblemAdvice {
             Map.entry("effectiveFrom", "Gäller från"), Map.entry("effectiveTo", "Gäller till"),
             Map.entry("bodyId", "Organ"), Map.entry("body", "Organ"), Map.entry("caseNumber", "Diarienummer"),
             Map.entry("eventType", "Typ av ändring"), Map.entry("recordedBy", "Registrerad av"),
-            Map.entry("kind", "Sort"), Map.entry("district", "Stadsdel"), Map.entry("fiscalYear", "Budgetår"),
+            Map.entry("kind", "Sort"), Map.entry("district", "Stadsdel"), Map.entry("scopeKind", "Omfattning"), Map.entry("fiscalYear", "Budgetår"),
             Map.entry("fromYear", "Från budgetår"), Map.entry("toYear", "Till budgetår"),
             Map.entry("page", "Sida"), Map.entry("size", "Rader per sida"), Map.entry("id", "Id"));
 

@@ -46,7 +46,7 @@ class LedgerProjectionTest extends QueryServiceTest {
     static final Recipient SON = Recipient.committee("Social- och omsorgsnämnden");
 
     @Autowired
-    LedgerProjection projection;
+    LedgerQueries queries;
 
     static Recipient areaTeam(String district) {
         return new Recipient(RecipientKind.AREA_TEAM, GovernanceBodyId.of("team-" + district + "-" + UUID.randomUUID()),
@@ -108,7 +108,7 @@ class LedgerProjectionTest extends QueryServiceTest {
                 "Budgetberedningen", SON, null, MARCH, KS_MARCH));
         awaitProjection(LedgerProjection.NAME, head);
 
-        BudgetSummary summary = projection.handle(new FindBudgetSummary(year, null));
+        BudgetSummary summary = queries.handle(new FindBudgetSummary(year, null));
         assertThat(summary.revision()).isGreaterThanOrEqualTo(head);
         assertThat(total(summary.byRecipientKind(), "AREA_TEAM")).isEqualTo(8_620_000);
         assertThat(total(summary.byRecipientKindAndSourceKind(), "AREA_TEAM/GRANT")).isEqualTo(2_100_000);
@@ -127,14 +127,14 @@ class LedgerProjectionTest extends QueryServiceTest {
         assertThat(ksFrame.allocatedSek()).isEqualTo(3_000_000);
         assertThat(ksFrame.remainingSek()).isZero();
         // the frame as it stood before its allocation
-        BudgetSummary beforeAllocation = projection.handle(new FindBudgetSummary(year, beforeFrame + 2));
+        BudgetSummary beforeAllocation = queries.handle(new FindBudgetSummary(year, beforeFrame + 2));
         assertThat(beforeAllocation.frames()).filteredOn(f -> f.frameId().equals(frameId.value()))
                 .singleElement().satisfies(f -> assertThat(f.remainingSek()).isEqualTo(3_000_000));
         assertThat(total(beforeAllocation.byRecipientKind(), "COMMITTEE")).isZero();
 
         // the referral is an open item of 2022, not money of 2021
         assertThat(summary.openReferrals()).noneMatch(r -> r.referralId().equals(referral.value()));
-        BudgetSummary summary2022 = projection.handle(new FindBudgetSummary(2022, null));
+        BudgetSummary summary2022 = queries.handle(new FindBudgetSummary(2022, null));
         assertThat(summary2022.openReferrals()).anySatisfy(r -> {
             assertThat(r.referralId()).isEqualTo(referral.value());
             assertThat(r.referredTo()).isEqualTo("Budgetberedningen");
@@ -151,7 +151,7 @@ class LedgerProjectionTest extends QueryServiceTest {
         assertThat(extension.get("effective_date").toString()).isEqualTo("2021-08-17");
 
         // the ledger's running balance ends at the total
-        BudgetLedger ledger = projection.handle(new FindBudgetLedger(year, null));
+        BudgetLedger ledger = queries.handle(new FindBudgetLedger(year, null));
         assertThat(ledger.entries()).isNotEmpty();
         assertThat(ledger.entries().get(ledger.entries().size() - 1).runningBalanceSek()).isEqualTo(summary.totalSek());
 
@@ -174,9 +174,9 @@ class LedgerProjectionTest extends QueryServiceTest {
         long settled = append("Referral", referral.value(), new ReferralSettled(referral, 2022, "Finansierat i budget 2022", null,
                 LocalDate.of(2021, 11, 30), KS_AUGUST));
         awaitProjection(LedgerProjection.NAME, settled);
-        assertThat(projection.handle(new FindBudgetSummary(2022, null)).openReferrals())
+        assertThat(queries.handle(new FindBudgetSummary(2022, null)).openReferrals())
                 .noneMatch(r -> r.referralId().equals(referral.value()));
-        assertThat(projection.handle(new FindBudgetSummary(2022, head)).openReferrals())
+        assertThat(queries.handle(new FindBudgetSummary(2022, head)).openReferrals())
                 .anyMatch(r -> r.referralId().equals(referral.value()));
     }
 
@@ -189,13 +189,13 @@ class LedgerProjectionTest extends QueryServiceTest {
         long reversed = append("Allocation", id.value(), new AllocationReversed(id, year, 400_000, ks, SON, "Fel belopp", MARCH, KS_AUGUST));
         awaitProjection(LedgerProjection.NAME, reversed);
 
-        BudgetSummary now = projection.handle(new FindBudgetSummary(year, null));
-        BudgetSummary then = projection.handle(new FindBudgetSummary(year, allocated));
+        BudgetSummary now = queries.handle(new FindBudgetSummary(year, null));
+        BudgetSummary then = queries.handle(new FindBudgetSummary(year, allocated));
         assertThat(now.totalSek()).isEqualTo(600_000);
         assertThat(now.totalTkr()).isEqualTo("600 tkr");
         assertThat(then.totalSek()).isEqualTo(1_000_000);
         assertThat(then.revision()).isEqualTo(allocated);
-        BudgetLedger ledger = projection.handle(new FindBudgetLedger(year, null));
+        BudgetLedger ledger = queries.handle(new FindBudgetLedger(year, null));
         assertThat(ledger.entries()).extracting(BudgetLedger.Entry::entryType).containsExactly("ALLOCATION", "REVERSAL");
         assertThat(ledger.entries()).extracting(BudgetLedger.Entry::amountSek).containsExactly(1_000_000L, -400_000L);
         assertThat(ledger.entries()).extracting(BudgetLedger.Entry::runningBalanceSek).containsExactly(1_000_000L, 600_000L);
@@ -213,13 +213,13 @@ class LedgerProjectionTest extends QueryServiceTest {
                 MARCH, KS_MARCH), MetaData.with("recordedBy", "test-registrar").and(EntryCorrected.CORRECTS, eventIdAt(allocated)));
         awaitProjection(LedgerProjection.NAME, replaced);
 
-        assertThat(projection.handle(new FindBudgetSummary(year, allocated)).totalSek()).isEqualTo(3_200_000);
-        assertThat(projection.handle(new FindBudgetSummary(year, corrected)).totalSek())
+        assertThat(queries.handle(new FindBudgetSummary(year, allocated)).totalSek()).isEqualTo(3_200_000);
+        assertThat(queries.handle(new FindBudgetSummary(year, corrected)).totalSek())
                 .as("the correction counts from its replacement on").isEqualTo(3_200_000);
-        assertThat(projection.handle(new FindBudgetSummary(year, replaced)).totalSek()).isEqualTo(3_100_000);
-        assertThat(projection.handle(new FindBudgetLedger(year, null)).entries())
+        assertThat(queries.handle(new FindBudgetSummary(year, replaced)).totalSek()).isEqualTo(3_100_000);
+        assertThat(queries.handle(new FindBudgetLedger(year, null)).entries())
                 .extracting(BudgetLedger.Entry::amountSek).containsExactly(3_100_000L);
-        assertThat(projection.handle(new FindBudgetLedger(year, allocated)).entries())
+        assertThat(queries.handle(new FindBudgetLedger(year, allocated)).entries())
                 .extracting(BudgetLedger.Entry::amountSek).containsExactly(3_200_000L);
     }
 
@@ -233,9 +233,9 @@ class LedgerProjectionTest extends QueryServiceTest {
                 "BudgetAllocated", true, "Registrerad två gånger", null));
         awaitProjection(LedgerProjection.NAME, annulled);
 
-        assertThat(projection.handle(new FindBudgetSummary(year, allocated)).totalSek()).isEqualTo(500_000);
-        assertThat(projection.handle(new FindBudgetSummary(year, annulled)).totalSek()).isZero();
-        assertThat(projection.handle(new FindBudgetLedger(year, annulled)).entries()).isEmpty();
+        assertThat(queries.handle(new FindBudgetSummary(year, allocated)).totalSek()).isEqualTo(500_000);
+        assertThat(queries.handle(new FindBudgetSummary(year, annulled)).totalSek()).isZero();
+        assertThat(queries.handle(new FindBudgetLedger(year, annulled)).entries()).isEmpty();
     }
 
     static List<AllocationPart> parts(Recipient a, Recipient b, Recipient c, long x, long y, long z) {
