@@ -33,6 +33,12 @@ final class AsOfLatency {
     static final double TARGET_P99_RATIO = 1.5;
     static final String TARGET = "p99 ≤ " + (int) TARGET_P99_MILLIS + " ms, ≤ " + TARGET_P99_RATIO + "×";
 
+    /** Rows per ledger page the reader asks for. */
+    static final int LEDGER_PAGE = 100;
+
+    /** The districts the loads put bodies and money in (the generator's; the command path uses the first six). */
+    static final String[] DISTRICTS = EventLogGenerator.DISTRICTS;
+
     /** The queries, in the order each round sends them; the label names them in the report. */
     enum Query {
         ORG_CHART("org chart"), BUDGET_SUMMARY("budget summary"), BUDGET_LEDGER("budget ledger");
@@ -43,11 +49,17 @@ final class AsOfLatency {
             this.label = label;
         }
 
-        String path(long revision, int fiscalYear) {
+        /**
+         * The chart as a municipality's reader asks for it: the whole chart, its first page (the chart holds a
+         * municipality's bodies); the ledger's first page and the summary for one district's fiscal year.
+         */
+        String path(long revision, int fiscalYear, String district) {
+            String scope = "&district=" + java.net.URLEncoder.encode(district, java.nio.charset.StandardCharsets.UTF_8);
             return switch (this) {
                 case ORG_CHART -> "/api/org-chart?asOfRevision=" + revision;
-                case BUDGET_SUMMARY -> "/api/budget/summary?fiscalYear=" + fiscalYear + "&asOfRevision=" + revision;
-                case BUDGET_LEDGER -> "/api/budget/ledger?fiscalYear=" + fiscalYear + "&asOfRevision=" + revision;
+                case BUDGET_SUMMARY -> "/api/budget/summary?fiscalYear=" + fiscalYear + scope + "&asOfRevision=" + revision;
+                case BUDGET_LEDGER -> "/api/budget/ledger?fiscalYear=" + fiscalYear + scope + "&size=" + LEDGER_PAGE
+                        + "&asOfRevision=" + revision;
             };
         }
     }
@@ -144,9 +156,10 @@ final class AsOfLatency {
                 try (ResultSet rs = latestYear.executeQuery()) {
                     year = rs.next() ? rs.getInt(1) : 2000;
                 }
+                String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
                 for (Query q : Query.values()) {
                     long start = System.nanoTime();
-                    Http.Answer answer = Http.get(url + q.path(revision, year), "reader");
+                    Http.Answer answer = Http.get(url + q.path(revision, year, district), "reader");
                     long took = System.nanoTime() - start;
                     if (!answer.ok() || answer.json().path("revision").asLong() != revision) errors++;
                     if (i >= warmUp) byQuery.get(q).add(took);
@@ -163,6 +176,10 @@ final class AsOfLatency {
                 continue;
             }
             JsonNode chart = answer.json();
+            if (chart.path("total").asLong() > 1000) {
+                mismatches.add("r" + revision + ": " + chart.path("total").asLong() + " bodies, more than one page of 1000");
+                continue;
+            }
             LocalDate date = LocalDate.parse(chart.path("asOfDate").asString());
             Set<String> shown = new TreeSet<>();
             for (JsonNode level : chart.path("levels")) {

@@ -49,7 +49,7 @@ final class EventLogGenerator implements AutoCloseable {
 
     private static final int BATCH = 500;
     private static final int ACTIVE_BODIES = 300;
-    private static final String[] DISTRICTS = {"Berga", "Ryd", "Skäggetorp", "Lambohov", "Johannelund", "Ekholmen",
+    static final String[] DISTRICTS = {"Berga", "Ryd", "Skäggetorp", "Lambohov", "Johannelund", "Ekholmen",
             "Tornby", "Vasastaden", "Hejdeby", "Linghem"};
     private static final String[] COMMITTEES = {"Kommunstyrelsen", "Social- och omsorgsnämnden", "Kultur- och fritidsnämnden",
             "Bildningsnämnden", "Samhällsbyggnadsnämnden"};

@@ -136,8 +136,10 @@ final class Report {
     private void asOf(AsOfLatency.Result asOf) {
         heading("4. As-of latency");
         line(("One reader, %d queries of each kind at random revisions (after %d warm-up rounds), each answer checked to "
-                + "name the revision asked for. The ledger and summary ask for the fiscal year of the last movement recorded by that revision.")
-                .formatted(asOf.large().queries(), asOf.large().warmUpRounds()));
+                + "name the revision asked for. The org chart: the whole chart, its first page (up to 500 bodies: the chart of a municipality); "
+                + "the ledger: the first page (%d rows) of one district's fiscal year; the summary: one district's fiscal year. The fiscal "
+                + "year is that of the last movement recorded by that revision, the district one of the load's, at random.")
+                .formatted(asOf.large().queries(), asOf.large().warmUpRounds(), AsOfLatency.LEDGER_PAGE));
         long small = asOf.small().events();
         long large = asOf.large().events();
         table(List.of("query", "p50 ms @ " + small, "p99 ms @ " + small, "p50 ms @ " + large, "p99 ms @ " + large, "p99 ratio",

@@ -36,12 +36,16 @@ class OrgChartQueries {
 
     /**
      * The active bodies' versions in force on {@code date} as the register knew it at {@code revision}:
-     * each version is a rectangle on both clocks (V800), found through the GiST index on either range;
-     * narrowed to a kind of scope or a district through their index (V890).
+     * each version is a rectangle on both clocks (V800), found through the two-dimensional index on the
+     * rectangle (V900; the ranges' own conditions say the same exactly, and keep the answer independent of
+     * the box's arithmetic); narrowed to a kind of scope or a district through their index (V890).
      */
     private static final String ACTIVE_AS_OF = """
             from projection.body_version v
-            where v.status = 'ACTIVE' and int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
+            where v.status = 'ACTIVE'
+              and projection.both_clocks(v.revision_from, v.revision_to, v.effective_from, v.effective_to)
+                  @> projection.clock_point(cast(:revision as bigint), cast(:date as date))
+              and int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
               and daterange(v.effective_from, v.effective_to) @> cast(:date as date)
             """;
     private static final String OF_SCOPE_KIND = " and v.scope_kind = :scopeKind";
