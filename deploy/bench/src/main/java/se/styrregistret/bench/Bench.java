@@ -6,6 +6,8 @@ import se.styrregistret.bench.BenchReport.Environment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The benchmark and fault harness. One command, one report (Markdown and JSON):
@@ -60,7 +62,7 @@ public final class Bench {
         LogGeneration.Result largeLog;
         CatchUp.Result catchUp1;
         AsOfLatency.Measurement asOfLarge;
-        CatchUp.Result catchUp2;
+        List<CatchUp.Result> scaleOut;
         Faults.DatabaseRestart faultDatabaseRestart;
         Memory.Result memory;
         Check failure;
@@ -86,7 +88,7 @@ public final class Bench {
             if (settings.catchUpOnly()) {
                 // for working on the projections: a log of --events, one cold catch-up, as-of latency, memory
                 found.largeLog = log.appendUpTo(settings.events());
-                found.catchUp1 = catchUp.run(1, null);
+                found.catchUp1 = catchUp.run(1, 1, null);
                 found.asOfLarge = asOf.measure(Projections.head(db));
                 found.memory = Memory.measure(services);
             } else {
@@ -102,9 +104,11 @@ public final class Bench {
                 found.faultKillCommandService = faults.killCommandServiceUnderLoad();
 
                 found.largeLog = log.appendUpTo(settings.events());
-                found.catchUp1 = catchUp.run(1, null);
+                found.catchUp1 = catchUp.run(1, 1, null);
                 found.asOfLarge = asOf.measure(Projections.head(db));
-                found.catchUp2 = catchUp.run(2, found.catchUp1);
+                found.scaleOut = new ArrayList<>();
+                found.scaleOut.add(catchUp.run(1, 2, found.catchUp1));
+                found.scaleOut.add(catchUp.run(2, 2, found.catchUp1));
                 found.faultDatabaseRestart = faults.restartDatabaseUnderLoad();
                 found.memory = Memory.measure(services);
             }
@@ -124,7 +128,7 @@ public final class Bench {
         AsOfLatency.Result asOf = f.asOfSmall == null && f.asOfLarge == null ? null : new AsOfLatency.Result(f.asOfSmall, f.asOfLarge);
         return new BenchReport(settings.mode(), settings.quick(), LocalDate.now(), begin.toString(), f.environment, f.smallLog,
                 f.faultKillQueryService, f.commandPath, f.rawLimit, f.faultKillCommandService, f.largeLog, f.catchUp1, asOf,
-                f.catchUp2, f.faultDatabaseRestart, f.memory, f.failure, seconds);
+                f.scaleOut, f.faultDatabaseRestart, f.memory, f.failure, seconds);
     }
 
     private static void closeAll(AutoCloseable... resources) {

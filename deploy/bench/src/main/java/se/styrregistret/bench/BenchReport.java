@@ -18,24 +18,25 @@ import java.util.stream.Stream;
  * keeps the field names of the reports written before the phases had types of their own.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"mode", "startedAt", "environment", "checks", "faultKillQueryService", "commandPath", "rawLimit",
-        "faultKillCommandService", "catchUp1", "asOf", "catchUp2", "faultDatabaseRestart", "memory", "seconds"})
+@JsonPropertyOrder({"mode", "startedAt", "environment", "checks", "smallLog", "faultKillQueryService", "commandPath", "rawLimit",
+        "faultKillCommandService", "largeLog", "catchUp1", "asOf", "scaleOut", "faultDatabaseRestart", "memory", "seconds"})
 record BenchReport(
         String mode,
         @JsonIgnore boolean quick,
         @JsonIgnore LocalDate date,
         String startedAt,
         Environment environment,
-        @JsonIgnore LogGeneration.Result smallLog,
+        LogGeneration.Result smallLog,
         Faults.QueryServiceKill faultKillQueryService,
         CommandPath.Result commandPath,
         /* "rawInsert" and "commandTimers" */
         @JsonUnwrapped RawLimit.Result rawLimit,
         Faults.CommandServiceKill faultKillCommandService,
-        @JsonIgnore LogGeneration.Result largeLog,
+        LogGeneration.Result largeLog,
         CatchUp.Result catchUp1,
         AsOfLatency.Result asOf,
-        CatchUp.Result catchUp2,
+        /* the catch-ups after the first: more segments, more instances */
+        List<CatchUp.Result> scaleOut,
         Faults.DatabaseRestart faultDatabaseRestart,
         Memory.Result memory,
         /* the exception that ended the run early, as a failed check */
@@ -83,7 +84,7 @@ record BenchReport(
         if (faultKillCommandService != null) checks.addAll(faultKillCommandService.checks());
         if (catchUp1 != null) checks.addAll(catchUp1.checks());
         if (asOf != null && asOf.large() != null) checks.addAll(List.of(asOf.large().check(), asOf.large().contentCheck()));
-        if (catchUp2 != null) checks.addAll(catchUp2.checks());
+        if (scaleOut != null) scaleOut.forEach(c -> checks.addAll(c.checks()));
         if (faultDatabaseRestart != null) checks.addAll(faultDatabaseRestart.checks());
         Stream.ofNullable(failure).forEach(checks::add);
         return checks;

@@ -21,9 +21,9 @@ final class CatchUp {
 
     static final int TARGET_EVENTS_PER_SECOND = 20_000;
 
-    @JsonPropertyOrder({"instances", "events", "secondsToReady", "secondsToCaughtUp", "eventsPerSecond",
+    @JsonPropertyOrder({"instances", "segments", "events", "secondsToReady", "secondsToCaughtUp", "eventsPerSecond",
             "eventsPerSecondAfterStartup", "perProcessorSeconds", "vacuumAnalyzeSeconds", "targetEventsPerSecond", "targetMet"})
-    record Result(int instances, long events, double secondsToReady, double secondsToCaughtUp, double eventsPerSecond,
+    record Result(int instances, int segments, long events, double secondsToReady, double secondsToCaughtUp, double eventsPerSecond,
                   double eventsPerSecondAfterStartup, Map<String, Double> perProcessorSeconds, double vacuumAnalyzeSeconds,
                   int targetEventsPerSecond, boolean targetMet,
                   @JsonIgnore Map<String, String> fingerprint, @JsonIgnore List<Check> checks) {
@@ -41,14 +41,14 @@ final class CatchUp {
      * A cold catch-up by {@code instances} query-services; with more than one, {@code single} is the
      * one-instance build to compare with. The first instance stays as the query-service for what follows.
      */
-    Result run(int instances, Result single) throws SQLException {
+    Result run(int instances, int segments, Result single) throws SQLException {
         services.query().close();
         Projections.wipe(db);
         long head = Projections.head(db);
         long events = Projections.eventCount(db);
         Instant start = Instant.now();
         List<ServiceProcess> started = new ArrayList<>();
-        for (int i = 0; i < instances; i++) started.add(services.launchQuery("query-service-" + (i + 1)));
+        for (int i = 0; i < instances; i++) started.add(services.launchQuery("query-service-" + (i + 1), segments));
         for (ServiceProcess q : started) q.awaitReady(Duration.ofMinutes(3));
         double ready = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         Map<String, Double> perProcessor = Projections.awaitCaughtUp(db, head, start, Duration.ofMinutes(120));
@@ -60,16 +60,16 @@ final class CatchUp {
         List<Check> checks = new ArrayList<>();
         if (single != null) {
             boolean same = fingerprint.equals(single.fingerprint());
-            checks.add(new Check("two instances build the same projections as one", same,
+            checks.add(new Check("%d instance(s) with %d segments each build the same projections as one with one".formatted(instances, segments), same,
                     same ? "" : "one: " + single.fingerprint() + "; two: " + fingerprint));
         }
         long deadLetters = Projections.deadLetters(db);
-        checks.add(new Check(instances + " instance(s): no event left in a dead-letter queue", deadLetters == 0,
+        checks.add(new Check(instances + " instance(s), " + segments + " segment(s): no event left in a dead-letter queue", deadLetters == 0,
                 deadLetters + " dead letters"));
         // the first instance stays as the query-service for what follows; a second is stopped
         services.useQuery(started.get(0));
         for (int i = 1; i < started.size(); i++) started.get(i).close();
-        return new Result(instances, events, ready, seconds, rate, processingRate, perProcessor, vacuum,
+        return new Result(instances, segments, events, ready, seconds, rate, processingRate, perProcessor, vacuum,
                 TARGET_EVENTS_PER_SECOND, rate >= TARGET_EVENTS_PER_SECOND, fingerprint, checks);
     }
 }

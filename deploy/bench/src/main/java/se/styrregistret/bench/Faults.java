@@ -89,7 +89,7 @@ final class Faults {
         services.query().close();
         Projections.wipe(db);
         // not waiting for readiness: the processors start before the web server answers
-        ServiceProcess victim = services.launchQuery("query-service");
+        ServiceProcess victim = services.launchQuery("query-service", 1);
         // kill it once every projection has committed at least one batch and before the slowest reaches the
         // head: then the restart resumes every projection from a token of its own, mid-log
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));

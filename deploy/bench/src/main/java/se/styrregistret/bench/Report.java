@@ -62,7 +62,7 @@ final class Report {
             md.check(r.asOf().large().contentCheck());
         }
         if (r.asOf() != null && !r.asOf().comparison().isEmpty()) md.asOf(r.asOf());
-        if (r.catchUp2() != null) md.catchUp(r.catchUp2());
+        if (r.scaleOut() != null) r.scaleOut().forEach(md::catchUp);
         if (r.faultDatabaseRestart() != null) md.databaseRestart(r.faultDatabaseRestart());
         if (r.memory() != null) md.memory(r.memory(), r.environment() == null ? "?" : r.environment().serviceHeap());
         if (r.failure() != null) md.check(r.failure());
@@ -81,6 +81,7 @@ final class Report {
     private void generated(LogGeneration.Result log) {
         line("Generated %,d events through the event store API in %.1f s (%.0f events/s); the log now holds %,d."
                 .formatted(log.events(), log.seconds(), log.perSecond(), log.logHolds()));
+        line(EventLogGenerator.SHAPE);
     }
 
     private void commandPath(CommandPath.Result path) {
@@ -123,10 +124,17 @@ final class Report {
             line("The projections wiped and their tokens dropped; then the query-service(s) started and timed from process "
                     + "start until every projection (" + String.join(", ", Projections.PROCESSORS) + ") has reached the head of the log.");
         }
+        if (c.instances() > 1 || c.segments() > 1) {
+            line("Scale-out: every projection's processor with %d segments (`%s`; the audit log's Merkle tree stays one segment: it "
+                    .formatted(c.segments(), Services.SEGMENTS_PROPERTY)
+                    + "must see every event in log order), shared by %d instance(s). The services, the database and the harness "
+                    .formatted(c.instances())
+                    + "share the machine's CPUs (above): a second segment or instance adds threads, not processors.");
+        }
         c.checks().forEach(this::check);
         line("");
-        line("**%d instance(s)**: %,d events in %.1f s from process start (%.1f s of it starting up) = **%.0f events/s** (%.0f events/s once started; target ≥ %s: %s). Per projection, seconds from process start until it reached the head: %s."
-                .formatted(c.instances(), c.events(), c.secondsToCaughtUp(), c.secondsToReady(), c.eventsPerSecond(),
+        line("**%d instance(s), %d segment(s) per processor**: %,d events in %.1f s from process start (%.1f s of it starting up) = **%.0f events/s** (%.0f events/s once started; target ≥ %s: %s). Per projection, seconds from process start until it reached the head: %s."
+                .formatted(c.instances(), c.segments(), c.events(), c.secondsToCaughtUp(), c.secondsToReady(), c.eventsPerSecond(),
                         c.eventsPerSecondAfterStartup(), String.format(Locale.ROOT, "%,d", c.targetEventsPerSecond()).replace(',', ' '),
                         c.targetMet() ? "met" : "missed", c.perProcessorSeconds()));
         line("Then VACUUM (ANALYZE) of the projection tables, as after any rebuild (deploy/OPERATIONS.md): %.1f s."

@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class Services {
 
+    /** The query-service's setting for its projections' segments (a new processor's token rows take it). */
+    static final String SEGMENTS_PROPERTY = "styrregistret.projections.segments";
+
     private static final Duration READY_WITHIN = Duration.ofMinutes(3);
 
     private final Settings settings;
@@ -70,8 +73,10 @@ final class Services {
     }
 
     /** A query-service on a free port, not waited for: its processors start before its web server answers. */
-    ServiceProcess launchQuery(String name) {
-        return ServiceProcess.launch(name, settings.queryJar(), settings.heap(), springArgs(), logs, ServiceProcess.freePort());
+    ServiceProcess launchQuery(String name, int segments) {
+        List<String> args = springArgs();
+        args.add("--" + SEGMENTS_PROPERTY + "=" + segments);
+        return ServiceProcess.launch(name, settings.queryJar(), settings.heap(), args, logs, ServiceProcess.freePort());
     }
 
     /** From now on {@code replacement} is the query-service the phases talk to. */

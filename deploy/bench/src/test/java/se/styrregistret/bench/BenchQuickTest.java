@@ -32,9 +32,13 @@ class BenchQuickTest {
         assertThat(report.faultKillQueryService()).isNotNull();
         assertThat(report.faultDatabaseRestart()).isInstanceOf(Faults.DatabaseRestart.Restarted.class);
         assertThat(report.memory()).isNotNull();
-        assertThat(report.catchUp2().events()).isGreaterThanOrEqualTo(15_000);
+        assertThat(report.scaleOut()).extracting(CatchUp.Result::instances, CatchUp.Result::segments)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2), org.assertj.core.groups.Tuple.tuple(2, 2));
+        assertThat(report.scaleOut()).allSatisfy(c -> assertThat(c.events()).isGreaterThanOrEqualTo(15_000));
+        assertThat(report.asOf().large().contentSamples()).isPositive();
+        assertThat(report.memory().queryService().peakHeapUsedBytes()).isPositive();
         assertThat(Files.readString(out.resolve("report.md"))).contains("## 1. Command path", "## 3. Catch-up", "PASS");
-        assertThat(Files.readString(out.resolve("report.json"))).contains("\"commandPath\"", "\"rawInsert\"", "\"catchUp2\"",
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"commandPath\"", "\"rawInsert\"", "\"scaleOut\"",
                 "\"asOf\"", "\"faultKillQueryService\"", "\"faultDatabaseRestart\"", "\"memory\"");
     }
 }

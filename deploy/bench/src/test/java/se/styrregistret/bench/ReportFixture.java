@@ -85,9 +85,13 @@ final class ReportFixture {
         Memory.Result memory = new Memory.Result(usage(mem.get("command-service")), usage(mem.get("query-service")));
 
         return new BenchReport(j.get("mode").asString(), false, LocalDate.of(2026, 11, 30), j.get("startedAt").asString(), environment,
-                new LogGeneration.Result(10_000, 5.974, 10_000), queryKill, commandPath, rawLimit, commandKill,
-                new LogGeneration.Result(866_905, 138.53, 1_000_000), catchUp(j.get("catchUp1"), checks.subList(12, 13)), asOf,
-                catchUp(j.get("catchUp2"), checks.subList(15, 17)), restart, memory, null, j.get("seconds").asDouble());
+                log(j.get("smallLog")), queryKill, commandPath, rawLimit, commandKill,
+                log(j.get("largeLog")), catchUp(j.get("catchUp1"), checks.subList(12, 13)), asOf,
+                List.of(catchUp(j.get("scaleOut").get(0), checks.subList(15, 17))), restart, memory, null, j.get("seconds").asDouble());
+    }
+
+    private static LogGeneration.Result log(JsonNode l) {
+        return new LogGeneration.Result(l.get("events").asLong(), l.get("seconds").asDouble(), l.get("logHolds").asLong());
     }
 
     private static Load.Result load(JsonNode r) {
@@ -97,7 +101,7 @@ final class ReportFixture {
     }
 
     private static CatchUp.Result catchUp(JsonNode c, List<Check> checks) {
-        return new CatchUp.Result(c.get("instances").asInt(), c.get("events").asLong(), c.get("secondsToReady").asDouble(),
+        return new CatchUp.Result(c.get("instances").asInt(), c.get("segments").asInt(), c.get("events").asLong(), c.get("secondsToReady").asDouble(),
                 c.get("secondsToCaughtUp").asDouble(), c.get("eventsPerSecond").asDouble(), c.get("eventsPerSecondAfterStartup").asDouble(),
                 map(c.get("perProcessorSeconds"), JsonNode::asDouble, new TreeMap<>()), c.get("vacuumAnalyzeSeconds").asDouble(),
                 c.get("targetEventsPerSecond").asInt(), c.get("targetMet").asBoolean(), Map.of(), checks);

@@ -63,12 +63,12 @@ class ReportTest {
     @Test
     void a_failed_check_is_a_failure_of_the_run() throws Exception {
         BenchReport passed = ReportFixture.typed();
-        BenchReport failed = withCatchUp2(passed, new CatchUp.Result(2, 10, 1, 2, 5, 10, new TreeMap<>(), 0.1, 20_000, false,
-                Map.of(), List.of(new Check("two instances build the same projections as one", false, "one: a; two: b"))));
+        BenchReport failed = withCatchUp2(passed, new CatchUp.Result(2, 2, 10, 1, 2, 5, 10, new TreeMap<>(), 0.1, 20_000, false,
+                Map.of(), List.of(new Check("2 instance(s) with 2 segments each build the same projections as one with one", false, "one: a; two: b"))));
 
         assertThat(passed.failures()).isEmpty();
-        assertThat(failed.failures()).containsExactly("two instances build the same projections as one: one: a; two: b");
-        assertThat(Report.markdown(failed)).contains("- FAIL: two instances build the same projections as one (one: a; two: b)");
+        assertThat(failed.failures()).containsExactly("2 instance(s) with 2 segments each build the same projections as one with one: one: a; two: b");
+        assertThat(Report.markdown(failed)).contains("- FAIL: 2 instance(s) with 2 segments each build the same projections as one with one (one: a; two: b)");
     }
 
     @Test
@@ -99,7 +99,7 @@ class ReportTest {
         assertThat(markdown).contains("# Styrregistret benchmark (catch-up only run, 2026-11-30)", "## 3. Catch-up",
                 "- PASS: as-of queries at 1,000,002 events", "## 5. Memory").doesNotContain("## 1.", "## 2.", "## 4.", "Fault");
         assertThat(markdown.indexOf("## 3. Catch-up")).isLessThan(markdown.indexOf("as-of queries at 1,000,002"));
-        assertThat(Report.json(only)).contains("\"large\"").doesNotContain("\"small\"", "catchUp2");
+        assertThat(Report.json(only)).contains("\"large\"").doesNotContain("\"small\"", "scaleOut");
     }
 
     @Test
@@ -117,13 +117,13 @@ class ReportTest {
 
     private static BenchReport withCatchUp2(BenchReport r, CatchUp.Result catchUp2) {
         return new BenchReport(r.mode(), r.quick(), r.date(), r.startedAt(), r.environment(), r.smallLog(), r.faultKillQueryService(),
-                r.commandPath(), r.rawLimit(), r.faultKillCommandService(), r.largeLog(), r.catchUp1(), r.asOf(), catchUp2,
+                r.commandPath(), r.rawLimit(), r.faultKillCommandService(), r.largeLog(), r.catchUp1(), r.asOf(), List.of(catchUp2),
                 r.faultDatabaseRestart(), r.memory(), r.failure(), r.seconds());
     }
 
     private static BenchReport withRestart(BenchReport r, Faults.DatabaseRestart restart) {
         return new BenchReport(r.mode(), r.quick(), r.date(), r.startedAt(), r.environment(), r.smallLog(), r.faultKillQueryService(),
-                r.commandPath(), r.rawLimit(), r.faultKillCommandService(), r.largeLog(), r.catchUp1(), r.asOf(), r.catchUp2(),
+                r.commandPath(), r.rawLimit(), r.faultKillCommandService(), r.largeLog(), r.catchUp1(), r.asOf(), r.scaleOut(),
                 restart, r.memory(), r.failure(), r.seconds());
     }
 }

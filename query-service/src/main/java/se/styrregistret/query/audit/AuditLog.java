@@ -51,8 +51,9 @@ class AuditLog {
         this.serializer = serializer;
     }
 
-    @EventHandler
-    void on(Object payload, EventMessage<?> message, TrackingToken token) {
+    /** Every event, by its stored bytes: the payload is named on the annotation so it is never deserialised here. */
+    @EventHandler(payloadType = Object.class)
+    void on(EventMessage<?> message, TrackingToken token) {
         long revision = Revisions.ofEvent(token);
         byte[] leaf = LoggedEvent.of(message, revision, serializer).leafHash();
         ProjectionBatch.apply(Batch.class.getName(), () -> new Batch(jdbc, revisionsOfTheBatch()), batch -> batch.add(revision, leaf));

@@ -1,0 +1,63 @@
+package se.styrregistret.bench;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The committed example report (deploy/bench/example-report.md and .json) is one full run of the code as
+ * it is: a log of a million events, every check passed, the Markdown and the JSON of the same run, and
+ * the shapes it measured stated in it. (How the renderer writes a report is {@link ReportTest}'s.)
+ */
+class ExampleReportTest {
+
+    static final Path JSON = Path.of("example-report.json");
+    static final Path MARKDOWN = Path.of("example-report.md");
+
+    @Test
+    void the_example_is_a_full_run_at_a_million_events_with_every_check_passed() throws Exception {
+        JsonNode report = JsonMapper.shared().readTree(Files.readString(JSON));
+
+        assertThat(report.path("mode").asString()).isEqualTo("full");
+        assertThat(report.path("largeLog").path("logHolds").asLong()).isGreaterThanOrEqualTo(1_000_000);
+        assertThat(report.path("checks").size()).isGreaterThan(20);
+        List<String> failed = new ArrayList<>();
+        report.path("checks").forEach(c -> {
+            if (!c.path("passed").asBoolean()) failed.add(c.path("check").asString());
+        });
+        assertThat(failed).as("failed checks").isEmpty();
+        assertThat(report.path("asOf").path("large").path("contentSamples").asInt()).isPositive();
+        assertThat(report.path("memory").path("query-service").path("peakHeapUsedBytes").asLong()).isPositive();
+    }
+
+    @Test
+    void the_markdown_is_of_the_same_run_as_the_json() throws Exception {
+        JsonNode report = JsonMapper.shared().readTree(Files.readString(JSON));
+        String markdown = Files.readString(MARKDOWN);
+
+        List<String> listed = markdown.lines().filter(l -> l.startsWith("- PASS: ") || l.startsWith("- FAIL: ")).toList();
+        assertThat(listed).hasSize(report.path("checks").size());
+        for (int i = 0; i < listed.size(); i++) {
+            JsonNode check = report.path("checks").get(i);
+            String detail = check.path("detail").asString("");
+            assertThat(listed.get(i)).isEqualTo("- PASS: " + check.path("check").asString() + (detail.isEmpty() ? "" : " (" + detail + ")"));
+        }
+        assertThat(markdown).contains(report.path("startedAt").asString().substring(0, 10));
+    }
+
+    @Test
+    void the_report_states_the_shapes_it_measured() throws Exception {
+        String markdown = Files.readString(MARKDOWN);
+
+        assertThat(markdown).contains(EventLogGenerator.SHAPE);
+        assertThat(markdown).contains("once the client has " + CommandMix.ACTIVE_PER_CLIENT + " active bodies");
+        assertThat(markdown).contains("the first page (" + AsOfLatency.LEDGER_PAGE + " rows) of one district's fiscal year");
+    }
+}
