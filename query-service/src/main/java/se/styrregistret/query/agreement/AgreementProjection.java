@@ -17,6 +17,9 @@ import se.styrregistret.query.revision.ProjectionBatch;
 import se.styrregistret.query.revision.ProjectionRevisions;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
 
 /** The agreements the municipality has entered into. */
@@ -44,9 +47,10 @@ class AgreementProjection {
             @MetaDataValue(EntryCorrected.CORRECTS) String corrects) {
         long revision = revisionOf(token);
         Object[] row = AgreementTable.insertValues(eventId, revision, event, json);
-        ProjectionBatch.apply(AgreementTable.class.getName(), () -> new ProjectionBatch.Rows(jdbc, AgreementTable.INSERT),
-                batch -> batch.add(row));
-        if (corrects != null) retract(corrects, revision);
+        batch(batch -> {
+            batch.rows.add(row);
+            if (corrects != null) batch.retractions.add(new Object[]{revision, corrects});
+        });
         revisions.advance(NAME, revision);
     }
 
@@ -54,14 +58,35 @@ class AgreementProjection {
     @EventHandler
     void on(EntryCorrected event, TrackingToken token) {
         long revision = revisionOf(token);
-        if (event.annulled()) retract(event.correctedEventId(), revision);
+        if (event.annulled()) batch(batch -> batch.retractions.add(new Object[]{revision, event.correctedEventId()}));
         revisions.advance(NAME, revision);
     }
 
-    // a second batch state, created after the rows' one, so it is flushed after them (see ProjectionBatch)
-    private void retract(String eventId, long revision) {
-        ProjectionBatch.apply(AgreementTable.class.getName() + ".retract",
-                () -> new ProjectionBatch.Rows(jdbc, AgreementTable.RETRACT), batch -> batch.add(new Object[]{revision, eventId}));
+    private void batch(java.util.function.Consumer<AgreementBatch> action) {
+        ProjectionBatch.apply(AgreementBatch.class.getName(), () -> new AgreementBatch(jdbc), action);
+    }
+
+    /**
+     * The batch's rows, then its retractions, which may name rows of the same batch. One state for both: two
+     * states flush in the order the batch created them, and a batch that met an annulment (of any aggregate's
+     * entry) before its first agreement retracted before it inserted, and missed a row it inserted itself.
+     */
+    private static final class AgreementBatch implements ProjectionBatch.State {
+        private final JdbcTemplate jdbc;
+        final List<Object[]> rows = new ArrayList<>();
+        final List<Object[]> retractions = new ArrayList<>();
+
+        AgreementBatch(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void flush() {
+            if (!rows.isEmpty()) jdbc.batchUpdate(AgreementTable.INSERT, rows);
+            if (!retractions.isEmpty()) jdbc.batchUpdate(AgreementTable.RETRACT, retractions);
+            rows.clear();
+            retractions.clear();
+        }
     }
 
     @ResetHandler

@@ -25,6 +25,7 @@ import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import static se.styrregistret.query.revision.ProjectionRevisions.revisionOf;
 
@@ -70,11 +71,15 @@ class AuditProjection {
                 : EventFacts.ofJson(stored, logged.aggregateId(), logged.payloadType());
         String eventType = known ? payload.getClass().getSimpleName() : EventFacts.simpleName(logged.payloadType());
         DecisionReference d = facts.decision();
-        // worded from the stored JSON like the answers are (they word it again with every name the trail knows)
+        // worded from the stored JSON like the answers are (they word it again with every name the trail knows).
+        // Only the event's own body is named here, other bodies by their id: the trail's segments apply
+        // other aggregates' events in their own time, so a name read from them would depend on which
+        // segment got there first, and the row on how the log was processed, not only on the log.
+        Function<String, String> ownName = id -> id != null && id.equals(logged.aggregateId()) ? audit.bodyName(id) : id;
         String summary = EventLabels.known(eventType) && stored != null
-                ? EventWording.word(eventType, stored, EventWording.Names.bodiesOnly(audit::bodyName)).summary()
+                ? EventWording.word(eventType, stored, EventWording.Names.bodiesOnly(ownName)).summary()
                 : known ? AuditSummaries.summarise(payload, facts, id -> {
-                    String name = audit.bodyName(id);
+                    String name = ownName.apply(id);
                     return name == null ? "okänt organ" : name;
                 }) : AuditSummaries.generic(eventType, facts);
         Object[] row = {logged.revision(), logged.identifier(), logged.aggregateType(), logged.aggregateId(),

@@ -85,6 +85,10 @@ class AuditQueries {
         long head = revisions.current(AuditProjection.NAME);
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(query.filter() == null ? AuditFilter.none() : query.filter(), params);
+        // up to the revision the page names: rows past it are those of a segment ahead of another (see
+        // ProjectionRevisions.current), with events below them a lagging segment has still to add
+        where = (where.isEmpty() ? " where " : where + " and ") + "a.revision <= :head";
+        params.addValue("head", head);
         long total = jdbc.queryForObject("select count(*) from projection.audit_event a" + where, params, Long.class);
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<AuditEntry> entries = jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a" + where
@@ -217,7 +221,10 @@ class AuditQueries {
                                 where jsonb_exists(coalesce(x -> 'districts', '[]'::jsonb), :district)))""");
             params.addValue("district", districts.canonical(query.district()).orElse(query.district()));
         }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        // up to the revision the timeline names, as the audit trail's pages
+        conditions.add("a.revision <= :head");
+        params.addValue("head", head);
+        String where = " where " + String.join(" and ", conditions);
         List<AuditEntry> rows = worded(jdbc.query("select " + ROW_COLUMNS + " from projection.audit_event a" + where
                 + " order by a.effective_date nulls last, a.revision", params, entry));
         Map<String, String> names = bodyNames(rows.stream().flatMap(r -> r.affectedIds().stream()).toList());

@@ -68,7 +68,8 @@ class RevisionDiffQueries {
 
     @QueryHandler
     RevisionDiff handle(FindRevisionDiff query) {
-        long head = revisions.current(ORG_CHART);
+        // the lowest of the three read models the diff draws on: each has read the log that far
+        long head = Math.min(revisions.current(ORG_CHART), Math.min(revisions.current("ledger"), revisions.current(AuditProjection.NAME)));
         Map<String, Map<String, String>> before = chartAt(query.from());
         Map<String, Map<String, String>> after = chartAt(query.to());
         List<BodyRef> added = new ArrayList<>();

@@ -137,7 +137,9 @@ class DistrictProjection {
         String district = query.district();
         Map<String, Long> reached = new LinkedHashMap<>();
         SOURCES.forEach(s -> reached.put(s, revisions.current(s)));
-        long head = reached.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        // the lowest: every source has read the log that far, so the view is the state at one revision
+        // (with the highest, a source still behind it would be answered as if it had read it)
+        long head = reached.values().stream().mapToLong(Long::longValue).min().orElse(0);
         AsOf asOf = asOfResolver.resolve(query.asOfRevision(), query.asOfDate(), head);
         long revision = asOf.revision();
 

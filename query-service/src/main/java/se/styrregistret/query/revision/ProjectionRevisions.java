@@ -64,19 +64,27 @@ public class ProjectionRevisions {
     }
 
     /**
-     * How far into the log the projection has read: its processor's token (below the oldest gap,
-     * the lowest over segments), which also counts the events it had no handler for; never less
-     * than the last revision it applied. Tokens are read with Axon's serializer and mapped to the
-     * revision by {@link Revisions}, whichever store the log is in; a token that cannot be read is
-     * an error, never taken for 0.
+     * How far into the log the projection has read: the lowest position over its processor's segments
+     * (see {@link Revisions#readUpTo}), which also counts the events it had no handler for. A token that
+     * cannot be read is an error, never taken for 0. Tokens are read with Axon's serializer and mapped to
+     * the revision by {@link Revisions}, whichever store the log is in.
+     * <p>
+     * With one segment, never less than the last revision it applied: the token and the rows commit
+     * together, so they agree (but for a replay, whose token reports how far the replay is). With several,
+     * the last revision applied is the fastest segment's: a lagging segment may not yet have applied an
+     * event below it (each segment takes its own aggregates' events, in their order but not in the
+     * log's), so only the segments' tokens count, and a segment with no token yet holds it at 0. Every
+     * answer that names this revision reads its rows up to it, so rows a segment ahead has written
+     * past it are left out and the answer is the state at exactly that revision.
      */
     public long current(String projection) {
-        Long applied = jdbc.query("select revision from projection.projection_revision where projection = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, projection);
         List<TrackingToken> tokens = jdbc.query(
                 "select token, token_type from axon.token_entry where processor_name = ?",
                 (rs, i) -> token(rs.getBytes(1), rs.getString(2)), projection);
         long read = tokens.isEmpty() ? 0 : tokens.stream().mapToLong(Revisions::readUpTo).min().orElse(0);
+        if (tokens.size() > 1) return read;
+        Long applied = jdbc.query("select revision from projection.projection_revision where projection = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, projection);
         return Math.max(applied == null ? 0 : applied, read);
     }
 

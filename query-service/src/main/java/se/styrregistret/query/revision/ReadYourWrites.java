@@ -31,7 +31,7 @@ public class ReadYourWrites implements WebMvcConfigurer {
             "/api/budget", List.of("ledger"),
             "/api/audit-trail", List.of("audit", "audit-log"),
             "/api/timeline", List.of("audit"),
-            "/api/revisions", List.of("orgchart", "ledger"),
+            "/api/revisions", List.of("orgchart", "ledger", "audit"),
             "/api/districts", List.of("districts", "orgchart", "actionplans", "ledger"),
             "/api/action-plans", List.of("actionplans"),
             "/api/agreements", List.of("agreements"));

@@ -42,7 +42,7 @@ class DistrictProjectionTest extends QueryServiceTest {
     void keeps_every_version_and_shows_the_latest() {
         append("DistrictPictures", "Ryd", new DistrictPictureRecorded("Ryd", PictureKind.CURRENT_STATE, 1, "Nuläge 1", DATE, KS));
         long r2 = append("DistrictPictures", "Ryd", new DistrictPictureRecorded("Ryd", PictureKind.CURRENT_STATE, 2, "Nuläge 2", DATE, KS));
-        awaitProjection(DistrictProjection.NAME, r2);
+        awaitSources(r2);
 
         assertThat(jdbc.queryForList("select version from projection.district_picture where district = 'Ryd' order by version",
                 Integer.class)).containsExactly(1, 2);
@@ -72,7 +72,7 @@ class DistrictProjectionTest extends QueryServiceTest {
         // learned later: an older picture, in force before the one already recorded
         long r2 = append("DistrictPictures", district, new DistrictPictureRecorded(district, PictureKind.TARGET, 1, "Mål 2020",
                 LocalDate.of(2020, 1, 1), KS));
-        awaitProjection(DistrictProjection.NAME, r2);
+        awaitSources(r2);
         assertThat(text(district, r2, LocalDate.of(2023, 1, 1))).as("the later-dated picture still counts now").isEqualTo("Mål 2022");
         assertThat(text(district, r2, LocalDate.of(2021, 1, 1))).isEqualTo("Mål 2020");
         assertThat(text(district, r1, LocalDate.of(2021, 1, 1))).as("unknown at r1").isNull();
@@ -84,7 +84,7 @@ class DistrictProjectionTest extends QueryServiceTest {
                 .and(EntryCorrected.CORRECTS, eventIdAt(r1)));
         long annulled = append("DistrictPictures", district, new EntryCorrected(district, eventIdAt(r2), r2,
                 "DistrictPictureRecorded", true, "Hörde inte till stadsdelen", null));
-        awaitProjection(DistrictProjection.NAME, annulled);
+        awaitSources(annulled);
         assertThat(text(district, corrected, LocalDate.of(2023, 1, 1))).isEqualTo("Mål 2022");
         assertThat(text(district, replaced, LocalDate.of(2023, 1, 1))).isEqualTo("Mål 2022 (rättat)");
         assertThat(text(district, replaced, LocalDate.of(2021, 1, 1))).isEqualTo("Mål 2020");
@@ -111,6 +111,7 @@ class DistrictProjectionTest extends QueryServiceTest {
         long ra = append("ActionPlan", plan.value(), new ActionWithdrawn(plan, "1.2", null, DATE, KS));
         awaitProjection("orgchart", rb);
         awaitProjection("actionplans", ra);
+        awaitSources(ra);
 
         DistrictView view = projection.handle(new FindDistrict("Skäggetorp"));
 
@@ -141,7 +142,7 @@ class DistrictProjectionTest extends QueryServiceTest {
         append("District", key, new se.styrregistret.kernel.district.DistrictRegistered(name, "Norrköping", DATE, norrkoping));
         long before = append("DistrictPictures", name, new DistrictPictureRecorded(name, PictureKind.TARGET, 1, "Målbild", DATE, KS));
         long designated = append("District", key, new se.styrregistret.kernel.district.PriorityDistrictDesignated(name, DATE, norrkoping));
-        awaitProjection(DistrictProjection.NAME, designated);
+        awaitSources(designated);
 
         var http = se.styrregistret.query.support.Http.get(port, "/api/districts/" + name.toUpperCase(java.util.Locale.ROOT), "reader");
         assertThat(http.statusCode()).as(http.body()).isEqualTo(200);
@@ -180,7 +181,7 @@ class DistrictProjectionTest extends QueryServiceTest {
                 org.axonframework.messaging.MetaData.with(se.styrregistret.kernel.correction.EntryCorrected.CORRECTS, registrationId));
         long annulled = append("District", key, new se.styrregistret.kernel.correction.EntryCorrected(key, designationId, designated,
                 "PriorityDistrictDesignated", true, "Ingen sådan prioritering", null));
-        awaitProjection(DistrictProjection.NAME, annulled);
+        awaitSources(annulled);
 
         java.util.function.LongFunction<se.styrregistret.query.district.RegisteredDistricts.Entry> at = revision ->
                 projection.handle(new se.styrregistret.kernel.district.FindDistricts(revision)).districts().stream()
@@ -200,5 +201,15 @@ class DistrictProjectionTest extends QueryServiceTest {
     static GovernanceBodyEstablished body(GovernanceBodyId id, String name, Scope scope) {
         return new GovernanceBodyEstablished(id, name, null, Level.OPERATIONAL, scope, List.of(), null, null,
                 List.of(), List.of(), DATE, KS);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    se.styrregistret.query.revision.ProjectionRevisions revisions;
+
+    /** The view answers at the lowest revision its sources have read: every source, not only the districts, must be there. */
+    void awaitSources(long revision) {
+        org.awaitility.Awaitility.await("the district view's sources at " + revision).atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> DistrictProjection.SOURCES.stream().allMatch(s -> revisions.current(s) >= revision));
     }
 }
