@@ -76,6 +76,8 @@ final class Services {
     ServiceProcess launchQuery(String name, int segments) {
         List<String> args = springArgs();
         args.add("--" + SEGMENTS_PROPERTY + "=" + segments);
+        // each segment's batch holds a connection while it runs (6 projections with segments), and answers need theirs
+        if (segments > 1) args.add("--spring.datasource.hikari.maximum-pool-size=" + (6 * segments + 4));
         return ServiceProcess.launch(name, settings.queryJar(), settings.heap(), args, logs, ServiceProcess.freePort());
     }
 

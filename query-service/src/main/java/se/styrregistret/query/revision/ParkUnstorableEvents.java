@@ -12,6 +12,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.lang.reflect.Executable;
 
 /**
  * An event whose text cannot be stored (a NUL, a lone surrogate: the command API refuses both, but
@@ -27,7 +28,8 @@ public class ParkUnstorableEvents implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         if (original.annotationAttributes(EventHandler.class).isEmpty()
-                || original.declaringClass().isAnnotationPresent(StoresNoText.class)) {
+                || original.declaringClass().isAnnotationPresent(StoresNoText.class)
+                || takesNothingOfTheEvent(original)) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {
@@ -43,6 +45,14 @@ public class ParkUnstorableEvents implements HandlerEnhancerDefinition {
                 return super.handle(message, target);
             }
         };
+    }
+
+    /**
+     * A handler without parameters (a projection's handler of the events it does not use) stores nothing of
+     * the event: checking it would deserialise every event of the log for nothing.
+     */
+    private static boolean takesNothingOfTheEvent(MessageHandlingMember<?> handler) {
+        return handler.unwrap(Executable.class).map(e -> e.getParameterCount() == 0).orElse(false);
     }
 
     /** Marks a projection that stores none of an event's text, so any event can be applied. */
