@@ -119,7 +119,7 @@ final class Report {
     }
 
     private void catchUp(CatchUp.Result c) {
-        if (c.instances() == 1) {
+        if (c.instances() == 1 && c.segments() == 1) {
             heading("3. Catch-up of a cold query-service");
             line("The projections wiped and their tokens dropped; then the query-service(s) started and timed from process "
                     + "start until every projection (" + String.join(", ", Projections.PROCESSORS) + ") has reached the head of the log.");
