@@ -36,8 +36,10 @@ final class CommandClient implements Load.Client {
             accepted.add(new Accepted(command.eventType(), id, command.marker() != null ? command.marker() : id));
             mix.accepted(command);
         } else if (answer.failure() == null) {
+            mix.notAccepted(command);
             examples.putIfAbsent(answer.status(), command.kind() + " → " + answer.body());
         } else {
+            mix.notAccepted(command);
             ServiceProcess.sleep(20); // nobody listening (restarting): do not spin
         }
         return Load.Call.of(answer);

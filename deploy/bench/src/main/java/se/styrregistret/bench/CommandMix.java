@@ -50,6 +50,21 @@ final class CommandMix {
         if (command.kind().equals("DissolveGovernanceBody")) bodies.remove(command.expectedId());
     }
 
+    /**
+     * A dissolution that was not accepted (no answer: the service died with it in flight; or refused) may
+     * have ended the body all the same: the client leaves that body alone from then on, as a registrar
+     * who lost the answer would look before touching it again. (The last full run found clients stuck on
+     * such a body after the command-service's kill, refused with body-has-ended on every later command.)
+     */
+    void notAccepted(Command command) {
+        if (command.kind().equals("DissolveGovernanceBody")) bodies.remove(command.expectedId());
+    }
+
+    /** The client's active bodies, oldest first. */
+    List<String> bodies() {
+        return List.copyOf(bodies);
+    }
+
     Command next() {
         commands++;
         int dice = random.nextInt(100);
