@@ -95,6 +95,7 @@ class ActionPlanCorrectionProjectionTest extends QueryServiceTest {
         // the link should never have been recorded
         long annulled = correct(linkedAt, null, "Aldrig beslutad");
         awaitProjection(ActionPlanProjection.NAME, annulled);
+        awaitTheDistrictViewsSources(annulled);
 
         // the added action: in Ryd until the replacement's revision, in Berga from it
         assertThat(action("Ryd", districtCorrected - 1, LATER, "3.1")).as("before the replacement").isPresent();
@@ -144,6 +145,7 @@ class ActionPlanCorrectionProjectionTest extends QueryServiceTest {
         long startedAt = append("ActionPlan", plan.value(), started(LATER));
         long retitled = correct(approvedAt, approved(title + " (rättad)"), "Fel titel");
         awaitProjection(ActionPlanProjection.NAME, retitled);
+        awaitTheDistrictViewsSources(retitled);
 
         DistrictView before = queries.query(new FindDistrict("Ryd", retitled - 1, LATER), DistrictView.class).join();
         DistrictView after = queries.query(new FindDistrict("Ryd", retitled, LATER), DistrictView.class).join();
@@ -165,5 +167,19 @@ class ActionPlanCorrectionProjectionTest extends QueryServiceTest {
         });
         assertThat(jdbc.queryForObject("select count(*) from projection.action_plan_version where plan_id = ? and retracted_at = ?",
                 Long.class, plan.value(), retitled)).isEqualTo(1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    se.styrregistret.query.revision.ProjectionRevisions projectionRevisions;
+
+    /**
+     * The district view answers at the lowest revision its sources have read (the org chart, the plans, the
+     * ledger, the districts): each must have read this far before the view is asked for it.
+     */
+    private void awaitTheDistrictViewsSources(long revision) {
+        org.awaitility.Awaitility.await("the district view's sources at " + revision).atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> java.util.List.of("orgchart", "actionplans", "ledger", "districts").stream()
+                        .allMatch(s -> projectionRevisions.current(s) >= revision));
     }
 }
