@@ -366,7 +366,7 @@ class AuditTrailProjectionTest extends QueryServiceTest {
         page.path("document").path("facts").forEach(f -> facts.add(f.path("label").asString() + ": " + f.path("value").asString()));
         assertThat(facts).anyMatch(f -> f.startsWith("Registrering: registrerad ") && f.contains("struken i ändring nr " + annulment));
 
-        awaitProjection("orgchart", annulment);
+        awaitTheDiffsSources(annulment);
         JsonNode diff = getJson("/api/revisions/" + late + "/diff/" + annulment, "reader");
         List<Long> noted = new ArrayList<>();
         diff.path("lateOrCorrected").forEach(e -> noted.add(e.path("revision").asLong()));
@@ -387,7 +387,7 @@ class AuditTrailProjectionTest extends QueryServiceTest {
         append(kept, new MemberRemoved(kept, new Member("Kommunpolis", null), LocalDate.of(2021, 1, 1), d));
         append(ended, new GovernanceBodyDissolved(ended, "Ersatt", LocalDate.of(2020, 1, 20), d));
         long to = append(added, body(added, "EST-gruppen", Scope.municipality(), LocalDate.of(2020, 1, 20), d));
-        awaitProjection("orgchart", to);
+        awaitTheDiffsSources(to);
 
         JsonNode diff = getJson("/api/revisions/" + from + "/diff/" + to, "reader");
         assertThat(diff.path("from").asLong()).isEqualTo(from);
@@ -432,5 +432,16 @@ class AuditTrailProjectionTest extends QueryServiceTest {
             if (value.equals(n.path(field).asString())) return n;
         }
         throw new AssertionError("no " + field + "=" + value + " in " + array);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    se.styrregistret.query.revision.ProjectionRevisions projectionRevisions;
+
+    /** A revision diff answers up to the lowest revision its sources (org chart, ledger, audit trail) have read. */
+    private void awaitTheDiffsSources(long revision) {
+        org.awaitility.Awaitility.await("the diff's sources at " + revision).atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> java.util.List.of("orgchart", "ledger", "audit").stream()
+                        .allMatch(p -> projectionRevisions.current(p) >= revision));
     }
 }
