@@ -105,21 +105,14 @@ class LedgerQueries {
         String district = asked == null ? null : districts.canonical(asked).orElse(asked);
         if (district != null) {
             params.put("district", district);
-            String[] bodies = db.sql("""
-                            select distinct body_id from projection.body_version
-                            where status = 'ACTIVE' and scope_kind = 'DISTRICT' and lower(district) = lower(:district)
-                              and revision_from <= :revision""")
-                    .params(params).query(String.class).list().toArray(String[]::new);
-            params.put("bodies", bodies);
-            String[] referrals = db.sql("""
-                            select distinct item_id from projection.budget_ledger_entry
-                            where entry_type = '%s' and revision <= :revision
-                              and (lower(district) = lower(:district) or recipient_id = any(:bodies))"""
-                            .formatted(LedgerRow.REFERRAL))
-                    .params(params).query(String.class).list().toArray(String[]::new);
-            params.put("referrals", referrals);
-            where += " and (lower(e.district) = lower(:district) or e.recipient_id = any(:bodies) or (e.entry_type = '"
-                    + LedgerRow.REFERRAL_SETTLED + "' and e.item_id = any(:referrals)))";
+            // the bodies placed in the district by a version known at the revision (the org chart writes them)
+            String bodies = """
+                    (select b.body_id from projection.body_district b
+                     where b.district_key = lower(:district) and b.known_from <= :revision)""";
+            where += " and (lower(e.district) = lower(:district) or e.recipient_id in " + bodies
+                    + " or (e.entry_type = '" + LedgerRow.REFERRAL_SETTLED + "' and exists (select 1 from projection.budget_ledger_entry r"
+                    + " where r.entry_type = '" + LedgerRow.REFERRAL + "' and r.item_id = e.item_id and r.revision <= :revision"
+                    + " and (lower(r.district) = lower(:district) or r.recipient_id in " + bodies + "))))";
         }
         return new Filter(where, held.formatted("s"), params, district);
     }

@@ -252,6 +252,11 @@ final class BodyVersion {
         return new DecisionReference(decisionCase, decisionParagraph, decisionDate, decidedBy, decisionDatePrecision);
     }
 
+    /** The district this version places the body in, when it is an active version of a district body; else null. */
+    String activeDistrict() {
+        return "ACTIVE".equals(status) && scopeKind == ScopeKind.DISTRICT ? district : null;
+    }
+
     long revisionFrom() {
         return revisionFrom;
     }

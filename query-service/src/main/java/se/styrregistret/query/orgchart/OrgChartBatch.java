@@ -247,7 +247,31 @@ final class OrgChartBatch implements ProjectionBatch.State {
         }
         if (!opened.isEmpty()) {
             jdbc.batchUpdate(BodyVersion.INSERT, opened.stream().map(v -> v.insertValues(json)).toList());
+            writeDistricts();
         }
+    }
+
+    /**
+     * The districts the opened versions place their bodies in, each kept from the first revision it was known
+     * (versions are never deleted, so the earliest stays the earliest). One statement: it groups the batch's
+     * rows by the district's key, which only the database computes as every filter compares it.
+     */
+    private void writeDistricts() {
+        List<BodyVersion> placed = opened.stream().filter(v -> v.activeDistrict() != null).toList();
+        if (placed.isEmpty()) return;
+        jdbc.update(con -> {
+            var statement = con.prepareStatement("""
+                    insert into projection.body_district (district_key, body_id, known_from)
+                    select lower(district), body_id, min(known_from)
+                    from unnest(?::varchar[], ?::varchar[], ?::bigint[]) as placed(district, body_id, known_from)
+                    group by lower(district), body_id
+                    on conflict (district_key, body_id) do update set known_from = excluded.known_from
+                        where excluded.known_from < projection.body_district.known_from""");
+            statement.setArray(1, con.createArrayOf("varchar", placed.stream().map(BodyVersion::activeDistrict).toArray()));
+            statement.setArray(2, con.createArrayOf("varchar", placed.stream().map(BodyVersion::bodyId).toArray()));
+            statement.setArray(3, con.createArrayOf("bigint", placed.stream().map(BodyVersion::revisionFrom).toArray()));
+            return statement;
+        });
     }
 
     private Object[] insertValues(BodyTimeline.Entry e) {

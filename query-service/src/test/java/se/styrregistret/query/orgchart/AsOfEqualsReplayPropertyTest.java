@@ -96,12 +96,15 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
         int corrections = 0;
         int annulments = 0;
         for (int step = 0; step < 80; step++) {
-            String id = run + "-b" + random.nextInt(6);
+            int body = random.nextInt(6);
+            String id = run + "-b" + body;
             GovernanceBodyId bodyId = GovernanceBodyId.of(id);
             if (!established.containsKey(id)) {
                 LocalDate effective = START.plusDays(random.nextInt(200));
+                // half the bodies serve a district (the ledger's district filter reads where they are placed)
+                Scope scope = body % 2 == 0 ? Scope.district(body == 0 ? "Ryd" : "Skäggetorp") : Scope.municipality();
                 record(log, "GovernanceBody", id, new GovernanceBodyEstablished(bodyId, "Organ " + id, null, Level.TACTICAL,
-                        Scope.municipality(), List.of(), "Sammankallande 0", null, List.of(), List.of(), effective, DECISION), null);
+                        scope, List.of(), "Sammankallande 0", null, List.of(), List.of(), effective, DECISION), null);
                 established.put(id, effective);
                 continue;
             }
@@ -172,6 +175,18 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
             List<List<Object>> folded = BodyTimeline.fold(entries).stream().map(v -> v.content(json)).toList();
             assertThat(open).as("open versions of %s in seed %d", id, seed).containsExactlyInAnyOrderElementsOf(folded);
         }
+
+        // the districts bodies were placed in, each from the first revision an active version said so
+        String bodiesOfRun = run + "-%";
+        List<List<Object>> placed = db.sql("""
+                        select district_key, body_id, known_from from projection.body_district
+                        where body_id like ? order by 1, 2""")
+                .param(bodiesOfRun).query((rs, n) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        List<List<Object>> placedByVersions = db.sql("""
+                        select lower(district), body_id, min(revision_from) from projection.body_version
+                        where body_id like ? and status = 'ACTIVE' and scope_kind = 'DISTRICT' group by 1, 2 order by 1, 2""")
+                .param(bodiesOfRun).query((rs, n) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        assertThat(placed).as("bodies placed in districts, seed %d", seed).isNotEmpty().isEqualTo(placedByVersions);
 
         List<Long> revisions = new ArrayList<>();
         for (long n = log.get(0).revision; n <= head; n++) revisions.add(n);
