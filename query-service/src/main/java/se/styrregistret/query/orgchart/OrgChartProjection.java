@@ -153,6 +153,7 @@ class OrgChartProjection {
     @ResetHandler
     void reset() {
         db.sql("delete from projection.body_version").update();
+        db.sql("delete from projection.body_district").update();
         db.sql("delete from projection.body_change").update();
         db.sql("delete from projection.function_transfer").update();
         revisions.reset(NAME);
