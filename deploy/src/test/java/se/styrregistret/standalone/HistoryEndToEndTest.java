@@ -244,10 +244,10 @@ class HistoryEndToEndTest {
     @Test
     void the_revision_diff_over_the_whole_history_shows_the_money_that_moved() {
         long head = EndToEnd.logHead(register.system());
-        // the chart says how far it has read the log, including events it has no rows for
-        HttpJson.await(register.queryUrl() + "/api/org-chart", c -> c.path("revision").asLong() >= head, Duration.ofSeconds(30));
-
-        JsonNode diff = HttpJson.json(HttpJson.get(register.queryUrl() + "/api/revisions/0/diff/" + head, "reader"));
+        // the diff says how far its sources (org chart, ledger, audit trail) have read the log, including events
+        // they have no rows for
+        JsonNode diff = HttpJson.await(register.queryUrl() + "/api/revisions/0/diff/" + head,
+                d -> d.path("revision").asLong() >= head, Duration.ofSeconds(30), "reader");
 
         assertThat(diff.path("added").toString()).contains("politisk-styrgrupp", "omradesteam-skaggetorp");
         long allocated = 0;
