@@ -15,7 +15,8 @@ import java.util.List;
  *   java -jar deploy/bench/target/styrregistret-bench.jar [--quick] [--out=target/bench]
  *        [--jdbc-url=jdbc:postgresql://127.0.0.1:5432/postgres]   (default: an embedded PostgreSQL of its own)
  *        [--command-jar=PATH] [--query-jar=PATH]                  (default: the jars the build made)
- *        [--events=1000000] [--small-events=10000] [--seconds=60] [--clients=1,8,32] [--queries=100]
+ *        [--events=1000000] [--small-events=10000] [--scale-out-events=200000] [--seconds=30] [--clients=1,8,32]
+ *        [--queries=100]
  *        [--only=catch-up]   (only the log, one cold catch-up, as-of latency and memory: for projection work)
  * </pre>
  * Both services run as their own processes over one database. Targets are reported, never
@@ -59,6 +60,7 @@ public final class Bench {
         CommandPath.Result commandPath;
         RawLimit.Result rawLimit;
         Faults.CommandServiceKill faultKillCommandService;
+        LogGeneration.Result scaleOutLog;
         LogGeneration.Result largeLog;
         CatchUp.Result catchUp1;
         AsOfLatency.Measurement asOfLarge;
@@ -103,12 +105,22 @@ public final class Bench {
                 found.rawLimit = new RawLimit(settings, db, services, SEED).run(found.commandPath);
                 found.faultKillCommandService = faults.killCommandServiceUnderLoad();
 
+                found.scaleOut = new ArrayList<>();
+                if (settings.scaleOutOnItsOwnLog()) {
+                    // segments and instances compared on a shorter log, each against its own one-segment baseline
+                    found.scaleOutLog = log.appendUpTo(settings.scaleOutEvents());
+                    CatchUp.Result baseline = catchUp.run(1, 1, null);
+                    found.scaleOut.add(baseline);
+                    found.scaleOut.add(catchUp.run(1, 2, baseline));
+                    found.scaleOut.add(catchUp.run(2, 2, baseline));
+                }
                 found.largeLog = log.appendUpTo(settings.events());
                 found.catchUp1 = catchUp.run(1, 1, null);
                 found.asOfLarge = asOf.measure(Projections.head(db));
-                found.scaleOut = new ArrayList<>();
-                found.scaleOut.add(catchUp.run(1, 2, found.catchUp1));
-                found.scaleOut.add(catchUp.run(2, 2, found.catchUp1));
+                if (!settings.scaleOutOnItsOwnLog()) {
+                    found.scaleOut.add(catchUp.run(1, 2, found.catchUp1));
+                    found.scaleOut.add(catchUp.run(2, 2, found.catchUp1));
+                }
                 found.faultDatabaseRestart = faults.restartDatabaseUnderLoad();
                 found.memory = Memory.measure(services);
             }
@@ -127,7 +139,7 @@ public final class Bench {
     private BenchReport report(Found f, Instant begin, double seconds) {
         AsOfLatency.Result asOf = f.asOfSmall == null && f.asOfLarge == null ? null : new AsOfLatency.Result(f.asOfSmall, f.asOfLarge);
         return new BenchReport(settings.mode(), settings.quick(), LocalDate.now(), begin.toString(), f.environment, f.smallLog,
-                f.faultKillQueryService, f.commandPath, f.rawLimit, f.faultKillCommandService, f.largeLog, f.catchUp1, asOf,
+                f.faultKillQueryService, f.commandPath, f.rawLimit, f.faultKillCommandService, f.scaleOutLog, f.largeLog, f.catchUp1, asOf,
                 f.scaleOut, f.faultDatabaseRestart, f.memory, f.failure, seconds);
     }
 

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"mode", "startedAt", "environment", "checks", "smallLog", "faultKillQueryService", "commandPath", "rawLimit",
-        "faultKillCommandService", "largeLog", "catchUp1", "asOf", "scaleOut", "faultDatabaseRestart", "memory", "seconds"})
+        "faultKillCommandService", "scaleOutLog", "largeLog", "catchUp1", "asOf", "scaleOut", "faultDatabaseRestart", "memory", "seconds"})
 record BenchReport(
         String mode,
         @JsonIgnore boolean quick,
@@ -32,10 +32,13 @@ record BenchReport(
         /* "rawInsert" and "commandTimers" */
         @JsonUnwrapped RawLimit.Result rawLimit,
         Faults.CommandServiceKill faultKillCommandService,
+        /* the log the scale-out catch-ups ran on, when they ran before it grew to its full length */
+        LogGeneration.Result scaleOutLog,
         LogGeneration.Result largeLog,
         CatchUp.Result catchUp1,
         AsOfLatency.Result asOf,
-        /* the catch-ups after the first: more segments, more instances */
+        /* the catch-ups that compare segments and instances: on a log of their own, starting with its one-segment
+           baseline, or after the first catch-up on the full log, against it */
         List<CatchUp.Result> scaleOut,
         Faults.DatabaseRestart faultDatabaseRestart,
         Memory.Result memory,
@@ -82,12 +85,22 @@ record BenchReport(
         if (commandPath != null) checks.addAll(commandPath.checks());
         if (rawLimit != null) checks.addAll(rawLimit.checks());
         if (faultKillCommandService != null) checks.addAll(faultKillCommandService.checks());
+        if (scaleOutOnItsOwnLog()) scaleOut.forEach(c -> checks.addAll(c.checks()));
         if (catchUp1 != null) checks.addAll(catchUp1.checks());
         if (asOf != null && asOf.large() != null) checks.addAll(List.of(asOf.large().check(), asOf.large().contentCheck()));
-        if (scaleOut != null) scaleOut.forEach(c -> checks.addAll(c.checks()));
+        if (scaleOut != null && !scaleOutOnItsOwnLog()) scaleOut.forEach(c -> checks.addAll(c.checks()));
         if (faultDatabaseRestart != null) checks.addAll(faultDatabaseRestart.checks());
         Stream.ofNullable(failure).forEach(checks::add);
         return checks;
+    }
+
+    /**
+     * Whether the scale-out catch-ups ran on a shorter log before the full one (their list then starts with its own
+     * one-instance, one-segment baseline); else they ran after the first catch-up on the full log.
+     */
+    @JsonIgnore
+    boolean scaleOutOnItsOwnLog() {
+        return scaleOut != null && !scaleOut.isEmpty() && scaleOut.get(0).instances() == 1 && scaleOut.get(0).segments() == 1;
     }
 
     /** The failed checks, as "what: detail"; empty when the run passed. */

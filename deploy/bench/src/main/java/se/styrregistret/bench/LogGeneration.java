@@ -26,10 +26,10 @@ final class LogGeneration implements AutoCloseable {
         this.generator = new EventLogGenerator(db, seed);
     }
 
-    /** Appends what the log lacks of {@code events}; null when it holds as many already. */
+    /** Appends what the log lacks of {@code events}: none when it holds as many already (the runs before added them). */
     Result appendUpTo(long events) throws SQLException {
         long missing = events - Projections.eventCount(db);
-        if (missing <= 0) return null;
+        if (missing <= 0) return new Result(0, 0, Projections.eventCount(db));
         Instant start = Instant.now();
         generator.append(missing);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;

@@ -55,6 +55,7 @@ final class Report {
         if (r.commandPath() != null) md.commandPath(r.commandPath());
         if (r.rawLimit() != null) md.rawLimit(r.rawLimit());
         if (r.faultKillCommandService() != null) md.commandServiceKill(r.faultKillCommandService());
+        if (r.scaleOutOnItsOwnLog()) md.scaleOut(r.scaleOutLog(), r.scaleOut(), r.environment() == null ? "?" : Integer.toString(r.environment().cpus()));
         if (r.largeLog() != null) md.generated(r.largeLog());
         if (r.catchUp1() != null) md.catchUp(r.catchUp1());
         if (r.asOf() != null && r.asOf().large() != null) {
@@ -62,7 +63,7 @@ final class Report {
             md.check(r.asOf().large().contentCheck());
         }
         if (r.asOf() != null && !r.asOf().comparison().isEmpty()) md.asOf(r.asOf());
-        if (r.scaleOut() != null) r.scaleOut().forEach(md::catchUp);
+        if (r.scaleOut() != null && !r.scaleOutOnItsOwnLog()) r.scaleOut().forEach(md::catchUp);
         if (r.faultDatabaseRestart() != null) md.databaseRestart(r.faultDatabaseRestart());
         if (r.memory() != null) md.memory(r.memory(), r.environment() == null ? "?" : r.environment().serviceHeap());
         if (r.failure() != null) md.check(r.failure());
@@ -79,6 +80,10 @@ final class Report {
     }
 
     private void generated(LogGeneration.Result log) {
+        if (log.events() == 0) {
+            line("The log already holds %,d events (the runs before wrote them); none generated.".formatted(log.logHolds()));
+            return;
+        }
         line("Generated %,d events through the event store API in %.1f s (%.0f events/s); the log now holds %,d."
                 .formatted(log.events(), log.seconds(), log.perSecond(), log.logHolds()));
         line(EventLogGenerator.SHAPE);
@@ -131,6 +136,27 @@ final class Report {
                     .formatted(c.instances())
                     + "share the machine's CPUs (above): a second segment or instance adds threads, not processors.");
         }
+        catchUpFigures(c);
+    }
+
+    /**
+     * Segments and instances compared on a log shorter than the full one, each run against the one-instance,
+     * one-segment baseline that comes first.
+     */
+    private void scaleOut(LogGeneration.Result log, List<CatchUp.Result> runs, String cpus) {
+        heading("Scale-out: segments and instances, at %,d events".formatted(runs.get(0).events()));
+        if (log != null) generated(log);
+        line(("The same cold catch-up as in section 3, on this shorter log, first with one instance and one segment per "
+                + "processor, then every projection's processor split into %d segments (`%s`; the audit log's Merkle tree "
+                + "stays one segment: it must see every event in log order) on one instance, then shared by two instances; "
+                + "each build compared with the first. The services, the database and the harness share the machine's %s "
+                + "CPUs: a second segment or instance adds threads, not processors, so on this machine it can only show "
+                + "that the work divides correctly and what the coordination costs.")
+                .formatted(runs.get(runs.size() - 1).segments(), Services.SEGMENTS_PROPERTY, cpus));
+        for (CatchUp.Result c : runs) catchUpFigures(c);
+    }
+
+    private void catchUpFigures(CatchUp.Result c) {
         c.checks().forEach(this::check);
         line("");
         line("**%d instance(s), %d segment(s) per processor**: %,d events in %.1f s from process start (%.1f s of it starting up) = **%.0f events/s** (%.0f events/s once started; target ≥ %s: %s). Per projection, seconds from process start until it reached the head: %s."

@@ -16,9 +16,11 @@ import java.util.stream.Stream;
  * the build runs.
  */
 record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path queryJar, long events, long smallEvents,
+                long scaleOutEvents,
                 double seconds, List<Integer> clients, int queries, String heap, String only) {
 
     private static final Set<String> KNOWN = Set.of("out", "jdbc-url", "command-jar", "query-jar", "events", "small-events",
+            "scale-out-events",
             "seconds", "clients", "queries", "heap", "only");
 
     Settings {
@@ -38,9 +40,10 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
                 o.get("jdbc-url"),
                 jar(o.get("command-jar"), "bench.commandJar", "command-service"),
                 jar(o.get("query-jar"), "bench.queryJar", "query-service"),
-                Long.parseLong(o.getOrDefault("events", quick ? "15000" : "1000000")),
+                Long.parseLong(o.getOrDefault("events", quick ? "20000" : "1000000")),
                 Long.parseLong(o.getOrDefault("small-events", "10000")),
-                Double.parseDouble(o.getOrDefault("seconds", quick ? "2" : "60")),
+                Long.parseLong(o.getOrDefault("scale-out-events", quick ? "15000" : "200000")),
+                Double.parseDouble(o.getOrDefault("seconds", quick ? "2" : "30")),
                 Stream.of(o.getOrDefault("clients", quick ? "1,8" : "1,8,32").split(",")).map(Integer::valueOf).toList(),
                 Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
                 o.getOrDefault("heap", "512m"),
@@ -52,6 +55,15 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
             if (!KNOWN.contains(key)) throw new IllegalArgumentException("unknown option --" + key + "; known: " + KNOWN);
         }
         return s;
+    }
+
+    /**
+     * Whether the scale-out catch-ups (1 and 2 segments, 1 and 2 instances) run on a log of their own
+     * length before it grows to {@link #events}: they compare instances and segments with each other,
+     * which a shorter log shows as well as the full one at a fraction of the run's time.
+     */
+    boolean scaleOutOnItsOwnLog() {
+        return scaleOutEvents < events;
     }
 
     /** Only the log, one cold catch-up, as-of latency and memory: for working on the projections. */

@@ -32,12 +32,16 @@ class BenchQuickTest {
         assertThat(report.faultKillQueryService()).isNotNull();
         assertThat(report.faultDatabaseRestart()).isInstanceOf(Faults.DatabaseRestart.Restarted.class);
         assertThat(report.memory()).isNotNull();
+        // segments and instances on a log of 15 000 before it grows to 20 000, each against its one-segment baseline
         assertThat(report.scaleOut()).extracting(CatchUp.Result::instances, CatchUp.Result::segments)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2), org.assertj.core.groups.Tuple.tuple(2, 2));
-        assertThat(report.scaleOut()).allSatisfy(c -> assertThat(c.events()).isGreaterThanOrEqualTo(15_000));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1), org.assertj.core.groups.Tuple.tuple(1, 2),
+                        org.assertj.core.groups.Tuple.tuple(2, 2));
+        assertThat(report.scaleOut()).allSatisfy(c -> assertThat(c.events()).isGreaterThanOrEqualTo(15_000)
+                .isLessThanOrEqualTo(report.catchUp1().events()));
+        assertThat(report.checks()).filteredOn(c -> c.what().contains("build the same projections as one with one")).hasSize(2);
         assertThat(report.asOf().large().contentSamples()).isPositive();
         assertThat(report.memory().queryService().peakHeapUsedBytes()).isPositive();
-        assertThat(Files.readString(out.resolve("report.md"))).contains("## 1. Command path", "## 3. Catch-up", "PASS");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## 1. Command path", "## Scale-out: segments and instances, at ", "## 3. Catch-up", "PASS");
         assertThat(Files.readString(out.resolve("report.json"))).contains("\"commandPath\"", "\"rawInsert\"", "\"scaleOut\"",
                 "\"asOf\"", "\"faultKillQueryService\"", "\"faultDatabaseRestart\"", "\"memory\"");
     }

@@ -85,7 +85,7 @@ final class ReportFixture {
         Memory.Result memory = new Memory.Result(usage(mem.get("command-service")), usage(mem.get("query-service")));
 
         return new BenchReport(j.get("mode").asString(), false, LocalDate.of(2026, 11, 30), j.get("startedAt").asString(), environment,
-                log(j.get("smallLog")), queryKill, commandPath, rawLimit, commandKill,
+                log(j.get("smallLog")), queryKill, commandPath, rawLimit, commandKill, null,
                 log(j.get("largeLog")), catchUp(j.get("catchUp1"), checks.subList(12, 13)), asOf,
                 List.of(catchUp(j.get("scaleOut").get(0), checks.subList(15, 17))), restart, memory, null, j.get("seconds").asDouble());
     }

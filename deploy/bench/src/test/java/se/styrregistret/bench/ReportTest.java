@@ -72,9 +72,42 @@ class ReportTest {
     }
 
     @Test
+    void scale_out_on_a_shorter_log_is_reported_where_it_ran_before_the_full_log() throws Exception {
+        BenchReport full = ReportFixture.typed();
+        List<CatchUp.Result> runs = List.of(scaleOutRun(1, 1, List.of()),
+                scaleOutRun(1, 2, List.of(new Check("1 instance(s) with 2 segments each build the same projections as one with one", true, ""))),
+                scaleOutRun(2, 2, List.of(new Check("2 instance(s) with 2 segments each build the same projections as one with one", true, ""))));
+        BenchReport report = new BenchReport(full.mode(), full.quick(), full.date(), full.startedAt(), full.environment(), full.smallLog(),
+                full.faultKillQueryService(), full.commandPath(), full.rawLimit(), full.faultKillCommandService(),
+                new LogGeneration.Result(0, 0, 200_000), full.largeLog(), full.catchUp1(), full.asOf(), runs,
+                full.faultDatabaseRestart(), full.memory(), null, full.seconds());
+
+        String markdown = Report.markdown(report);
+
+        assertThat(report.scaleOutOnItsOwnLog()).isTrue();
+        assertThat(markdown).contains("## Scale-out: segments and instances, at 200,000 events",
+                "The log already holds 200,000 events (the runs before wrote them); none generated.",
+                "**1 instance(s), 1 segment(s) per processor**: 200,000 events", "**2 instance(s), 2 segment(s) per processor**: 200,000 events",
+                "share the machine's 2 CPUs");
+        assertThat(markdown.indexOf("## Scale-out")).isGreaterThan(markdown.indexOf("## Fault: kill -9 of the command-service"))
+                .isLessThan(markdown.indexOf("Generated 866,905 events")).isLessThan(markdown.indexOf("## 3. Catch-up"));
+        List<String> listed = markdown.lines().filter(l -> l.startsWith("- PASS: ") || l.startsWith("- FAIL: ")).toList();
+        assertThat(listed).hasSize(report.checks().size());
+        for (int i = 0; i < listed.size(); i++) assertThat(listed.get(i)).contains(report.checks().get(i).what());
+        assertThat(Report.json(report)).contains("\"scaleOutLog\"");
+    }
+
+    private static CatchUp.Result scaleOutRun(int instances, int segments, List<Check> same) {
+        List<Check> checks = new java.util.ArrayList<>(same);
+        checks.add(new Check(instances + " instance(s), " + segments + " segment(s): no event left in a dead-letter queue", true, "0 dead letters"));
+        return new CatchUp.Result(instances, segments, 200_000, 15, 100, 2000, 2353, new TreeMap<>(Map.of("orgchart", 100.0)), 2.0, 20_000,
+                false, Map.of(), checks);
+    }
+
+    @Test
     void a_run_that_failed_early_reports_what_it_has() {
         BenchReport report = new BenchReport("quick", true, java.time.LocalDate.of(2026, 12, 1), "2026-12-01T10:00:00Z", null, null,
-                null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null,
                 new Check("the run completed", false, "java.lang.IllegalStateException: command-service exited with 1"), 12.4);
 
         assertThat(report.failures()).containsExactly("the run completed: java.lang.IllegalStateException: command-service exited with 1");
@@ -91,7 +124,7 @@ class ReportTest {
     void a_catch_up_only_run_has_no_as_of_comparison_and_no_fault_runs() throws Exception {
         BenchReport full = ReportFixture.typed();
         BenchReport only = new BenchReport("catch-up only", false, full.date(), full.startedAt(), full.environment(), null, null,
-                null, null, null, full.largeLog(), full.catchUp1(), new AsOfLatency.Result(null, full.asOf().large()), null, null,
+                null, null, null, null, full.largeLog(), full.catchUp1(), new AsOfLatency.Result(null, full.asOf().large()), null, null,
                 full.memory(), null, 300);
 
         String markdown = Report.markdown(only);
@@ -117,13 +150,13 @@ class ReportTest {
 
     private static BenchReport withCatchUp2(BenchReport r, CatchUp.Result catchUp2) {
         return new BenchReport(r.mode(), r.quick(), r.date(), r.startedAt(), r.environment(), r.smallLog(), r.faultKillQueryService(),
-                r.commandPath(), r.rawLimit(), r.faultKillCommandService(), r.largeLog(), r.catchUp1(), r.asOf(), List.of(catchUp2),
+                r.commandPath(), r.rawLimit(), r.faultKillCommandService(), null, r.largeLog(), r.catchUp1(), r.asOf(), List.of(catchUp2),
                 r.faultDatabaseRestart(), r.memory(), r.failure(), r.seconds());
     }
 
     private static BenchReport withRestart(BenchReport r, Faults.DatabaseRestart restart) {
         return new BenchReport(r.mode(), r.quick(), r.date(), r.startedAt(), r.environment(), r.smallLog(), r.faultKillQueryService(),
-                r.commandPath(), r.rawLimit(), r.faultKillCommandService(), r.largeLog(), r.catchUp1(), r.asOf(), r.scaleOut(),
+                r.commandPath(), r.rawLimit(), r.faultKillCommandService(), r.scaleOutLog(), r.largeLog(), r.catchUp1(), r.asOf(), r.scaleOut(),
                 restart, r.memory(), r.failure(), r.seconds());
     }
 }

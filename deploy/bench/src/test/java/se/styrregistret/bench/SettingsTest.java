@@ -20,7 +20,9 @@ class SettingsTest {
         assertThat(s.mode()).isEqualTo("full");
         assertThat(s.events()).isEqualTo(1_000_000);
         assertThat(s.smallEvents()).isEqualTo(10_000);
-        assertThat(s.seconds()).isEqualTo(60);
+        assertThat(s.scaleOutEvents()).isEqualTo(200_000);
+        assertThat(s.scaleOutOnItsOwnLog()).isTrue();
+        assertThat(s.seconds()).isEqualTo(30);
         assertThat(s.clients()).containsExactly(1, 8, 32);
         assertThat(s.queries()).isEqualTo(100);
         assertThat(s.heap()).isEqualTo("512m");
@@ -37,10 +39,13 @@ class SettingsTest {
                 "--jdbc-url=jdbc:postgresql://h/p", JARS[0], JARS[1]);
 
         assertThat(quick.mode()).isEqualTo("quick");
-        assertThat(List.of(quick.events(), quick.smallEvents(), (long) quick.queries())).containsExactly(15_000L, 10_000L, 40L);
+        assertThat(List.of(quick.events(), quick.smallEvents(), (long) quick.queries())).containsExactly(20_000L, 10_000L, 40L);
+        assertThat(quick.scaleOutEvents()).isEqualTo(15_000);
         assertThat(quick.seconds()).isEqualTo(2);
         assertThat(quick.clients()).containsExactly(1, 8);
         assertThat(tuned.events()).isEqualTo(20_000);
+        assertThat(Settings.parse("--events=100000", "--scale-out-events=100000", JARS[0], JARS[1]).scaleOutOnItsOwnLog())
+                .as("scale-out on the full log when it is not shorter").isFalse();
         assertThat(tuned.clients()).containsExactly(2, 4);
         assertThat(tuned.seconds()).isEqualTo(1.5);
         assertThat(tuned.out()).isEqualTo(Path.of("/tmp/b"));
