@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +32,12 @@ import java.util.stream.Stream;
  * <p>
  * The lock is PostgreSQL's transaction-scoped advisory lock: taken before the events draw their index,
  * released as the command's transaction commits or rolls back; every command-service instance on the
- * database takes the same one. Only the append and the commit are serialised (the command's handling
- * runs concurrently), and no row is locked before it, so it cannot deadlock with a command's own writes,
- * which all come after the append. Axon Server orders its log itself: its engine is not wrapped.
+ * database takes the same one. Only the append and the commit are serialised: the append is the last
+ * step of the command's prepare-commit phase, after the subscribing lookups have written their rows
+ * (Axon appends first and then hands the events to subscribers), so the lock is held for the insert and
+ * the commit alone. It cannot deadlock: once a transaction holds it, it only inserts into the event
+ * table, where no other transaction inserts without the lock. Axon Server orders its log itself: its
+ * engine is not wrapped.
  */
 @Configuration(proxyBeanMethods = false)
 class AppendsInCommitOrder {
@@ -63,7 +68,18 @@ class AppendsInCommitOrder {
 
         @Override
         public void appendEvents(List<? extends EventMessage<?>> events) {
-            if (!events.isEmpty()) jdbc.getObject().execute("select pg_advisory_xact_lock(" + LOCK + ")");
+            if (events.isEmpty()) return;
+            if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().phase() == UnitOfWork.Phase.PREPARE_COMMIT) {
+                // a handler added during the phase runs at its end: after the subscribers this append comes before
+                List<? extends EventMessage<?>> staged = List.copyOf(events);
+                CurrentUnitOfWork.get().onPrepareCommit(u -> appendNow(staged));
+            } else {
+                appendNow(events);
+            }
+        }
+
+        private void appendNow(List<? extends EventMessage<?>> events) {
+            jdbc.getObject().execute("select pg_advisory_xact_lock(" + LOCK + ")");
             engine.appendEvents(events);
         }
 

@@ -39,6 +39,12 @@ class AppendsInCommitOrderTest extends CommandServiceTest {
             // then: it waits for the append lock, and appends nothing, while the other transaction is open
             awaitAWaiterOnTheAppendLock();
             assertThat(answer).isNotDone();
+            // having written its lookup rows first: the lock covers the append and the commit, not the lookups
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from pg_stat_activity a join pg_locks l on l.pid = a.pid
+                     where l.locktype = 'advisory' and not l.granted and a.backend_xid is not null
+                       and ((l.classid::bigint << 32) | l.objid::bigint) = ?""", Long.class, AppendsInCommitOrder.LOCK))
+                    .as("the waiting command's transaction has written (its lookups) before it waits").isEqualTo(1);
             assertThat(eventCount()).isEqualTo(before);
             other.commit();
         }
