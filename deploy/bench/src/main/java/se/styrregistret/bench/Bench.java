@@ -18,6 +18,7 @@ import java.util.List;
  *        [--events=1000000] [--small-events=10000] [--scale-out-events=200000] [--seconds=30] [--clients=1,8,32]
  *        [--queries=100]
  *        [--only=catch-up]   (only the log, one cold catch-up, as-of latency and memory: for projection work)
+ *        [--only=command-path]   (only the small log, the command path, raw inserts and memory: for command-side work)
  * </pre>
  * Both services run as their own processes over one database. Targets are reported, never
  * asserted; correctness (counts, no errors, the fault runs) is, and a failed check fails the run.
@@ -92,6 +93,11 @@ public final class Bench {
                 found.largeLog = log.appendUpTo(settings.events());
                 found.catchUp1 = catchUp.run(1, 1, null);
                 found.asOfLarge = asOf.measure(Projections.head(db));
+                found.memory = Memory.measure(services);
+            } else if (settings.commandPathOnly()) {
+                found.smallLog = log.appendUpTo(settings.smallEvents());
+                found.commandPath = new CommandPath(settings, db, services, runId, SEED).run();
+                found.rawLimit = new RawLimit(settings, db, services, SEED).run(found.commandPath);
                 found.memory = Memory.measure(services);
             } else {
                 Faults faults = new Faults(settings, db, services, runId, SEED);

@@ -48,8 +48,8 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
                 Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
                 o.getOrDefault("heap", "512m"),
                 o.get("only"));
-        if (s.only() != null && !s.only().equals("catch-up")) {
-            throw new IllegalArgumentException("--only knows one part: catch-up");
+        if (s.only() != null && !s.only().equals("catch-up") && !s.only().equals("command-path")) {
+            throw new IllegalArgumentException("--only knows two parts: catch-up, command-path");
         }
         for (String key : o.keySet()) {
             if (!KNOWN.contains(key)) throw new IllegalArgumentException("unknown option --" + key + "; known: " + KNOWN);
@@ -69,6 +69,11 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
     /** Only the log, one cold catch-up, as-of latency and memory: for working on the projections. */
     boolean catchUpOnly() {
         return "catch-up".equals(only);
+    }
+
+    /** Only the small log, the command path, PostgreSQL's own limit and memory: for working on the command side. */
+    boolean commandPathOnly() {
+        return "command-path".equals(only);
     }
 
     /** How the report names the run: "quick", "full" or "catch-up only". */

@@ -61,12 +61,21 @@ class SettingsTest {
     }
 
     @Test
+    void only_the_command_path() {
+        Settings s = Settings.parse("--only=command-path", JARS[0], JARS[1]);
+
+        assertThat(s.commandPathOnly()).isTrue();
+        assertThat(s.catchUpOnly()).isFalse();
+        assertThat(s.mode()).isEqualTo("command-path only");
+    }
+
+    @Test
     void unknown_arguments_are_refused() {
         assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("--evnts=5", JARS[0], JARS[1]))
                 .withMessageStartingWith("unknown option --evnts");
         assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("quick", JARS[0], JARS[1]))
                 .withMessage("unknown argument quick");
         assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("--only=as-of", JARS[0], JARS[1]))
-                .withMessage("--only knows one part: catch-up");
+                .withMessage("--only knows two parts: catch-up, command-path");
     }
 }
