@@ -45,7 +45,7 @@ final class Report {
     static String markdown(BenchReport r) {
         Report md = new Report();
         md.markdown.append("# Styrregistret benchmark (").append(r.mode()).append(" run, ").append(r.date()).append(")\n");
-        if (r.environment() != null) md.environment(r.environment(), r.quick());
+        if (r.environment() != null) md.environment(r.environment(), r.quick(), r.mode());
         if (r.smallLog() != null) md.generated(r.smallLog());
         if (r.asOf() != null && r.asOf().small() != null) {
             md.check(r.asOf().small().check());
@@ -73,8 +73,8 @@ final class Report {
 
     // ---------------------------------------------------------------- the phases
 
-    private void environment(Environment env, boolean quick) {
-        line("Mode: **" + (quick ? "quick (smoke test: counts and errors only, figures meaningless)" : "full")
+    private void environment(Environment env, boolean quick, String mode) {
+        line("Mode: **" + (quick ? "quick (smoke test: counts and errors only, figures meaningless)" : mode)
                 + "**. " + env.cpus() + " CPUs, " + env.java() + ", " + env.os() + ".");
         line("Database: " + env.database() + "; " + env.databaseSettings() + ". Each service: its own JVM, -Xmx" + env.serviceHeap() + ".");
     }
