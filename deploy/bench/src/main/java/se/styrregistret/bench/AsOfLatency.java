@@ -53,10 +53,10 @@ final class AsOfLatency {
          * The chart as a municipality's reader asks for it: the whole chart, its first page (the chart holds a
          * municipality's bodies); the ledger's first page and the summary for one district's fiscal year.
          */
-        String path(long revision, int fiscalYear, String district) {
+        String path(long revision, int fiscalYear, String district, boolean districtChart) {
             String scope = "&district=" + java.net.URLEncoder.encode(district, java.nio.charset.StandardCharsets.UTF_8);
             return switch (this) {
-                case ORG_CHART -> "/api/org-chart?asOfRevision=" + revision;
+                case ORG_CHART -> "/api/org-chart?asOfRevision=" + revision + (districtChart ? scope : "");
                 case BUDGET_SUMMARY -> "/api/budget/summary?fiscalYear=" + fiscalYear + scope + "&asOfRevision=" + revision;
                 case BUDGET_LEDGER -> "/api/budget/ledger?fiscalYear=" + fiscalYear + scope + "&size=" + LEDGER_PAGE
                         + "&asOfRevision=" + revision;
@@ -128,12 +128,25 @@ final class AsOfLatency {
     private final BenchDatabase db;
     private final Services services;
     private final long seed;
+    private final List<String> districts;
+    private final boolean districtCharts;
 
+    /** A municipality's reader: the whole chart, one district's ledger and summary. */
     AsOfLatency(Settings settings, BenchDatabase db, Services services, long seed) {
+        this(settings, db, services, seed, List.of(DISTRICTS), false);
+    }
+
+    /**
+     * A reader of one scope in a register of many: {@code districtCharts} asks for one district's chart (and its
+     * content check compares one district's chart with the log's fold for that district).
+     */
+    AsOfLatency(Settings settings, BenchDatabase db, Services services, long seed, List<String> districts, boolean districtCharts) {
         this.queries = settings.queries();
         this.db = db;
         this.services = services;
         this.seed = seed;
+        this.districts = List.copyOf(districts);
+        this.districtCharts = districtCharts;
     }
 
     /** The settings' number of queries of each kind at random revisions up to {@code head}, after warm-up rounds. */
@@ -156,10 +169,10 @@ final class AsOfLatency {
                 try (ResultSet rs = latestYear.executeQuery()) {
                     year = rs.next() ? rs.getInt(1) : 2000;
                 }
-                String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
+                String district = districts.get(random.nextInt(districts.size()));
                 for (Query q : Query.values()) {
                     long start = System.nanoTime();
-                    Http.Answer answer = Http.get(url + q.path(revision, year, district), "reader");
+                    Http.Answer answer = Http.get(url + q.path(revision, year, district, districtCharts), "reader");
                     long took = System.nanoTime() - start;
                     if (!answer.ok() || answer.json().path("revision").asLong() != revision) errors++;
                     if (i >= warmUp) byQuery.get(q).add(took);
@@ -170,7 +183,9 @@ final class AsOfLatency {
         int samples = 0;
         for (int i = 0; i < CONTENT_SAMPLES; i++) {
             long revision = 1 + random.nextLong(head);
-            Http.Answer answer = Http.get(url + "/api/org-chart?size=1000&asOfRevision=" + revision, "reader");
+            String district = districtCharts ? districts.get(random.nextInt(districts.size())) : null;
+            Http.Answer answer = Http.get(url + "/api/org-chart?size=1000&asOfRevision=" + revision + (district == null ? ""
+                    : "&district=" + java.net.URLEncoder.encode(district, java.nio.charset.StandardCharsets.UTF_8)), "reader");
             if (!answer.ok()) {
                 mismatches.add("r" + revision + ": answered " + answer.status());
                 continue;
@@ -185,15 +200,15 @@ final class AsOfLatency {
             for (JsonNode level : chart.path("levels")) {
                 for (JsonNode body : level.path("bodies")) shown.add(body.path("id").asString());
             }
-            Set<String> folded = activeBodiesInTheLog(revision, date);
+            Set<String> folded = activeBodiesInTheLog(revision, date, district);
             samples++;
             if (!shown.equals(folded)) {
                 Set<String> missing = new TreeSet<>(folded);
                 missing.removeAll(shown);
                 Set<String> extra = new TreeSet<>(shown);
                 extra.removeAll(folded);
-                mismatches.add("r%d on %s: %d bodies shown, %d in the log's fold; missing %s, not in the fold %s".formatted(
-                        revision, date, shown.size(), folded.size(), first(missing), first(extra)));
+                mismatches.add("r%d on %s%s: %d bodies shown, %d in the log's fold; missing %s, not in the fold %s".formatted(
+                        revision, date, district == null ? "" : " in " + district, shown.size(), folded.size(), first(missing), first(extra)));
             }
         }
         return new Measurement(head, errors, samples, mismatches, Figures.of(byQuery.get(Query.ORG_CHART)),
@@ -206,14 +221,16 @@ final class AsOfLatency {
      * The bodies active on {@code date} as the log held them at {@code revision}, from the stored events
      * themselves (not any projection): established on or before the date, and neither dissolved nor replaced
      * on or before it. The bench's loads record no corrections, annulments or rescissions; were there any,
-     * this fold would not apply them, and the check would say so by failing.
+     * this fold would not apply them, and the check would say so by failing. With a {@code district}, only the
+     * bodies established in it (the generator never moves a body).
      */
-    private Set<String> activeBodiesInTheLog(long revision, LocalDate date) throws SQLException {
+    private Set<String> activeBodiesInTheLog(long revision, LocalDate date, String district) throws SQLException {
         Set<String> active = new TreeSet<>();
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("""
                 with e as (
                     select aggregate_identifier as body, payload_type as type,
-                           cast(convert_from(payload, 'UTF8') as jsonb) ->> 'effectiveDate' as effective
+                           cast(convert_from(payload, 'UTF8') as jsonb) ->> 'effectiveDate' as effective,
+                           cast(convert_from(payload, 'UTF8') as jsonb) -> 'scope' ->> 'district' as district
                     from axon.domain_event_entry
                     where global_index <= ? and payload_type in (
                         'se.styrregistret.kernel.governance.GovernanceBodyEstablished',
@@ -221,11 +238,14 @@ final class AsOfLatency {
                         'se.styrregistret.kernel.governance.GovernanceBodyDissolved',
                         'se.styrregistret.kernel.governance.GovernanceBodyReplaced'))
                 select body from e where type like '%Established' and cast(effective as date) <= ?
+                  and (cast(? as text) is null or lower(district) = lower(?))
                 except
                 select body from e where type not like '%Established' and cast(effective as date) <= ?""")) {
             ps.setLong(1, revision);
             ps.setObject(2, date);
-            ps.setObject(3, date);
+            ps.setString(3, district);
+            ps.setString(4, district);
+            ps.setObject(5, date);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) active.add(rs.getString(1));
             }

@@ -19,6 +19,8 @@ import java.util.List;
  *        [--queries=100]
  *        [--only=catch-up]   (only the log, one cold catch-up, as-of latency and memory: for projection work)
  *        [--only=command-path]   (only the small log, the command path, raw inserts and memory: for command-side work)
+ *        [--only=national]   (a log of many municipalities' registers, one cold catch-up, as-of latency of one
+ *                             district's answers, memory)
  * </pre>
  * Both services run as their own processes over one database. Targets are reported, never
  * asserted; correctness (counts, no errors, the fault runs) is, and a failed check fails the run.
@@ -84,11 +86,13 @@ public final class Bench {
             found.environment = Environment.of(db, settings);
             Services services = new Services(settings, db);
             services.start();
-            log = new LogGeneration(db, SEED);
-            AsOfLatency asOf = new AsOfLatency(settings, db, services, SEED);
+            EventLogGenerator.Shape shape = settings.nationalOnly() ? EventLogGenerator.Shape.NATIONAL : EventLogGenerator.Shape.MUNICIPALITY;
+            log = new LogGeneration(db, SEED, shape);
+            // a municipality's reader asks for the whole chart; a national register's reader for one district's
+            AsOfLatency asOf = new AsOfLatency(settings, db, services, SEED, shape.districts(), settings.nationalOnly());
             CatchUp catchUp = new CatchUp(db, services);
 
-            if (settings.catchUpOnly()) {
+            if (settings.catchUpOnly() || settings.nationalOnly()) {
                 // for working on the projections: a log of --events, one cold catch-up, as-of latency, memory
                 found.largeLog = log.appendUpTo(settings.events());
                 found.catchUp1 = catchUp.run(1, 1, null);

@@ -55,7 +55,27 @@ final class EventLogGenerator implements AutoCloseable {
             + "25 % allocations, 15 % distributions; the calendar advances a day per 100 events, so a fiscal year holds about 36 500 "
             + "events and 14 600 movements (about 1 500 per district): denser than any one municipality's register, while every "
             + "answer the bench asks for stays a municipality's size (a chart of a few hundred bodies, a page of one district's ledger).";
-    private static final int ACTIVE_BODIES = 300;
+    static final String NATIONAL_SHAPE = "Shape of the generated log: national, the registers of 290 municipalities in one log, "
+            + "each with 10 districts (2 900 districts); about 29 000 bodies active at any time (about 10 per district; the first "
+            + "29 000 events establish them), each with at most 14 members; then the municipal mix (3 % of events establish a body, "
+            + "3 % dissolve one, 44 % member changes, 8 % amendments, 2 % budget frames, 25 % allocations, 15 % distributions); "
+            + "the calendar advances a day per 100 events, so a fiscal year holds about 14 600 movements in all, a handful per "
+            + "district. Every answer the bench asks for is one district's: its chart page, its ledger page, its summary.";
+
+    /** How many bodies are active at any time, and in which districts: one municipality's, or a nation's. */
+    record Shape(String name, int activeBodies, List<String> districts, String description) {
+        static final Shape MUNICIPALITY = new Shape("municipality", 300, List.of(DISTRICTS), SHAPE);
+        static final Shape NATIONAL = new Shape("national", 29_000, nationalDistricts(), NATIONAL_SHAPE);
+
+        private static List<String> nationalDistricts() {
+            List<String> districts = new ArrayList<>();
+            for (int municipality = 1; municipality <= 290; municipality++) {
+                for (String district : DISTRICTS) districts.add("Kommun %03d %s".formatted(municipality, district));
+            }
+            return List.copyOf(districts);
+        }
+    }
+
     /** Members of a body at most: an area team or a steering group has a dozen, not a hundred. */
     private static final int MAX_MEMBERS = 14;
     static final String[] DISTRICTS = {"Berga", "Ryd", "Skäggetorp", "Lambohov", "Johannelund", "Ekholmen",
@@ -90,6 +110,7 @@ final class EventLogGenerator implements AutoCloseable {
     private record Undistributed(String id, int year, long amount, FundingSource source, Recipient recipient) {
     }
 
+    private final Shape shape;
     private final ConfigurableApplicationContext context;
     private final EventStorageEngine storage;
     private final TransactionManager transactions;
@@ -100,7 +121,8 @@ final class EventLogGenerator implements AutoCloseable {
     private long written;
     private long counter;
 
-    EventLogGenerator(BenchDatabase db, long seed) {
+    EventLogGenerator(BenchDatabase db, long seed, Shape shape) {
+        this.shape = shape;
         List<String> args = new ArrayList<>(db.springArgs());
         args.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--spring.application.name=bench-generator",
@@ -137,7 +159,7 @@ final class EventLogGenerator implements AutoCloseable {
 
     private EventMessage<?> next() {
         int dice = random.nextInt(100);
-        if (active.size() < ACTIVE_BODIES || dice < 3) return establish();
+        if (active.size() < shape.activeBodies() || dice < 3) return establish();
         if (dice < 6) return dissolve();
         if (dice < 40) return appoint();
         if (dice < 50) {
@@ -153,7 +175,7 @@ final class EventLogGenerator implements AutoCloseable {
     }
 
     private EventMessage<?> establish() {
-        String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
+        String district = shape.districts().get(random.nextInt(shape.districts().size()));
         long n = ++counter;
         Body body = new Body("gen-" + n, "Områdesteam " + district + " " + n, district,
                 List.of("Samordna det trygghetsskapande och brottsförebyggande arbetet i " + district,

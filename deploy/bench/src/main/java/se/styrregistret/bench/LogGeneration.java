@@ -21,9 +21,9 @@ final class LogGeneration implements AutoCloseable {
     private final BenchDatabase db;
     private final EventLogGenerator generator;
 
-    LogGeneration(BenchDatabase db, long seed) {
+    LogGeneration(BenchDatabase db, long seed, EventLogGenerator.Shape shape) {
         this.db = db;
-        this.generator = new EventLogGenerator(db, seed);
+        this.generator = new EventLogGenerator(db, seed, shape);
     }
 
     /** Appends what the log lacks of {@code events}: none when it holds as many already (the runs before added them). */

@@ -24,6 +24,8 @@ final class Report {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final StringBuilder markdown = new StringBuilder();
+    /** The generated log's shape as the report states it (the national run's own). */
+    private String shape = EventLogGenerator.SHAPE;
 
     private Report() {
     }
@@ -44,6 +46,7 @@ final class Report {
 
     static String markdown(BenchReport r) {
         Report md = new Report();
+        if ("national only".equals(r.mode())) md.shape = EventLogGenerator.NATIONAL_SHAPE;
         md.markdown.append("# Styrregistret benchmark (").append(r.mode()).append(" run, ").append(r.date()).append(")\n");
         if (r.environment() != null) md.environment(r.environment(), r.quick(), r.mode());
         if (r.smallLog() != null) md.generated(r.smallLog());
@@ -63,6 +66,7 @@ final class Report {
             md.check(r.asOf().large().contentCheck());
         }
         if (r.asOf() != null && !r.asOf().comparison().isEmpty()) md.asOf(r.asOf());
+        if (r.asOf() != null && r.asOf().small() == null && r.asOf().large() != null) md.asOfAlone(r.asOf().large(), r.mode());
         if (r.scaleOut() != null && !r.scaleOutOnItsOwnLog()) r.scaleOut().forEach(md::catchUp);
         if (r.faultDatabaseRestart() != null) md.databaseRestart(r.faultDatabaseRestart());
         if (r.memory() != null) md.memory(r.memory(), r.environment() == null ? "?" : r.environment().serviceHeap());
@@ -86,7 +90,7 @@ final class Report {
         }
         line("Generated %,d events through the event store API in %.1f s (%.0f events/s); the log now holds %,d."
                 .formatted(log.events(), log.seconds(), log.perSecond(), log.logHolds()));
-        line(EventLogGenerator.SHAPE);
+        line(shape);
     }
 
     private void commandPath(CommandPath.Result path) {
@@ -180,6 +184,20 @@ final class Report {
                 "target (" + AsOfLatency.TARGET + ")"), asOf.comparison().stream()
                 .map(c -> List.<Object>of(c.query().label, c.small().p50Millis(), c.small().p99Millis(), c.large().p50Millis(),
                         c.large().p99Millis(), c.p99Ratio(), c.target().verdict())).toList());
+    }
+
+    /** A run that measured as-of latency at one log only (catch-up only, national only): its figures against the 20 ms. */
+    private void asOfAlone(AsOfLatency.Measurement m, String mode) {
+        heading("4. As-of latency");
+        line(("One reader, %d queries of each kind at random revisions (after %d warm-up rounds), each answer checked to "
+                + "name the revision asked for. The org chart: %s; the ledger: the first page (%d rows) of one district's fiscal "
+                + "year; the summary: one district's fiscal year. The fiscal year is that of the last movement recorded by that "
+                + "revision, the district one of the load's, at random.").formatted(m.queries(), m.warmUpRounds(),
+                "national only".equals(mode) ? "one district's chart, its first page" : "the whole chart, its first page (up to 500 bodies)",
+                AsOfLatency.LEDGER_PAGE));
+        table(List.of("query", "p50 ms @ " + m.events(), "p99 ms @ " + m.events(), "target (p99 ≤ " + (int) AsOfLatency.TARGET_P99_MILLIS + " ms)"),
+                List.of(AsOfLatency.Query.values()).stream().map(q -> List.<Object>of(q.label, m.figures(q).p50Millis(),
+                        m.figures(q).p99Millis(), m.figures(q).p99Millis() <= AsOfLatency.TARGET_P99_MILLIS ? "met" : "missed")).toList());
     }
 
     private void queryServiceKill(Faults.QueryServiceKill kill) {

@@ -48,8 +48,8 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
                 Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
                 o.getOrDefault("heap", "512m"),
                 o.get("only"));
-        if (s.only() != null && !s.only().equals("catch-up") && !s.only().equals("command-path")) {
-            throw new IllegalArgumentException("--only knows two parts: catch-up, command-path");
+        if (s.only() != null && !List.of("catch-up", "command-path", "national").contains(s.only())) {
+            throw new IllegalArgumentException("--only knows three parts: catch-up, command-path, national");
         }
         for (String key : o.keySet()) {
             if (!KNOWN.contains(key)) throw new IllegalArgumentException("unknown option --" + key + "; known: " + KNOWN);
@@ -74,6 +74,14 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
     /** Only the small log, the command path, PostgreSQL's own limit and memory: for working on the command side. */
     boolean commandPathOnly() {
         return "command-path".equals(only);
+    }
+
+    /**
+     * Only the national shape: a log of --events holding many municipalities' registers, one cold catch-up, as-of
+     * latency of one district's chart, ledger page and summary, memory.
+     */
+    boolean nationalOnly() {
+        return "national".equals(only);
     }
 
     /** How the report names the run: "quick", "full" or "catch-up only". */

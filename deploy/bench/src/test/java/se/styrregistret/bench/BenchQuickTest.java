@@ -45,4 +45,20 @@ class BenchQuickTest {
         assertThat(Files.readString(out.resolve("report.json"))).contains("\"commandPath\"", "\"rawInsert\"", "\"scaleOut\"",
                 "\"asOf\"", "\"faultKillQueryService\"", "\"faultDatabaseRestart\"", "\"memory\"");
     }
+
+    @Test
+    void a_quick_national_run_answers_one_districts_chart_ledger_and_summary_and_passes_its_checks() throws Exception {
+        Path out = Path.of(System.getProperty("bench.out", "target/bench-quick")).resolveSibling("bench-quick-national");
+
+        // past the 29 000 establishments that fill the national register, into the mix
+        BenchReport report = new Bench(Settings.parse("--quick", "--only=national", "--events=35000", "--out=" + out)).run();
+
+        assertThat(report.failures()).as("failed checks").isEmpty();
+        assertThat(report.checks()).extracting(BenchReport.Check::what).anyMatch(c -> c.startsWith("as-of content at "));
+        assertThat(report.asOf().large().contentSamples()).isPositive();
+        assertThat(report.asOf().large().orgChart().queries()).isPositive();
+        assertThat(report.catchUp1().events()).isGreaterThanOrEqualTo(35_000);
+        assertThat(Files.readString(out.resolve("report.md"))).contains(EventLogGenerator.NATIONAL_SHAPE, "## 4. As-of latency",
+                "one district's chart");
+    }
 }

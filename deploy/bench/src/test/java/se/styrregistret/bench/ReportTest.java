@@ -130,9 +130,28 @@ class ReportTest {
         String markdown = Report.markdown(only);
 
         assertThat(markdown).contains("# Styrregistret benchmark (catch-up only run, 2026-11-30)", "## 3. Catch-up",
-                "- PASS: as-of queries at 1,000,002 events", "## 5. Memory").doesNotContain("## 1.", "## 2.", "## 4.", "Fault");
-        assertThat(markdown.indexOf("## 3. Catch-up")).isLessThan(markdown.indexOf("as-of queries at 1,000,002"));
+                "- PASS: as-of queries at 1,000,002 events", "## 4. As-of latency", "| query | p50 ms @ 1000002 | p99 ms @ 1000002 |",
+                "the whole chart, its first page", "## 5. Memory").doesNotContain("## 1.", "## 2.", "Fault", "p99 ratio");
+        assertThat(markdown.indexOf("## 3. Catch-up")).isLessThan(markdown.indexOf("as-of queries at 1,000,002"))
+                .isLessThan(markdown.indexOf("## 4. As-of latency"));
+        assertThat(markdown).contains(EventLogGenerator.SHAPE);
         assertThat(Report.json(only)).contains("\"large\"").doesNotContain("\"small\"", "scaleOut");
+    }
+
+    @Test
+    void a_national_run_states_its_own_shape_and_one_districts_chart() throws Exception {
+        BenchReport full = ReportFixture.typed();
+        BenchReport national = new BenchReport("national only", false, full.date(), full.startedAt(), full.environment(), null, null,
+                null, null, null, null, full.largeLog(), full.catchUp1(), new AsOfLatency.Result(null, full.asOf().large()), null, null,
+                full.memory(), null, 300);
+
+        String markdown = Report.markdown(national);
+
+        assertThat(markdown).contains("Mode: **national only**", EventLogGenerator.NATIONAL_SHAPE, "one district's chart, its first page")
+                .doesNotContain(EventLogGenerator.SHAPE);
+        assertThat(EventLogGenerator.Shape.NATIONAL.districts()).hasSize(2_900).doesNotHaveDuplicates()
+                .contains("Kommun 001 Berga", "Kommun 290 Linghem");
+        assertThat(EventLogGenerator.Shape.NATIONAL.activeBodies()).isEqualTo(29_000);
     }
 
     @Test

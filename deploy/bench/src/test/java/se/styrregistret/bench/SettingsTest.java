@@ -61,6 +61,15 @@ class SettingsTest {
     }
 
     @Test
+    void only_the_national_shape() {
+        Settings s = Settings.parse("--only=national", "--events=300000", JARS[0], JARS[1]);
+
+        assertThat(s.nationalOnly()).isTrue();
+        assertThat(s.events()).isEqualTo(300_000);
+        assertThat(s.mode()).isEqualTo("national only");
+    }
+
+    @Test
     void only_the_command_path() {
         Settings s = Settings.parse("--only=command-path", JARS[0], JARS[1]);
 
@@ -76,6 +85,6 @@ class SettingsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("quick", JARS[0], JARS[1]))
                 .withMessage("unknown argument quick");
         assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("--only=as-of", JARS[0], JARS[1]))
-                .withMessage("--only knows two parts: catch-up, command-path");
+                .withMessage("--only knows three parts: catch-up, command-path, national");
     }
 }
