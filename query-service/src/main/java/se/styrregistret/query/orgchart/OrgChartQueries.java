@@ -48,6 +48,19 @@ class OrgChartQueries {
               and int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
               and daterange(v.effective_from, v.effective_to) @> cast(:date as date)
             """;
+    /**
+     * The same for one district, reached through the bodies ever placed in it (V910, written with the versions)
+     * and their versions by body: a district's answer reads that district's rows, however many other districts
+     * the register holds (the two-clock index would find every district's versions in force and filter them).
+     */
+    private static final String ACTIVE_AS_OF_IN_DISTRICT = """
+            from projection.body_district d
+            join projection.body_version v on v.body_id = d.body_id
+            where d.district_key = lower(:district) and d.known_from <= cast(:revision as bigint)
+              and v.status = 'ACTIVE'
+              and int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
+              and daterange(v.effective_from, v.effective_to) @> cast(:date as date)
+            """;
     private static final String OF_SCOPE_KIND = " and v.scope_kind = :scopeKind";
     private static final String OF_DISTRICT = " and v.scope_kind = 'DISTRICT' and lower(v.district) = lower(:district)";
 
@@ -83,7 +96,7 @@ class OrgChartQueries {
     OrgChart handle(FindOrgChart query) {
         AsOf point = asOf.resolve(query.asOfRevision(), query.asOfDate(), revisions.current(OrgChartProjection.NAME));
         String district = query.district() == null ? null : districts.canonical(query.district()).orElse(query.district());
-        StringBuilder where = new StringBuilder(ACTIVE_AS_OF);
+        StringBuilder where = new StringBuilder(district == null ? ACTIVE_AS_OF : ACTIVE_AS_OF_IN_DISTRICT);
         Map<String, Object> params = new HashMap<>();
         params.put("revision", point.revision());
         params.put("date", point.date());

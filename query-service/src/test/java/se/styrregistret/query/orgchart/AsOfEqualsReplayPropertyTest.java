@@ -195,12 +195,28 @@ class AsOfEqualsReplayPropertyTest extends QueryServiceTest {
             LocalDate date = START.plusDays(random.nextInt(900));
             Map<String, State> expected = fold(log, n, date);
             Map<String, State> actual = new TreeMap<>();
+            Map<String, Map<String, State>> byDistrict = new TreeMap<>();
             queries.handle(new FindOrgChart(n, date)).levels().stream()
                     .flatMap(l -> l.bodies().stream())
                     .filter(b -> b.id().value().startsWith(run))
-                    .forEach(b -> actual.put(b.id().value(), stateOf(b)));
+                    .forEach(b -> {
+                        actual.put(b.id().value(), stateOf(b));
+                        if (b.scope().district() != null) {
+                            byDistrict.computeIfAbsent(b.scope().district(), d -> new TreeMap<>()).put(b.id().value(), stateOf(b));
+                        }
+                    });
             assertThat(actual).as("seed %d, revision %d, date %s (%d late, %d corrected, %d annulled)", seed, n, date,
                     late, corrections, annulments).isEqualTo(expected);
+            // one district's chart (read through the bodies placed in it) is the whole chart's bodies in that district
+            for (String district : List.of("Ryd", "Skäggetorp")) {
+                Map<String, State> inDistrict = new TreeMap<>();
+                queries.handle(new FindOrgChart(n, date, district, null, 0, FindOrgChart.MAX_PAGE_SIZE)).levels().stream()
+                        .flatMap(l -> l.bodies().stream())
+                        .filter(b -> b.id().value().startsWith(run))
+                        .forEach(b -> inDistrict.put(b.id().value(), stateOf(b)));
+                assertThat(inDistrict).as("%s, seed %d, revision %d, date %s", district, seed, n, date)
+                        .isEqualTo(byDistrict.getOrDefault(district, Map.of()));
+            }
         }
     }
 
