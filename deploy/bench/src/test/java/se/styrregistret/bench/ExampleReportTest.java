@@ -60,6 +60,17 @@ class ExampleReportTest {
     }
 
     @Test
+    void the_national_example_is_a_national_run_that_passed_and_states_its_shape() throws Exception {
+        JsonNode report = JsonMapper.shared().readTree(Files.readString(Path.of("example-report-national.json")));
+        String markdown = Files.readString(Path.of("example-report-national.md"));
+
+        assertThat(report.path("mode").asString()).isEqualTo("national only");
+        assertThat(report.path("checks")).isNotEmpty().allSatisfy(c -> assertThat(c.path("passed").asBoolean()).as(c.toString()).isTrue());
+        assertThat(report.path("asOf").path("large").path("contentSamples").asInt()).isPositive();
+        assertThat(markdown).contains(EventLogGenerator.NATIONAL_SHAPE, "one district's chart");
+    }
+
+    @Test
     void the_report_states_the_shapes_it_measured() throws Exception {
         String markdown = Files.readString(MARKDOWN);
 
