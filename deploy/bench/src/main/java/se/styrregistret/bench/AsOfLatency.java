@@ -54,7 +54,7 @@ final class AsOfLatency {
          * municipality's bodies); the ledger's first page and the summary for one district's fiscal year.
          */
         String path(long revision, int fiscalYear, String district, boolean districtChart) {
-            String scope = "&district=" + java.net.URLEncoder.encode(district, java.nio.charset.StandardCharsets.UTF_8);
+            String scope = districtParameter(district);
             return switch (this) {
                 case ORG_CHART -> "/api/org-chart?asOfRevision=" + revision + (districtChart ? scope : "");
                 case BUDGET_SUMMARY -> "/api/budget/summary?fiscalYear=" + fiscalYear + scope + "&asOfRevision=" + revision;
@@ -184,8 +184,8 @@ final class AsOfLatency {
         for (int i = 0; i < CONTENT_SAMPLES; i++) {
             long revision = 1 + random.nextLong(head);
             String district = districtCharts ? districts.get(random.nextInt(districts.size())) : null;
-            Http.Answer answer = Http.get(url + "/api/org-chart?size=1000&asOfRevision=" + revision + (district == null ? ""
-                    : "&district=" + java.net.URLEncoder.encode(district, java.nio.charset.StandardCharsets.UTF_8)), "reader");
+            Http.Answer answer = Http.get(url + "/api/org-chart?size=1000&asOfRevision=" + revision
+                    + (district == null ? "" : districtParameter(district)), "reader");
             if (!answer.ok()) {
                 mismatches.add("r" + revision + ": answered " + answer.status());
                 continue;
@@ -251,6 +251,11 @@ final class AsOfLatency {
             }
         }
         return active;
+    }
+
+    /** "&district=…", encoded: the districts' names have spaces and Swedish letters. */
+    static String districtParameter(String district) {
+        return "&district=" + java.net.URLEncoder.encode(district, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String first(Set<String> ids) {

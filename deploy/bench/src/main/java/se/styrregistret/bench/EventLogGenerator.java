@@ -63,9 +63,9 @@ final class EventLogGenerator implements AutoCloseable {
             + "district. Every answer the bench asks for is one district's: its chart page, its ledger page, its summary.";
 
     /** How many bodies are active at any time, and in which districts: one municipality's, or a nation's. */
-    record Shape(String name, int activeBodies, List<String> districts, String description) {
-        static final Shape MUNICIPALITY = new Shape("municipality", 300, List.of(DISTRICTS), SHAPE);
-        static final Shape NATIONAL = new Shape("national", 29_000, nationalDistricts(), NATIONAL_SHAPE);
+    record Shape(int activeBodies, List<String> districts) {
+        static final Shape MUNICIPALITY = new Shape(300, List.of(DISTRICTS));
+        static final Shape NATIONAL = new Shape(29_000, nationalDistricts());
 
         private static List<String> nationalDistricts() {
             List<String> districts = new ArrayList<>();
