@@ -82,7 +82,7 @@ public final class Bench {
         BenchReport report = null;
         try {
             db = settings.jdbcUrl() == null ? BenchDatabase.embedded(settings.out().resolve("pgdata"))
-                    : BenchDatabase.external(settings.jdbcUrl());
+                    : BenchDatabase.external(settings.jdbcUrl(), settings.keepDatabase());
             found.environment = Environment.of(db, settings);
             Services services = new Services(settings, db);
             services.start();

@@ -31,26 +31,32 @@ final class BenchDatabase implements AutoCloseable {
     private final String externalUrl;
     private final String externalAdminUrl;
     private final String externalName;
+    private final boolean keep;
     private EmbeddedPostgres embedded;
 
-    private BenchDatabase(Path dataDir, int port, String externalUrl, String externalAdminUrl, String externalName) {
+    private BenchDatabase(Path dataDir, int port, String externalUrl, String externalAdminUrl, String externalName,
+                          boolean keep) {
         this.dataDir = dataDir;
         this.port = port;
         this.externalUrl = externalUrl;
         this.externalAdminUrl = externalAdminUrl;
         this.externalName = externalName;
+        this.keep = keep;
     }
 
     /** A new embedded cluster in {@code dataDir}, durable commits as in production (zonky's defaults turn them off). */
     static BenchDatabase embedded(Path dataDir) {
         deleteRecursively(dataDir);
-        BenchDatabase db = new BenchDatabase(dataDir, ServiceProcess.freePort(), null, null, null);
+        BenchDatabase db = new BenchDatabase(dataDir, ServiceProcess.freePort(), null, null, null, false);
         db.start();
         return db;
     }
 
-    /** A fresh database {@code styrregistret_bench} on the server that {@code adminUrl} reaches. */
-    static BenchDatabase external(String adminUrl) {
+    /**
+     * A fresh database {@code styrregistret_bench} on the server that {@code adminUrl} reaches; {@code keep}
+     * leaves it there after the run (to start a service on the same log while working on a query).
+     */
+    static BenchDatabase external(String adminUrl, boolean keep) {
         String name = "styrregistret_bench";
         try (Connection c = DriverManager.getConnection(adminUrl, USER, ""); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
@@ -59,7 +65,7 @@ final class BenchDatabase implements AutoCloseable {
             throw new IllegalStateException("could not create the bench database on " + adminUrl, e);
         }
         String url = adminUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
-        return new BenchDatabase(null, 0, url, adminUrl, name);
+        return new BenchDatabase(null, 0, url, adminUrl, name, keep);
     }
 
     String jdbcUrl() {
@@ -137,6 +143,8 @@ final class BenchDatabase implements AutoCloseable {
         if (restartable()) {
             stop();
             deleteRecursively(dataDir);
+        } else if (keep) {
+            System.err.println("kept " + externalUrl + " (--keep-database)");
         } else {
             try (Connection c = DriverManager.getConnection(externalAdminUrl, USER, ""); Statement s = c.createStatement()) {
                 s.execute("drop database if exists " + externalName + " with (force)");

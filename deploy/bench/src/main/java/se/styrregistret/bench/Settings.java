@@ -17,11 +17,11 @@ import java.util.stream.Stream;
  */
 record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path queryJar, long events, long smallEvents,
                 long scaleOutEvents,
-                double seconds, List<Integer> clients, int queries, String heap, String only) {
+                double seconds, List<Integer> clients, int queries, String heap, String only, boolean keepDatabase) {
 
     private static final Set<String> KNOWN = Set.of("out", "jdbc-url", "command-jar", "query-jar", "events", "small-events",
             "scale-out-events",
-            "seconds", "clients", "queries", "heap", "only");
+            "seconds", "clients", "queries", "heap", "only", "keep-database");
 
     Settings {
         clients = List.copyOf(clients);
@@ -47,7 +47,11 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
                 Stream.of(o.getOrDefault("clients", quick ? "1,8" : "1,8,32").split(",")).map(Integer::valueOf).toList(),
                 Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
                 o.getOrDefault("heap", "512m"),
-                o.get("only"));
+                o.get("only"),
+                Boolean.parseBoolean(o.getOrDefault("keep-database", "false")));
+        if (s.keepDatabase() && s.jdbcUrl() == null) {
+            throw new IllegalArgumentException("--keep-database=true keeps a database on a server given by --jdbc-url only");
+        }
         if (s.only() != null && !List.of("catch-up", "command-path", "national").contains(s.only())) {
             throw new IllegalArgumentException("--only knows three parts: catch-up, command-path, national");
         }

@@ -36,15 +36,20 @@ class OrgChartQueries {
 
     /**
      * The active bodies' versions in force on {@code date} as the register knew it at {@code revision}:
-     * each version is a rectangle on both clocks (V800), found through the two-dimensional index on the
-     * rectangle (V900; the ranges' own conditions say the same exactly, and keep the answer independent of
-     * the box's arithmetic); narrowed to a kind of scope or a district through their index (V890).
+     * each version is a rectangle on both clocks (V800), found through the two-dimensional indexes on the
+     * rectangle, one for versions still in effect and one for ended ones (V920: the condition is written
+     * once per index so each can be used; the ranges' own conditions say the same exactly, and keep the
+     * answer independent of the box's arithmetic); narrowed to a kind of scope through its index (V890).
      */
     private static final String ACTIVE_AS_OF = """
             from projection.body_version v
             where v.status = 'ACTIVE'
-              and projection.both_clocks(v.revision_from, v.revision_to, v.effective_from, v.effective_to)
-                  @> projection.clock_point(cast(:revision as bigint), cast(:date as date))
+              and (v.effective_to is null
+                       and projection.both_clocks(v.revision_from, v.revision_to, v.effective_from, v.effective_to)
+                           @> projection.clock_point(cast(:revision as bigint), cast(:date as date))
+                   or v.effective_to is not null
+                       and projection.both_clocks(v.revision_from, v.revision_to, v.effective_from, v.effective_to)
+                           @> projection.clock_point(cast(:revision as bigint), cast(:date as date)))
               and int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
               and daterange(v.effective_from, v.effective_to) @> cast(:date as date)
             """;
