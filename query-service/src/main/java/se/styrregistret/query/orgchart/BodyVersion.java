@@ -10,6 +10,7 @@ import se.styrregistret.kernel.governance.Scope;
 import se.styrregistret.kernel.governance.ScopeKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -283,6 +284,20 @@ final class BodyVersion {
 
     /** A stored version; JSON columns as {@link #insertValues} writes them. */
     static BodyVersion read(ResultSet rs, JsonMapper json) throws SQLException {
+        return read(rs, json, true);
+    }
+
+    /**
+     * A stored version as a chart box shows it ({@link #toSummary}): without the list of changes that made it,
+     * which is the largest JSON column a chart of hundreds of boxes would otherwise parse for nothing.
+     * {@link #changes} stays null, so a caller that needs it fails rather than seeing no changes.
+     */
+    static BodyVersion readState(ResultSet rs, JsonMapper json) throws SQLException {
+        return read(rs, json, false);
+    }
+
+    private static BodyVersion read(ResultSet rs, JsonMapper json, boolean withChanges) throws SQLException {
+        Readers r = readers(json);
         try {
             BodyVersion v = new BodyVersion();
             v.id = rs.getLong("id");
@@ -296,7 +311,7 @@ final class BodyVersion {
             v.recordedAt = rs.getObject("recorded_at", OffsetDateTime.class).toInstant();
             v.recordedBy = rs.getString("recorded_by");
             v.changeType = rs.getString("change_type");
-            v.changes = json.readValue(rs.getString("changes"), new TypeReference<List<FieldChange>>() { });
+            v.changes = withChanges ? r.changes.readValue(rs.getString("changes")) : null;
             v.name = rs.getString("name");
             v.shortName = rs.getString("short_name");
             v.level = Level.valueOf(rs.getString("level"));
@@ -305,18 +320,18 @@ final class BodyVersion {
             v.status = rs.getString("status");
             v.convener = rs.getString("convener");
             v.meetingFrequency = rs.getString("meeting_frequency");
-            v.mandate = json.readValue(rs.getString("mandate"), STRINGS);
-            v.supportingResources = json.readValue(rs.getString("supporting_resources"), STRINGS);
-            v.members = json.readValue(rs.getString("members"), new TypeReference<List<Member>>() { });
+            v.mandate = r.strings.readValue(rs.getString("mandate"));
+            v.supportingResources = r.strings.readValue(rs.getString("supporting_resources"));
+            v.members = r.members.readValue(rs.getString("members"));
             v.reportsTo = rs.getString("reports_to");
-            v.predecessors = json.readValue(rs.getString("predecessors"), STRINGS);
-            v.successors = json.readValue(rs.getString("successors"), STRINGS);
+            v.predecessors = r.strings.readValue(rs.getString("predecessors"));
+            v.successors = r.strings.readValue(rs.getString("successors"));
             String areaTeam = rs.getString("area_team");
-            v.areaTeam = areaTeam == null ? null : json.readValue(areaTeam, AreaTeamDetails.class);
+            v.areaTeam = areaTeam == null ? null : r.areaTeam.readValue(areaTeam);
             String rescinded = rs.getString("rescinded_decision");
-            v.rescindedDecision = rescinded == null ? null : json.readValue(rescinded, DecisionReference.class);
+            v.rescindedDecision = rescinded == null ? null : r.decision.readValue(rescinded);
             v.note = rs.getString("note");
-            v.establishedBy = json.readValue(rs.getString("established_by"), DecisionReference.class);
+            v.establishedBy = r.decision.readValue(rs.getString("established_by"));
             v.decisionCase = rs.getString("decision_case");
             v.decisionParagraph = rs.getString("decision_paragraph");
             v.decisionDate = rs.getObject("decision_date", LocalDate.class);
@@ -326,6 +341,27 @@ final class BodyVersion {
         } catch (JacksonException e) {
             throw new SQLException("body_version row with unreadable JSON", e);
         }
+    }
+
+    /**
+     * Jackson's readers for the JSON columns, made once per mapper: a reader is immutable and thread-safe,
+     * while {@code readValue(text, type)} looks the type's deserializer up again for every column of every row.
+     */
+    private record Readers(JsonMapper json, ObjectReader changes, ObjectReader strings, ObjectReader members,
+                           ObjectReader areaTeam, ObjectReader decision) {
+        Readers(JsonMapper json) {
+            this(json, json.readerFor(new TypeReference<List<FieldChange>>() { }), json.readerFor(STRINGS),
+                    json.readerFor(new TypeReference<List<Member>>() { }), json.readerFor(AreaTeamDetails.class),
+                    json.readerFor(DecisionReference.class));
+        }
+    }
+
+    private static volatile Readers readers;
+
+    private static Readers readers(JsonMapper json) {
+        Readers r = readers;
+        if (r == null || r.json() != json) readers = r = new Readers(json);
+        return r;
     }
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };

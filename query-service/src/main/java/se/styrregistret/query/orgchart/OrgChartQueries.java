@@ -78,6 +78,7 @@ class OrgChartQueries {
             .collect(Collectors.joining(" ", " order by case v.level ", " end, v.name collate \"C\", v.body_id"));
 
     private final JdbcClient db;
+    private final JsonMapper json;
     private final RowMapper<BodyVersion> version;
     private final RowMapper<BodyTimeline.Entry> entry;
     private final ProjectionRevisions revisions;
@@ -90,6 +91,7 @@ class OrgChartQueries {
         this.versions = versions;
         this.districts = districts;
         this.db = db;
+        this.json = json;
         this.version = (rs, i) -> BodyVersion.read(rs, json);
         this.entry = (rs, i) -> OrgChartBatch.entry(rs, json);
         this.revisions = revisions;
@@ -113,10 +115,18 @@ class OrgChartQueries {
             where.append(OF_DISTRICT);
             params.put("district", district);
         }
-        long total = db.sql("select count(*) " + where).params(params).query(Long.class).single();
-        List<BodyVersion> page = db.sql("select v.* " + where + CHART_ORDER + " limit :size offset :offset")
+        // the page and the count of all matching rows in one statement (the count is taken before the limit)
+        long[] counted = {-1};
+        List<BodyVersion> page = db.sql("select v.*, count(*) over () as matching " + where + CHART_ORDER
+                        + " limit :size offset :offset")
                 .params(params).param("size", query.size()).param("offset", (long) query.page() * query.size())
-                .query(version).list();
+                .query((rs, i) -> {
+                    counted[0] = rs.getLong("matching");
+                    return BodyVersion.readState(rs, json);
+                }).list();
+        // a page past the end has no row to carry the count
+        long total = counted[0] >= 0 ? counted[0]
+                : db.sql("select count(*) " + where).params(params).query(Long.class).single();
         Map<Level, List<BodySummary>> byLevel = page.stream().collect(Collectors.groupingBy(BodyVersion::level,
                 () -> new EnumMap<>(Level.class), Collectors.mapping(BodyVersion::toSummary, Collectors.toList())));
         List<OrgChart.LevelGroup> levels = byLevel.entrySet().stream()
