@@ -293,9 +293,13 @@ final class OrgChartBatch implements ProjectionBatch.State {
         List<String> unseen = bodyIds.stream().filter(id -> !bodies.containsKey(id)).distinct().toList();
         if (unseen.isEmpty()) return;
         Map<String, Body> loaded = new HashMap<>();
+        // each body's latest open version alone, by the index on (body_id, effective_from) of open versions (V930):
+        // a body keeps every ended version open too, and "distinct on" read and returned all of them
         db.sql("""
-                        select distinct on (body_id) * from projection.body_version
-                        where body_id = any(?) and revision_to is null order by body_id, effective_from desc""")
+                        select v.* from unnest(?::varchar[]) as b(id)
+                        cross join lateral (select * from projection.body_version o
+                                            where o.body_id = b.id and o.revision_to is null
+                                            order by o.effective_from desc limit 1) v""")
                 .param(unseen.toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> {
                     BodyVersion v = BodyVersion.read(rs, json);
