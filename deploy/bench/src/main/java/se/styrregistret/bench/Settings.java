@@ -42,7 +42,7 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
                 jar(o.get("query-jar"), "bench.queryJar", "query-service"),
                 Long.parseLong(o.getOrDefault("events", quick ? "20000" : "1000000")),
                 Long.parseLong(o.getOrDefault("small-events", "10000")),
-                Long.parseLong(o.getOrDefault("scale-out-events", quick ? "15000" : "200000")),
+                Long.parseLong(o.getOrDefault("scale-out-events", quick ? "15000" : "100000")),
                 Double.parseDouble(o.getOrDefault("seconds", quick ? "2" : "30")),
                 Stream.of(o.getOrDefault("clients", quick ? "1,8" : "1,8,32").split(",")).map(Integer::valueOf).toList(),
                 Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
