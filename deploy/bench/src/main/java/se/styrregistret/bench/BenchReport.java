@@ -90,6 +90,7 @@ record BenchReport(
         if (asOf != null && asOf.large() != null) checks.addAll(List.of(asOf.large().check(), asOf.large().contentCheck()));
         if (scaleOut != null && !scaleOutOnItsOwnLog()) scaleOut.forEach(c -> checks.addAll(c.checks()));
         if (faultDatabaseRestart != null) checks.addAll(faultDatabaseRestart.checks());
+        if (memory != null) checks.add(memory.check());
         Stream.ofNullable(failure).forEach(checks::add);
         return checks;
     }

@@ -239,14 +239,16 @@ final class Report {
         line("Each service runs with -Xmx%s. Peak: the largest heap in use sampled once a second over the whole run (every instance of the service); the rest at the end of the run. Target: each service ≤ 512 MiB of heap during the whole run.".formatted(heap));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("command-service", mib(memory.commandService().peakHeapUsedBytes()), mib(memory.commandService().heapUsedBytes()),
-                mib(memory.commandService().rssBytes()), heapTarget(memory.commandService())));
+                mib(memory.commandService().rssBytes()), heapTarget(memory.commandService(), memory, "command-service")));
         rows.add(List.of("query-service", mib(memory.queryService().peakHeapUsedBytes()), mib(memory.queryService().heapUsedBytes()),
-                mib(memory.queryService().rssBytes()), heapTarget(memory.queryService())));
+                mib(memory.queryService().rssBytes()), heapTarget(memory.queryService(), memory, "query-service")));
         table(List.of("service", "peak heap used", "heap used at the end", "RSS at the end", "target (≤ 512 MiB)"), rows);
+        check(memory.check());
     }
 
-    private static String heapTarget(Memory.Usage usage) {
-        if (usage.peakHeapUsedBytes() < 0) return "unknown";
+    private static String heapTarget(Memory.Usage usage, Memory.Result memory, String service) {
+        if (memory.outOfMemory().stream().anyMatch(log -> log.startsWith(service))) return "missed (ran out of heap)";
+        if (usage.peakHeapUsedBytes() < 0 || usage.heapUsedBytes() < 0) return "unknown";
         return usage.peakHeapUsedBytes() <= 512L * 1024 * 1024 ? "met" : "missed";
     }
 

@@ -50,6 +50,9 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + heap);
+        // a service that runs out of heap leaves its heap beside its log, to see what filled it
+        command.add("-XX:+HeapDumpOnOutOfMemoryError");
+        command.add("-XX:HeapDumpPath=" + logDir.toAbsolutePath());
         command.add("-Daxoniq.update-checker.disabled=true");
         command.add("-jar");
         command.add(jar.toString());

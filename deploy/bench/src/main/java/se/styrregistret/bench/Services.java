@@ -59,6 +59,11 @@ final class Services {
         }
     }
 
+    /** Where every service process of the run writes its log. */
+    Path logs() {
+        return logs;
+    }
+
     ServiceProcess command() {
         return command;
     }

@@ -82,7 +82,7 @@ final class ReportFixture {
                 8, 5, 10, 3.0, 7, 0, checks.subList(17, 24));
 
         JsonNode mem = j.get("memory");
-        Memory.Result memory = new Memory.Result(usage(mem.get("command-service")), usage(mem.get("query-service")));
+        Memory.Result memory = new Memory.Result(usage(mem.get("command-service")), usage(mem.get("query-service")), List.of());
 
         return new BenchReport(j.get("mode").asString(), false, LocalDate.of(2026, 11, 30), j.get("startedAt").asString(), environment,
                 log(j.get("smallLog")), queryKill, commandPath, rawLimit, commandKill, null,
