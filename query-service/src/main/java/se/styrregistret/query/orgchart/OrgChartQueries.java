@@ -37,14 +37,18 @@ class OrgChartQueries {
     /**
      * The active bodies' versions in force on {@code date} as the register knew it at {@code revision}:
      * each version is a rectangle on both clocks (V800), found through the two-dimensional indexes on the
-     * rectangle, one for versions still in effect and one for ended ones (V920: the condition is written
-     * once per index so each can be used; the ranges' own conditions say the same exactly, and keep the
-     * answer independent of the box's arithmetic); narrowed to a kind of scope through its index (V890).
+     * rectangle: versions in effect and closed in revision, in effect and still known, and ended (V920, V940:
+     * the condition is written once per index so each can be used; the ranges' own conditions say the same
+     * exactly, and keep the answer independent of the box's arithmetic); narrowed to a kind of scope through its
+     * index (V890).
      */
     private static final String ACTIVE_AS_OF = """
             from projection.body_version v
             where v.status = 'ACTIVE'
-              and (v.effective_to is null
+              and (v.effective_to is null and v.revision_to is not null
+                       and projection.both_clocks(v.revision_from, v.revision_to, v.effective_from, v.effective_to)
+                           @> projection.clock_point(cast(:revision as bigint), cast(:date as date))
+                   or v.effective_to is null and v.revision_to is null
                        and projection.both_clocks(v.revision_from, v.revision_to, v.effective_from, v.effective_to)
                            @> projection.clock_point(cast(:revision as bigint), cast(:date as date))
                    or v.effective_to is not null
