@@ -3,6 +3,7 @@ package se.styrregistret.command;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import se.styrregistret.support.UsageReporting;
 
 /** The write side. Its configuration file is {@code command-service.yml}, so it can share a JVM with the query-service. */
 @SpringBootApplication
@@ -18,8 +19,9 @@ public class CommandServiceApplication {
         return builder().run(args);
     }
 
-    /** A builder that reads this service's own configuration file. */
+    /** A builder that reads this service's own configuration file (and sends no usage data to Axon's vendor). */
     public static SpringApplicationBuilder builder() {
+        UsageReporting.offUnlessOperatorDecided();
         return new SpringApplicationBuilder(CommandServiceApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
     }
