@@ -14,7 +14,7 @@ COPY command-service/target/command-service-*-exec.jar /app/command-service.jar
 USER app
 
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Daxoniq.update-checker.disabled=true"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Daxoniq.update-checker.disabled=true"
 EXPOSE 8081
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
   CMD curl -fsS http://localhost:8081/actuator/health/readiness || exit 1

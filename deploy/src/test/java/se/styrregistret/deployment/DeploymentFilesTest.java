@@ -104,6 +104,53 @@ class DeploymentFilesTest {
         }
     }
 
+    /**
+     * A JVM that ran out of heap has lost whichever threads the error hit (an event processor's, the event store's
+     * producer), so the images and the cluster's settings make the service exit, and compose and Kubernetes start
+     * it again. Checked with a real JVM given each file's own JAVA_TOOL_OPTIONS: a program that catches the error
+     * and would carry on must not get to.
+     */
+    @Test
+    void a_service_that_runs_out_of_heap_exits_and_is_started_again() throws Exception {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (String name : SERVICES) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"")
+                    .matcher(Files.readString(DEPLOY.resolve("docker").resolve(name + ".Dockerfile")));
+            assertThat(m.find()).as(name + ".Dockerfile sets JAVA_TOOL_OPTIONS").isTrue();
+            options.put(name + ".Dockerfile", m.group(1));
+        }
+        options.put("k8s/config.yaml", String.valueOf(map(byName("ConfigMap", "styrregistret-config").get("data"))
+                .get("JAVA_TOOL_OPTIONS")));
+        Path program = Files.createTempDirectory("oom").resolve("CarriesOn.java");
+        Files.writeString(program, """
+                public class CarriesOn {
+                    public static void main(String[] args) {
+                        java.util.List<long[]> kept = new java.util.ArrayList<>();
+                        try {
+                            while (true) kept.add(new long[1 << 20]);
+                        } catch (OutOfMemoryError e) {
+                            kept.clear();
+                            System.out.println("carried on");
+                        }
+                    }
+                }
+                """);
+        String jvm = ProcessHandle.current().info().command().orElse("java");
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            // -Xmx on the command line outranks MaxRAMPercentage: a small heap, so the program runs out at once
+            ProcessBuilder builder = new ProcessBuilder(jvm, "-Xmx64m", program.toString()).redirectErrorStream(true);
+            builder.environment().put("JAVA_TOOL_OPTIONS", e.getValue());
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(e.getKey() + ": " + output).isNotZero();
+            assertThat(output).as(e.getKey()).doesNotContain("carried on").contains("OutOfMemoryError");
+        }
+        Map<String, Map<String, Object>> services = composeServices();
+        for (String name : SERVICES) {
+            assertThat(services.get(name).get("restart")).as("compose restarts " + name).isEqualTo("unless-stopped");
+        }
+    }
+
     // ---- Kubernetes ----
 
     @Test
