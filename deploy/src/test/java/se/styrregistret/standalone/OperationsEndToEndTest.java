@@ -149,6 +149,17 @@ class OperationsEndToEndTest {
     }
 
     @Test
+    void logins_and_access_decisions_are_timed_and_the_security_filter_chain_is_not() {
+        for (String url : List.of(register.commandUrl(), register.queryUrl())) {
+            Scrape.of(url); // a request of its own: a login and an access decision to be timed
+            List<String> names = Scrape.of(url).names();
+            assertThat(names).as(url).contains("http_server_requests_seconds", "spring_security_authentications_seconds",
+                    "spring_security_authorizations_seconds");
+            assertThat(names).as(url).noneMatch(name -> name.startsWith("spring_security_filterchains"));
+        }
+    }
+
+    @Test
     void prometheus_needs_admin() {
         for (String url : List.of(register.commandUrl(), register.queryUrl())) {
             assertThat(HttpJson.get(url + "/actuator/prometheus", null).statusCode()).isEqualTo(401);

@@ -11,6 +11,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -69,6 +70,18 @@ public class ApiSecurity {
             http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         }
         return http.build();
+    }
+
+    /**
+     * Logins and access decisions are observed (timers and traces, failures tagged: what a watch on the API needs);
+     * the filter chain is not. Observing it wraps each of the chain's filters in an observation with counters before
+     * and after: about a tenth of a request's CPU in the profiles of both services, for thirty counters nobody reads.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.withDefaults()
+                .shouldObserveRequests(false).shouldObserveAuthentications(true).shouldObserveAuthorizations(true)
+                .build();
     }
 
     @Bean
