@@ -45,18 +45,14 @@ class OrgChartQueries {
     private static final String ACTIVE_AS_OF = """
             from projection.body_version v
             where v.status = 'ACTIVE'
-              and (v.effective_to is null and v.revision_to is not null
-                       and projection.both_clocks(v.revision_from, v.revision_to, v.effective_from, v.effective_to)
-                           @> projection.clock_point(cast(:revision as bigint), cast(:date as date))
-                   or v.effective_to is null and v.revision_to is null
-                       and projection.both_clocks(v.revision_from, v.revision_to, v.effective_from, v.effective_to)
-                           @> projection.clock_point(cast(:revision as bigint), cast(:date as date))
-                   or v.effective_to is not null
-                       and projection.both_clocks(v.revision_from, v.revision_to, v.effective_from, v.effective_to)
-                           @> projection.clock_point(cast(:revision as bigint), cast(:date as date)))
+              and (v.effective_to is null and v.revision_to is not null and %1$s
+                   or v.effective_to is null and v.revision_to is null and %1$s
+                   or v.effective_to is not null and %1$s)
               and int8range(v.revision_from, v.revision_to) @> cast(:revision as bigint)
               and daterange(v.effective_from, v.effective_to) @> cast(:date as date)
-            """;
+            """.formatted("""
+            projection.both_clocks(v.revision_from, v.revision_to, v.effective_from, v.effective_to)
+                @> projection.clock_point(cast(:revision as bigint), cast(:date as date))""");
     /**
      * The same for one district, reached through the bodies ever placed in it (V910, written with the versions)
      * and their versions by body: a district's answer reads that district's rows, however many other districts
