@@ -79,15 +79,18 @@ public final class Bench {
         Found found = new Found();
         BenchDatabase db = null;
         LogGeneration log = null;
+        AxonServerLog axonServer = null;
         BenchReport report = null;
         try {
             db = settings.jdbcUrl() == null ? BenchDatabase.embedded(settings.out().resolve("pgdata"))
                     : BenchDatabase.external(settings.jdbcUrl(), settings.keepDatabase());
             found.environment = Environment.of(db, settings);
+            // the log in Axon Server: the command path starts on its empty log (the generator writes the database's)
+            if (settings.axonServer() != null) axonServer = new AxonServerLog(settings.axonServer());
             Services services = new Services(settings, db);
             services.start();
             EventLogGenerator.Shape shape = settings.nationalOnly() ? EventLogGenerator.Shape.NATIONAL : EventLogGenerator.Shape.MUNICIPALITY;
-            log = new LogGeneration(db, SEED, shape);
+            if (axonServer == null) log = new LogGeneration(db, SEED, shape);
             // a municipality's reader asks for the whole chart; a national register's reader for one district's
             AsOfLatency asOf = new AsOfLatency(settings, db, services, SEED, shape.districts(), settings.nationalOnly());
             CatchUp catchUp = new CatchUp(db, services);
@@ -99,10 +102,12 @@ public final class Bench {
                 found.asOfLarge = asOf.measure(Projections.head(db));
                 found.memory = Memory.measure(services);
             } else if (settings.commandPathOnly()) {
-                found.smallLog = log.appendUpTo(settings.smallEvents());
-                found.commandPath = new CommandPath(settings, db, services, runId, SEED).run();
-                found.rawLimit = new RawLimit(settings, db, services, SEED).run(found.commandPath);
-                found.memory = Memory.measure(services);
+                if (log != null) found.smallLog = log.appendUpTo(settings.smallEvents());
+                found.commandPath = new CommandPath(settings, db, services, runId, SEED, axonServer).run();
+                // on Axon Server the raw appends run with the services stopped (see RawLimit): their memory first
+                if (axonServer != null) found.memory = Memory.measure(services);
+                found.rawLimit = new RawLimit(settings, db, services, SEED, axonServer).run(found.commandPath);
+                if (axonServer == null) found.memory = Memory.measure(services);
             } else {
                 Faults faults = new Faults(settings, db, services, runId, SEED);
                 found.smallLog = log.appendUpTo(settings.smallEvents());
@@ -111,8 +116,8 @@ public final class Bench {
                 found.asOfSmall = asOf.measure(smallHead);
                 found.faultKillQueryService = faults.killQueryServiceDuringCatchUp();
 
-                found.commandPath = new CommandPath(settings, db, services, runId, SEED).run();
-                found.rawLimit = new RawLimit(settings, db, services, SEED).run(found.commandPath);
+                found.commandPath = new CommandPath(settings, db, services, runId, SEED, null).run();
+                found.rawLimit = new RawLimit(settings, db, services, SEED, null).run(found.commandPath);
                 found.faultKillCommandService = faults.killCommandServiceUnderLoad();
 
                 found.scaleOut = new ArrayList<>();
@@ -139,7 +144,7 @@ public final class Bench {
             e.printStackTrace();
         } finally {
             double seconds = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
-            closeAll(log, db);
+            closeAll(log, axonServer, db);
             report = report(found, begin, seconds);
             Report.write(settings.out(), report);
         }

@@ -64,15 +64,16 @@ record BenchReport(
     }
 
     /** The machine, the JVM and the database the figures were measured on. */
-    @JsonPropertyOrder({"cpus", "java", "os", "database", "databaseSettings", "serviceHeap"})
+    @JsonPropertyOrder({"cpus", "java", "os", "database", "databaseSettings", "serviceHeap", "axonServer"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Environment(int cpus, String java, String os, String database, Map<String, String> databaseSettings,
-                       String serviceHeap) {
+                       String serviceHeap, String axonServer) {
 
         static Environment of(BenchDatabase db, Settings settings) {
             return new Environment(Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                    db.describe(), db.settings(), settings.heap());
+                    db.describe(), db.settings(), settings.heap(), settings.axonServer());
         }
     }
 

@@ -17,7 +17,7 @@ final class CommandPath {
 
     /** The measured runs, one per concurrency (the report's JSON is just that list), and the checks. */
     record Result(@JsonIgnore double secondsEach, @JsonIgnore double warmUpSeconds, @JsonValue List<Load.Result> runs,
-                  @JsonIgnore List<Check> checks) {
+                  @JsonIgnore List<CommandClient.Accepted> accepted, @JsonIgnore List<Check> checks) {
 
         /** The run at {@code clients} concurrent clients. */
         Load.Result at(int clients) {
@@ -31,8 +31,11 @@ final class CommandPath {
     private final Services services;
     private final String runId;
     private final long seed;
+    private final AxonServerLog axonServer;
 
-    CommandPath(Settings settings, BenchDatabase db, Services services, String runId, long seed) {
+    /** {@code axonServer}: where the log is when it is not in the database (null: the database's event table). */
+    CommandPath(Settings settings, BenchDatabase db, Services services, String runId, long seed, AxonServerLog axonServer) {
+        this.axonServer = axonServer;
         this.settings = settings;
         this.db = db;
         this.services = services;
@@ -54,8 +57,9 @@ final class CommandPath {
             all.addAll(created);
         }
         long notAccepted = runs.stream().mapToLong(Load.Result::notOk).sum();
-        LogCheck inLog = LogCheck.of(db, CommandClient.accepted(all));
-        return new Result(settings.seconds(), warmUp, runs, List.of(
+        List<CommandClient.Accepted> accepted = CommandClient.accepted(all);
+        LogCheck inLog = axonServer == null ? LogCheck.of(db, accepted) : axonServer.check(accepted);
+        return new Result(settings.seconds(), warmUp, runs, accepted, List.of(
                 new Check("every command of the load was accepted", notAccepted == 0,
                         notAccepted == 0 ? "" : notAccepted + " not accepted: " + runs.stream().map(Load.Result::byStatus).toList()
                                 + "; for example " + CommandClient.examples(all)),

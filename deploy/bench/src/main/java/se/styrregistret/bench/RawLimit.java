@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import se.styrregistret.bench.BenchReport.Check;
 import se.styrregistret.bench.BenchReport.Target;
 
+import io.axoniq.axonserver.grpc.event.Event;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,20 +52,25 @@ final class RawLimit {
     }
 
     /**
-     * In the JSON "rawInsert" and "commandTimers" (null when the metrics did not answer); the event-sized
-     * sample and the seconds per concurrency only in the prose.
+     * In the JSON "rawInsert" and "commandTimers" (null when the metrics did not answer), and "axonServerAppend": the
+     * Axon Server whose appends the rows measure, absent when they measure PostgreSQL's INSERT + COMMIT; the
+     * event-sized sample and the seconds per concurrency only in the prose.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Result(@JsonIgnore int payloadBytes, @JsonIgnore int metaDataBytes, @JsonIgnore double secondsEach,
-                  List<Row> rawInsert, Map<String, CommandTimer> commandTimers, @JsonIgnore List<Check> checks) {
+                  List<Row> rawInsert, Map<String, CommandTimer> commandTimers, @JsonIgnore List<Check> checks,
+                  String axonServerAppend) {
     }
 
     private final Settings settings;
     private final BenchDatabase db;
     private final Services services;
     private final long seed;
+    private final AxonServerLog axonServer;
 
-    RawLimit(Settings settings, BenchDatabase db, Services services, long seed) {
+    /** {@code axonServer}: the log's Axon Server, whose own append rate is then the baseline (null: PostgreSQL's). */
+    RawLimit(Settings settings, BenchDatabase db, Services services, long seed, AxonServerLog axonServer) {
+        this.axonServer = axonServer;
         this.settings = settings;
         this.db = db;
         this.services = services;
@@ -71,6 +78,7 @@ final class RawLimit {
     }
 
     Result run(CommandPath.Result commandPath) throws SQLException {
+        if (axonServer != null) return runOnAxonServer(commandPath);
         byte[][] sample = sampleEvent();
         RawInsertClient.createTable(db);
         List<Row> rows = new ArrayList<>();
@@ -83,7 +91,34 @@ final class RawLimit {
             rows.add(new Row(r, command, command / r.perSecond()));
             checks.add(new Check("raw inserts at " + clients + " clients without errors", r.failed() == 0, r.failed() + " failed"));
         }
-        return new Result(sample[0].length, sample[1].length, settings.seconds(), rows, commandTimers(), checks);
+        return new Result(sample[0].length, sample[1].length, settings.seconds(), rows, commandTimers(), checks, null);
+    }
+
+    /**
+     * Axon Server's own rate for what the command path must do at least once per command: append one event, a copy
+     * of one the command path wrote (type, payload, metadata), in a transaction of its own, confirmed, through Axon
+     * Server's client over one connection (as each service has one). No HTTP, no JSON, no aggregate, no PostgreSQL.
+     * Both services are stopped first: subscribed to the same log, they would read and project every appended event
+     * while it is measured (PostgreSQL's raw rows go to a table of their own, which no service reads).
+     */
+    private Result runOnAxonServer(CommandPath.Result commandPath) {
+        Event sample = axonServer.sample(commandPath.accepted());
+        Map<String, CommandTimer> timers = commandTimers();
+        services.command().close();
+        services.query().close();
+        List<Row> rows = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
+        for (int clients : settings.clients()) {
+            Load.Result r = Load.run(clients, Load.seconds(settings.seconds()), i -> axonServer.appender(sample), new ArrayList<>());
+            double command = commandPath.at(clients).perSecond();
+            rows.add(new Row(r, command, command / r.perSecond()));
+            checks.add(new Check("raw appends to Axon Server at " + clients + " clients without errors", r.failed() == 0,
+                    r.failed() + " failed"));
+        }
+        int metaData = sample.getMetaDataMap().entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + e.getValue().getTextValue().length()).sum();
+        return new Result(sample.getPayload().getData().size(), metaData, settings.seconds(), rows, timers, checks,
+                axonServer.address());
     }
 
     /** Where a command's time goes, from the command-service's own timers; null when its metrics do not answer. */

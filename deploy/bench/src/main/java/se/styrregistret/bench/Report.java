@@ -81,6 +81,11 @@ final class Report {
         line("Mode: **" + (quick ? "quick (smoke test: counts and errors only, figures meaningless)" : mode)
                 + "**. " + env.cpus() + " CPUs, " + env.java() + ", " + env.os() + ".");
         line("Database: " + env.database() + "; " + env.databaseSettings() + ". Each service: its own JVM, -Xmx" + env.serviceHeap() + ".");
+        if (env.axonServer() != null) {
+            line("Event log: **Axon Server at " + env.axonServer() + "** (both services in the `axonserver` profile: the log, "
+                    + "commands and queries through Axon Server; projections, lookups and tokens in the database above). The "
+                    + "command path starts on Axon Server's log as it is (the generator writes the database's log, so none is generated).");
+        }
     }
 
     private void generated(LogGeneration.Result log) {
@@ -104,13 +109,23 @@ final class Report {
     }
 
     private void rawLimit(RawLimit.Result raw) {
-        heading("2. PostgreSQL's own limit, same run");
-        line(("Single-row INSERT + COMMIT of an event-sized row (payload %d B, metadata %d B: the average of the events the "
+        if (raw.axonServerAppend() != null) {
+            heading("2. Axon Server's own append rate, same run");
+            line(("One event per append, each in a transaction of its own and confirmed: a copy of an event the command path "
+                    + "just wrote, of their average size (payload %d B, metadata %d B of text), each client on an aggregate of "
+                    + "its own, through Axon Server's own client (the connector the services use) over one connection to %s, "
+                    + "%.0f s per concurrency, with both services stopped (subscribed to the same log, they would read and "
+                    + "project each appended event while it is measured).").formatted(raw.payloadBytes(), raw.metaDataBytes(), raw.axonServerAppend(),
+                    raw.secondsEach()));
+        } else {
+            heading("2. PostgreSQL's own limit, same run");
+        }
+        if (raw.axonServerAppend() == null) line(("Single-row INSERT + COMMIT of an event-sized row (payload %d B, metadata %d B: the average of the events the "
                 + "command path just wrote) into a copy of the event table (same constraints and indexes, one-at-a-time global "
                 + "sequence), one connection per client, %.0f s per concurrency.").formatted(raw.payloadBytes(), raw.metaDataBytes(),
                 raw.secondsEach()));
         raw.checks().forEach(this::check);
-        table(List.of("clients", "raw inserts/s", "p50 ms", "p99 ms", "command path/s", "ratio", "target"), raw.rawInsert().stream()
+        table(List.of("clients", raw.axonServerAppend() == null ? "raw inserts/s" : "raw appends/s", "p50 ms", "p99 ms", "command path/s", "ratio", "target"), raw.rawInsert().stream()
                 .map(row -> {
                     Target target = row.target();
                     return List.<Object>of(row.raw().clients(), row.raw().perSecond(), row.raw().p50Millis(), row.raw().p99Millis(),

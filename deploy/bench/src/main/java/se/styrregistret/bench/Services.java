@@ -102,6 +102,11 @@ final class Services {
     private List<String> springArgs() {
         List<String> args = new ArrayList<>(db.springArgs());
         args.add("--spring.main.banner-mode=off");
+        if (settings.axonServer() != null) {
+            // the log, commands and queries through Axon Server; projections, lookups and tokens stay in the database
+            args.add("--spring.profiles.active=axonserver");
+            args.add("--axon.axonserver.servers=" + settings.axonServer());
+        }
         return args;
     }
 }

@@ -17,11 +17,12 @@ import java.util.stream.Stream;
  */
 record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path queryJar, long events, long smallEvents,
                 long scaleOutEvents,
-                double seconds, List<Integer> clients, int queries, String heap, String only, boolean keepDatabase) {
+                double seconds, List<Integer> clients, int queries, String heap, String only, boolean keepDatabase,
+                String axonServer) {
 
     private static final Set<String> KNOWN = Set.of("out", "jdbc-url", "command-jar", "query-jar", "events", "small-events",
             "scale-out-events",
-            "seconds", "clients", "queries", "heap", "only", "keep-database");
+            "seconds", "clients", "queries", "heap", "only", "keep-database", "axon-server");
 
     Settings {
         clients = List.copyOf(clients);
@@ -48,12 +49,17 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
                 Integer.parseInt(o.getOrDefault("queries", quick ? "40" : "100")),
                 o.getOrDefault("heap", "512m"),
                 o.get("only"),
-                Boolean.parseBoolean(o.getOrDefault("keep-database", "false")));
+                Boolean.parseBoolean(o.getOrDefault("keep-database", "false")),
+                o.get("axon-server"));
         if (s.keepDatabase() && s.jdbcUrl() == null) {
             throw new IllegalArgumentException("--keep-database=true keeps a database on a server given by --jdbc-url only");
         }
         if (s.only() != null && !List.of("catch-up", "command-path", "national").contains(s.only())) {
             throw new IllegalArgumentException("--only knows three parts: catch-up, command-path, national");
+        }
+        if (s.axonServer() != null && !s.commandPathOnly()) {
+            // the other parts write and read the log in PostgreSQL by SQL (generator, catch-up, fault checks)
+            throw new IllegalArgumentException("--axon-server measures the command path only: add --only=command-path");
         }
         for (String key : o.keySet()) {
             if (!KNOWN.contains(key)) throw new IllegalArgumentException("unknown option --" + key + "; known: " + KNOWN);
@@ -88,9 +94,9 @@ record Settings(boolean quick, Path out, String jdbcUrl, Path commandJar, Path q
         return "national".equals(only);
     }
 
-    /** How the report names the run: "quick", "full" or "catch-up only". */
+    /** How the report names the run: "quick", "full" or "catch-up only"; "… on Axon Server" with {@link #axonServer}. */
     String mode() {
-        return only != null ? only + " only" : quick ? "quick" : "full";
+        return (only != null ? only + " only" : quick ? "quick" : "full") + (axonServer != null ? " on Axon Server" : "");
     }
 
     /** An explicit path, else the build's property, else the jar the build left under the module's target/. */

@@ -71,6 +71,21 @@ class ExampleReportTest {
     }
 
     @Test
+    void the_axon_server_example_measured_the_command_path_against_axon_servers_own_appends_and_passed() throws Exception {
+        JsonNode report = JsonMapper.shared().readTree(Files.readString(Path.of("example-report-axonserver.json")));
+        String markdown = Files.readString(Path.of("example-report-axonserver.md"));
+
+        assertThat(report.path("mode").asString()).isEqualTo("command-path only on Axon Server");
+        assertThat(report.path("environment").path("axonServer").asString()).isNotBlank();
+        assertThat(report.path("axonServerAppend").asString()).isEqualTo(report.path("environment").path("axonServer").asString());
+        assertThat(report.path("rawInsert")).hasSize(3);
+        assertThat(report.path("checks")).isNotEmpty().allSatisfy(c -> assertThat(c.path("passed").asBoolean()).as(c.toString()).isTrue());
+        assertThat(markdown).contains("## 2. Axon Server's own append rate, same run", "| clients | raw appends/s |",
+                "- PASS: every accepted command has exactly one event in the log");
+        assertThat(markdown).doesNotContain("PostgreSQL's own limit");
+    }
+
+    @Test
     void the_report_states_the_shapes_it_measured() throws Exception {
         String markdown = Files.readString(MARKDOWN);
 

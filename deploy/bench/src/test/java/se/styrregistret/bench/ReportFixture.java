@@ -44,7 +44,7 @@ final class ReportFixture {
         JsonNode env = j.get("environment");
         Environment environment = new Environment(env.get("cpus").asInt(), env.get("java").asString(), env.get("os").asString(),
                 env.get("database").asString(), map(env.get("databaseSettings"), JsonNode::asString, new LinkedHashMap<>()),
-                env.get("serviceHeap").asString());
+                env.get("serviceHeap").asString(), null);
 
         JsonNode qk = j.get("faultKillQueryService");
         Faults.QueryServiceKill queryKill = new Faults.QueryServiceKill(qk.get("head").asLong(),
@@ -53,7 +53,7 @@ final class ReportFixture {
 
         List<Load.Result> commandRuns = new ArrayList<>();
         for (JsonNode r : j.get("commandPath")) commandRuns.add(load(r));
-        CommandPath.Result commandPath = new CommandPath.Result(60, 15, commandRuns, checks.subList(4, 6));
+        CommandPath.Result commandPath = new CommandPath.Result(60, 15, commandRuns, List.of(), checks.subList(4, 6));
 
         List<RawLimit.Row> rows = new ArrayList<>();
         for (JsonNode r : j.get("rawInsert")) {
@@ -64,7 +64,7 @@ final class ReportFixture {
         Map<String, RawLimit.CommandTimer> timers = new TreeMap<>();
         j.get("commandTimers").properties().forEach(e -> timers.put(e.getKey(),
                 new RawLimit.CommandTimer(e.getValue().get("count").asLong(), e.getValue().get("meanMillis").asDouble())));
-        RawLimit.Result rawLimit = new RawLimit.Result(465, 130, 60, rows, timers, checks.subList(6, 9));
+        RawLimit.Result rawLimit = new RawLimit.Result(465, 130, 60, rows, timers, checks.subList(6, 9), null);
 
         JsonNode ck = j.get("faultKillCommandService");
         Faults.CommandServiceKill commandKill = new Faults.CommandServiceKill(ck.get("accepted").asLong(),

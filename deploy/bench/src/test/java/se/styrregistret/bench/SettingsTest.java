@@ -79,6 +79,21 @@ class SettingsTest {
     }
 
     @Test
+    void the_command_path_on_axon_server_and_nothing_else_there() {
+        Settings s = Settings.parse("--only=command-path", "--axon-server=localhost:8124", JARS[0], JARS[1]);
+
+        assertThat(s.axonServer()).isEqualTo("localhost:8124");
+        assertThat(s.mode()).isEqualTo("command-path only on Axon Server");
+        assertThat(Settings.parse("--only=command-path", JARS[0], JARS[1]).axonServer()).isNull();
+        // the other parts write and read the log in PostgreSQL by SQL: on Axon Server they would measure nothing
+        assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("--axon-server=localhost:8124", JARS[0], JARS[1]))
+                .withMessage("--axon-server measures the command path only: add --only=command-path");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Settings.parse("--only=catch-up", "--axon-server=localhost:8124", JARS[0], JARS[1]))
+                .withMessage("--axon-server measures the command path only: add --only=command-path");
+    }
+
+    @Test
     void unknown_arguments_are_refused() {
         assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("--evnts=5", JARS[0], JARS[1]))
                 .withMessageStartingWith("unknown option --evnts");
