@@ -35,6 +35,12 @@ class HistoryEndToEndTest {
                 c -> c.toString().contains("Områdesteam Skäggetorp"), Duration.ofSeconds(30));
         HttpJson.await(register.queryUrl() + "/api/budget/summary",
                 s -> s.path("openReferrals").size() == 3, Duration.ofSeconds(30));
+        // and the projections no answer above reads (districts, action plans, the audit trail and log): a query with
+        // minRevision answers only once those it reads have reached it (read-your-writes), else 503 and it is asked again
+        long head = EndToEnd.logHead(register.system());
+        HttpJson.await(register.queryUrl() + "/api/districts?minRevision=" + head, d -> true, Duration.ofSeconds(30));
+        HttpJson.await(register.queryUrl() + "/api/audit-trail?size=1&minRevision=" + head, t -> true, Duration.ofSeconds(30),
+                "auditor");
     }
 
     static JsonNode chart(String query) {
