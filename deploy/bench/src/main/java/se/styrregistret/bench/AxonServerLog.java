@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The log when it lives in Axon Server ({@code --axon-server}): read and appended through Axon Server's own client
@@ -30,10 +31,38 @@ final class AxonServerLog implements AutoCloseable {
         this.address = address;
         int colon = address.lastIndexOf(':');
         if (colon < 1) throw new IllegalArgumentException("--axon-server is host:port (its gRPC port), not " + address);
-        this.factory = AxonServerConnectionFactory.forClient("styrregistret-bench")
-                .routingServers(new ServerAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))))
-                .build();
-        this.connection = factory.connect(CONTEXT);
+        AxonServerConnectionFactory.Builder builder = AxonServerConnectionFactory.forClient("styrregistret-bench")
+                .routingServers(new ServerAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))));
+        // the token the services send (AXON_SERVER_TOKEN), for a server with access control
+        String token = System.getenv("AXON_SERVER_TOKEN");
+        if (token != null && !token.isBlank()) builder.token(token);
+        this.factory = builder.build();
+        try {
+            this.connection = factory.connect(CONTEXT);
+        } catch (RuntimeException e) {
+            factory.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses a log that holds events: Axon Server SE cannot delete any, a fresh database's query-service would
+     * replay them all while the command path is measured, and a run's raw appends (hundreds of thousands of copies
+     * of a real event) would land in the next run's projections.
+     */
+    void requireEmpty() {
+        long last;
+        try {
+            // the index of the log's last event: -1 on an empty log
+            last = connection.eventChannel().getLastToken().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            throw new IllegalStateException("could not read the head of Axon Server's log at " + address, e);
+        }
+        if (last >= 0) {
+            throw new IllegalStateException("the Axon Server at " + address + " holds events already (" + (last + 1)
+                    + "); the run needs an empty one: start a fresh server (SE cannot delete events)");
+        }
     }
 
     String address() {
@@ -78,21 +107,38 @@ final class AxonServerLog implements AutoCloseable {
                 .orElseThrow();
     }
 
-    /** A client that appends one copy of {@code sample} per call, each in a transaction of its own, to an aggregate of its own. */
+    /**
+     * A client that appends one copy of {@code sample} per call, each in a transaction of its own, to an aggregate of
+     * its own. After a failure it moves to a new aggregate: an append that timed out here may have been stored there,
+     * and every later one on the same sequence would then be refused.
+     */
     Load.Client appender(Event sample) {
-        String aggregate = UUID.randomUUID().toString();
-        long[] sequence = {0};
-        return () -> {
-            Event event = sample.toBuilder().setMessageIdentifier(UUID.randomUUID().toString())
-                    .setAggregateIdentifier(aggregate).setAggregateSequenceNumber(sequence[0])
-                    .setTimestamp(System.currentTimeMillis()).build();
-            try {
-                connection.eventChannel().appendEvents(event).get(30, TimeUnit.SECONDS);
-                sequence[0]++;
-                return new Load.Call(Load.Outcome.OK, 0);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-                return new Load.Call(Load.Outcome.FAILED, 0);
+        return new Load.Client() {
+            private String aggregate = UUID.randomUUID().toString();
+            private long sequence;
+
+            @Override
+            public Load.Call call() {
+                Event event = sample.toBuilder().setMessageIdentifier(UUID.randomUUID().toString())
+                        .setAggregateIdentifier(aggregate).setAggregateSequenceNumber(sequence)
+                        .setTimestamp(System.currentTimeMillis()).build();
+                try {
+                    connection.eventChannel().appendEvents(event).get(Http.REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    sequence++;
+                    return new Load.Call(Load.Outcome.OK, 0);
+                } catch (TimeoutException e) {
+                    restart();
+                    return new Load.Call(Load.Outcome.TIMEOUT, 0);
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                    restart();
+                    return new Load.Call(Load.Outcome.FAILED, 0);
+                }
+            }
+
+            private void restart() {
+                aggregate = UUID.randomUUID().toString();
+                sequence = 0;
             }
         };
     }

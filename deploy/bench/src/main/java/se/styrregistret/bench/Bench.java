@@ -85,8 +85,12 @@ public final class Bench {
             db = settings.jdbcUrl() == null ? BenchDatabase.embedded(settings.out().resolve("pgdata"))
                     : BenchDatabase.external(settings.jdbcUrl(), settings.keepDatabase());
             found.environment = Environment.of(db, settings);
-            // the log in Axon Server: the command path starts on its empty log (the generator writes the database's)
-            if (settings.axonServer() != null) axonServer = new AxonServerLog(settings.axonServer());
+            // the log in Axon Server: the command path starts on its empty log (the generator writes the database's);
+            // a log with events is refused (AxonServerLog.requireEmpty)
+            if (settings.axonServer() != null) {
+                axonServer = new AxonServerLog(settings.axonServer());
+                axonServer.requireEmpty();
+            }
             Services services = new Services(settings, db);
             services.start();
             EventLogGenerator.Shape shape = settings.nationalOnly() ? EventLogGenerator.Shape.NATIONAL : EventLogGenerator.Shape.MUNICIPALITY;

@@ -112,11 +112,13 @@ final class RawLimit {
             Load.Result r = Load.run(clients, Load.seconds(settings.seconds()), i -> axonServer.appender(sample), new ArrayList<>());
             double command = commandPath.at(clients).perSecond();
             rows.add(new Row(r, command, command / r.perSecond()));
-            checks.add(new Check("raw appends to Axon Server at " + clients + " clients without errors", r.failed() == 0,
-                    r.failed() + " failed"));
+            checks.add(new Check("raw appends to Axon Server at " + clients + " clients without errors", r.notOk() == 0,
+                    r.failed() + " failed, " + r.timeouts() + " timed out"));
         }
+        // as Axon Server holds it: each entry's key and its value's encoded size
         int metaData = sample.getMetaDataMap().entrySet().stream()
-                .mapToInt(e -> e.getKey().length() + e.getValue().getTextValue().length()).sum();
+                .mapToInt(e -> e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + e.getValue().getSerializedSize())
+                .sum();
         return new Result(sample.getPayload().getData().size(), metaData, settings.seconds(), rows, timers, checks,
                 axonServer.address());
     }

@@ -111,11 +111,13 @@ final class Report {
     private void rawLimit(RawLimit.Result raw) {
         if (raw.axonServerAppend() != null) {
             heading("2. Axon Server's own append rate, same run");
-            line(("One event per append, each in a transaction of its own and confirmed: a copy of an event the command path "
-                    + "just wrote, of their average size (payload %d B, metadata %d B of text), each client on an aggregate of "
-                    + "its own, through Axon Server's own client (the connector the services use) over one connection to %s, "
-                    + "%.0f s per concurrency, with both services stopped (subscribed to the same log, they would read and "
-                    + "project each appended event while it is measured).").formatted(raw.payloadBytes(), raw.metaDataBytes(), raw.axonServerAppend(),
+            line(("One event per append, each in a transaction of its own and acknowledged by Axon Server: a copy of an event "
+                    + "the command path just wrote, of their average size (payload %d B, metadata %d B), each client on an "
+                    + "aggregate of its own, through Axon Server's own client (the connector the services use) over one "
+                    + "connection to %s, %.0f s per concurrency, with both services stopped (subscribed to the same log, they "
+                    + "would read and project each appended event while it is measured). Axon Server acknowledges an append "
+                    + "before forcing it to disk (it forces its files on a schedule of its own, `force-interval`), where "
+                    + "PostgreSQL's commit waits for its fsync: the two baselines differ in durability.").formatted(raw.payloadBytes(), raw.metaDataBytes(), raw.axonServerAppend(),
                     raw.secondsEach()));
         } else {
             heading("2. PostgreSQL's own limit, same run");
