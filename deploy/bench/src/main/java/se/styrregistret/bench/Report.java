@@ -121,11 +121,11 @@ final class Report {
                     raw.secondsEach()));
         } else {
             heading("2. PostgreSQL's own limit, same run");
+            line(("Single-row INSERT + COMMIT of an event-sized row (payload %d B, metadata %d B: the average of the events the "
+                    + "command path just wrote) into a copy of the event table (same constraints and indexes, one-at-a-time global "
+                    + "sequence), one connection per client, %.0f s per concurrency.").formatted(raw.payloadBytes(), raw.metaDataBytes(),
+                    raw.secondsEach()));
         }
-        if (raw.axonServerAppend() == null) line(("Single-row INSERT + COMMIT of an event-sized row (payload %d B, metadata %d B: the average of the events the "
-                + "command path just wrote) into a copy of the event table (same constraints and indexes, one-at-a-time global "
-                + "sequence), one connection per client, %.0f s per concurrency.").formatted(raw.payloadBytes(), raw.metaDataBytes(),
-                raw.secondsEach()));
         raw.checks().forEach(this::check);
         table(List.of("clients", raw.axonServerAppend() == null ? "raw inserts/s" : "raw appends/s", "p50 ms", "p99 ms", "command path/s", "ratio", "target"), raw.rawInsert().stream()
                 .map(row -> {

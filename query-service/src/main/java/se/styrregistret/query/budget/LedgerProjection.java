@@ -172,11 +172,24 @@ class LedgerProjection {
         revisions.advance(NAME, revision);
     }
 
+    private record RecipientYear(int fiscalYear, String recipientId) implements Comparable<RecipientYear> {
+        @Override
+        public int compareTo(RecipientYear other) {
+            int byYear = Integer.compare(fiscalYear, other.fiscalYear);
+            return byYear != 0 ? byYear : recipientId.compareTo(other.recipientId);
+        }
+    }
+
     /** The ledger's writes in one processor batch: new rows first, then the retractions (which may name them). */
     private static final class LedgerBatch implements ProjectionBatch.State {
         private final JdbcTemplate jdbc;
         private final List<Object[]> rows = new ArrayList<>();
         private final List<Object[]> retractions = new ArrayList<>();
+        /**
+         * The batch's recipients per fiscal year, each once (see V950's ledger_recipient_year), in one order for every
+         * batch: two segments' batches that insert the same pairs then wait for each other in turn, never in a cycle.
+         */
+        private final java.util.SortedSet<RecipientYear> recipientYears = new java.util.TreeSet<>();
 
         LedgerBatch(JdbcTemplate jdbc) {
             this.jdbc = jdbc;
@@ -184,6 +197,7 @@ class LedgerProjection {
 
         void add(LedgerRow row) {
             rows.add(row.insertValues());
+            if (row.recipientId() != null) recipientYears.add(new RecipientYear(row.fiscalYear(), row.recipientId()));
         }
 
         void retract(String eventId, long revision) {
@@ -193,6 +207,10 @@ class LedgerProjection {
         @Override
         public void flush() {
             if (!rows.isEmpty()) jdbc.batchUpdate(LedgerRow.INSERT, rows);
+            if (!recipientYears.isEmpty()) {
+                jdbc.batchUpdate("insert into projection.ledger_recipient_year (fiscal_year, recipient_id) values (?, ?) "
+                        + "on conflict do nothing", recipientYears.stream().map(r -> new Object[]{r.fiscalYear(), r.recipientId()}).toList());
+            }
             if (!retractions.isEmpty()) {
                 jdbc.batchUpdate("update projection.budget_ledger_entry set retracted_at = ? where event_id = ? "
                         + "and retracted_at is null", retractions);
@@ -203,6 +221,7 @@ class LedgerProjection {
     @ResetHandler
     void reset() {
         db.sql("delete from projection.budget_ledger_entry").update();
+        db.sql("delete from projection.ledger_recipient_year").update();
     }
 
     /**

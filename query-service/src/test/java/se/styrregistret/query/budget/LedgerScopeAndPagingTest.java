@@ -198,6 +198,37 @@ class LedgerScopeAndPagingTest extends QueryServiceTest {
     }
 
     @Test
+    void given_money_to_a_body_before_the_register_placed_it_in_the_district_then_it_concerns_the_district_from_the_placement_on() {
+        registerDistricts(tornby);
+        GovernanceBodyId group = GovernanceBodyId.of("grupp-" + UUID.randomUUID());
+        Recipient toTheGroup = new Recipient(RecipientKind.GOVERNANCE_BODY, group, "Trygghetsgrupp " + tag, null);
+        long granted = allocate(250_000, toTheGroup);
+        // the decision that set the group up in Tornby is recorded after the money (a late entry)
+        long placed = append("GovernanceBody", group.value(), new GovernanceBodyEstablished(group,
+                "Trygghetsgrupp " + tag, null, Level.OPERATIONAL, Scope.district(tornby), List.of("Samordna"),
+                "Kommundirektören", null, List.of(), List.of(), MARCH, KS));
+        long otherYear = append("Allocation", UUID.randomUUID().toString(), new BudgetAllocated(
+                AllocationId.of(UUID.randomUUID().toString()), year + 1000, 70_000, KS_FUNDS, toTheGroup, "Trygghet", MARCH, KS));
+        awaitProjection("orgchart", placed);
+        awaitProjection(LedgerProjection.NAME, otherYear);
+
+        BudgetLedger before = queries.handle(ledger(placed - 1, tornby, 0, 10));
+        BudgetLedger after = queries.handle(ledger(placed, tornby, 0, 10));
+        BudgetLedger everyYear = queries.handle(new FindBudgetLedger(null, otherYear, null, tornby, 0, 10));
+
+        assertThat(before.revision()).isGreaterThanOrEqualTo(granted);
+        assertThat(before.entries()).as("the register did not yet know the group was Tornby's").isEmpty();
+        assertThat(before.totals().movedSek()).isZero();
+        assertThat(after.entries()).extracting(BudgetLedger.Entry::movedSek).containsExactly(250_000L);
+        assertThat(after.total()).isEqualTo(1);
+        assertThat(queries.handle(new FindBudgetSummary(year, placed, null, tornby)).totalSek()).isEqualTo(250_000);
+        assertThat(everyYear.entries()).as("without a year: both years' money to the group")
+                .extracting(BudgetLedger.Entry::movedSek).containsExactly(250_000L, 70_000L);
+        assertThat(queries.handle(new FindBudgetLedger(year + 1000, otherYear, null, tornby, 0, 10)).entries())
+                .extracting(BudgetLedger.Entry::movedSek).containsExactly(70_000L);
+    }
+
+    @Test
     void given_the_ledger_over_http_then_it_names_its_page_the_csv_honours_the_district_and_bad_paging_is_refused() {
         givenMovementsInTwoDistricts();
         String district = URLEncoder.encode(tornby, StandardCharsets.UTF_8);

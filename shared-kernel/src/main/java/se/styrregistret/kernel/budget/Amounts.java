@@ -13,8 +13,11 @@ public final class Amounts {
         String sign = kronor < 0 && whole == 0 ? "-" : "";
         StringBuilder sb = new StringBuilder(sign).append(group(whole));
         if (rest != 0) {
-            String decimals = String.format("%03d", rest).replaceAll("0+$", "");
-            sb.append(',').append(decimals);
+            // three digits without their trailing zeros ("500" → "5"); by hand, as a summary formats thousands of sums
+            String digits = Long.toString(rest + 1000).substring(1);
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') end--;
+            sb.append(',').append(digits, 0, end);
         }
         return sb.append(" tkr").toString();
     }
