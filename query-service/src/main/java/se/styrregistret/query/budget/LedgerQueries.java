@@ -149,7 +149,7 @@ class LedgerQueries {
                         rs.getInt("open_referrals"), rs.getInt("without_estimate"), rs.getObject("estimated", Long.class)))
                 .single();
         long offset = (long) query.page() * query.size();
-        List<LedgerRow> rows = db.sql("select e.* from projection.budget_ledger_entry e where " + filter.where()
+        List<LedgerRow> rows = db.sql("select " + LedgerRow.COLUMNS + " from projection.budget_ledger_entry e where " + filter.where()
                         + " order by e.revision, e.entry_index limit :size offset :offset")
                 .params(filter.params()).param("size", query.size()).param("offset", offset)
                 .query(LedgerRow::read).list();
@@ -209,7 +209,7 @@ class LedgerQueries {
     BudgetSummary handle(FindBudgetSummary query) {
         long revision = revisionFor(query.asOfRevision());
         Filter filter = filter(query.fiscalYear(), revision, query.asOfDate(), query.district());
-        List<LedgerRow> all = db.sql("select e.* from projection.budget_ledger_entry e where " + filter.where()
+        List<LedgerRow> all = db.sql("select " + LedgerRow.COLUMNS + " from projection.budget_ledger_entry e where " + filter.where()
                 + " order by e.revision, e.entry_index").params(filter.params()).query(LedgerRow::read).list();
         List<LedgerRow> money = all.stream().filter(LedgerRow::movesMoney).toList();
         long total = money.stream().mapToLong(LedgerRow::amountSek).sum();
@@ -272,9 +272,11 @@ class LedgerQueries {
         Map<String, long[]> sums = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
         for (LedgerRow r : rows) {
-            String k = key.apply(r);
-            sums.computeIfAbsent(k, x -> new long[1])[0] += r.amountSek();
-            labels.putIfAbsent(k, label.apply(r));
+            long[] sum = sums.computeIfAbsent(key.apply(r), k -> {
+                labels.put(k, label.apply(r)); // the first row's label: made once per key, not for every row
+                return new long[1];
+            });
+            sum[0] += r.amountSek();
         }
         return sums.entrySet().stream()
                 .map(e -> new BudgetSummary.Total(e.getKey(), labels.get(e.getKey()), e.getValue()[0], Amounts.tkr(e.getValue()[0])))

@@ -113,8 +113,10 @@ final class LedgerRow {
 
     /** Allocations, distributions and reversals move money to recipients; frame, grant and referral rows do not. */
     boolean movesMoney() {
-        return ALLOCATION.equals(entryType) || DISTRIBUTED_ON.equals(entryType) || DISTRIBUTION.equals(entryType)
-                || REVERSAL.equals(entryType);
+        return switch (entryType) {
+            case ALLOCATION, DISTRIBUTED_ON, DISTRIBUTION, REVERSAL -> true;
+            default -> false;
+        };
     }
 
     DecisionReference decision() {
@@ -147,33 +149,43 @@ final class LedgerRow {
         return this;
     }
 
+    /**
+     * The columns {@link #read} reads, in its order, over the alias {@code e}: an answer's rows are read by
+     * position (by name, the driver looks each column up for every row) and leave out what no answer shows
+     * (when the row was recorded, the event's id: a correction finds rows by them in the projection).
+     */
+    static final String COLUMNS = """
+            e.revision, e.entry_index, e.effective_date, e.fiscal_year, e.entry_type, e.item_id, e.related_id,
+            e.source_kind, e.source_id, e.source_name, e.recipient_kind, e.recipient_id, e.recipient_name, e.district,
+            e.amount_sek, e.estimated_sek, e.purpose, e.decision_case, e.decision_paragraph, e.decision_date,
+            e.decided_by""";
+
+    /** A row of a statement that selects {@link #COLUMNS} first. */
     static LedgerRow read(ResultSet rs, int row) throws SQLException {
         LedgerRow r = new LedgerRow();
-        r.eventId = rs.getString("event_id");
-        r.revision = rs.getLong("revision");
-        r.entryIndex = rs.getInt("entry_index");
-        r.effectiveDate = rs.getObject("effective_date", LocalDate.class);
-        r.recordedAt = rs.getObject("recorded_at", OffsetDateTime.class).toInstant();
-        r.fiscalYear = rs.getInt("fiscal_year");
-        r.entryType = rs.getString("entry_type");
-        r.itemId = rs.getString("item_id");
-        r.relatedId = rs.getString("related_id");
-        String sourceKind = rs.getString("source_kind");
+        r.revision = rs.getLong(1);
+        r.entryIndex = rs.getInt(2);
+        r.effectiveDate = rs.getObject(3, LocalDate.class);
+        r.fiscalYear = rs.getInt(4);
+        r.entryType = rs.getString(5);
+        r.itemId = rs.getString(6);
+        r.relatedId = rs.getString(7);
+        String sourceKind = rs.getString(8);
         r.sourceKind = sourceKind == null ? null : SourceKind.valueOf(sourceKind);
-        r.sourceId = rs.getString("source_id");
-        r.sourceName = rs.getString("source_name");
-        String recipientKind = rs.getString("recipient_kind");
+        r.sourceId = rs.getString(9);
+        r.sourceName = rs.getString(10);
+        String recipientKind = rs.getString(11);
         r.recipientKind = recipientKind == null ? null : RecipientKind.valueOf(recipientKind);
-        r.recipientId = rs.getString("recipient_id");
-        r.recipientName = rs.getString("recipient_name");
-        r.district = rs.getString("district");
-        r.amountSek = rs.getLong("amount_sek");
-        r.estimatedSek = rs.getObject("estimated_sek", Long.class);
-        r.purpose = rs.getString("purpose");
-        r.decisionCase = rs.getString("decision_case");
-        r.decisionParagraph = rs.getString("decision_paragraph");
-        r.decisionDate = rs.getObject("decision_date", LocalDate.class);
-        r.decidedBy = rs.getString("decided_by");
+        r.recipientId = rs.getString(12);
+        r.recipientName = rs.getString(13);
+        r.district = rs.getString(14);
+        r.amountSek = rs.getLong(15);
+        r.estimatedSek = rs.getObject(16, Long.class);
+        r.purpose = rs.getString(17);
+        r.decisionCase = rs.getString(18);
+        r.decisionParagraph = rs.getString(19);
+        r.decisionDate = rs.getObject(20, LocalDate.class);
+        r.decidedBy = rs.getString(21);
         return r;
     }
 
