@@ -3,6 +3,7 @@ package se.styrregistret.bench;
 import se.styrregistret.bench.BenchReport.Check;
 import se.styrregistret.bench.BenchReport.Environment;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,7 +102,7 @@ public final class Bench {
 
             if (settings.catchUpOnly() || settings.nationalOnly()) {
                 // for working on the projections: a log of --events, one cold catch-up, as-of latency, memory
-                found.largeLog = log.appendUpTo(settings.events());
+                found.largeLog = appendCold(log, services, settings.events());
                 found.catchUp1 = catchUp.run(1, 1, null);
                 found.asOfLarge = asOf.measure(Projections.head(db));
                 found.memory = Memory.measure(services);
@@ -127,13 +128,13 @@ public final class Bench {
                 found.scaleOut = new ArrayList<>();
                 if (settings.scaleOutOnItsOwnLog()) {
                     // segments and instances compared on a shorter log, each against its own one-segment baseline
-                    found.scaleOutLog = log.appendUpTo(settings.scaleOutEvents());
+                    found.scaleOutLog = appendCold(log, services, settings.scaleOutEvents());
                     CatchUp.Result baseline = catchUp.run(1, 1, null);
                     found.scaleOut.add(baseline);
                     found.scaleOut.add(catchUp.run(1, 2, baseline));
                     found.scaleOut.add(catchUp.run(2, 2, baseline));
                 }
-                found.largeLog = log.appendUpTo(settings.events());
+                found.largeLog = appendCold(log, services, settings.events());
                 found.catchUp1 = catchUp.run(1, 1, null);
                 found.asOfLarge = asOf.measure(Projections.head(db));
                 if (!settings.scaleOutOnItsOwnLog()) {
@@ -155,7 +156,16 @@ public final class Bench {
         return report;
     }
 
-    private BenchReport report(Found f, Instant begin, double seconds) {
+    /**
+     * Tops the log up to {@code events} with the query-service stopped: the projections it would build meanwhile are
+     * wiped by the cold catch-up that follows (which starts it again), so it would only take the generator's CPU.
+     */
+    private static LogGeneration.Result appendCold(LogGeneration log, Services services, long events) throws SQLException {
+        services.query().close();
+        return log.appendUpTo(events, true);
+    }
+
+        private BenchReport report(Found f, Instant begin, double seconds) {
         AsOfLatency.Result asOf = f.asOfSmall == null && f.asOfLarge == null ? null : new AsOfLatency.Result(f.asOfSmall, f.asOfLarge);
         return new BenchReport(settings.mode(), settings.quick(), LocalDate.now(), begin.toString(), f.environment, f.smallLog,
                 f.faultKillQueryService, f.commandPath, f.rawLimit, f.faultKillCommandService, f.scaleOutLog, f.largeLog, f.catchUp1, asOf,

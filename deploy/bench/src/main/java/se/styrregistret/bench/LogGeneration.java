@@ -1,5 +1,7 @@
 package se.styrregistret.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +13,12 @@ import java.time.Instant;
  */
 final class LogGeneration implements AutoCloseable {
 
-    /** {@code events} appended in {@code seconds}; the log then held {@code logHolds}. */
-    record Result(long events, double seconds, long logHolds) {
+    /**
+     * {@code events} appended in {@code seconds}; the log then held {@code logHolds}. {@code queryServiceStopped}: no
+     * query-service ran meanwhile (a cold catch-up follows).
+     */
+    record Result(long events, double seconds, long logHolds,
+                  @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean queryServiceStopped) {
         double perSecond() {
             return events / seconds;
         }
@@ -28,12 +34,17 @@ final class LogGeneration implements AutoCloseable {
 
     /** Appends what the log lacks of {@code events}: none when it holds as many already (the runs before added them). */
     Result appendUpTo(long events) throws SQLException {
+        return appendUpTo(events, false);
+    }
+
+    /** The same, saying whether the query-service was stopped while the log was written. */
+    Result appendUpTo(long events, boolean queryServiceStopped) throws SQLException {
         long missing = events - Projections.eventCount(db);
-        if (missing <= 0) return new Result(0, 0, Projections.eventCount(db));
+        if (missing <= 0) return new Result(0, 0, Projections.eventCount(db), queryServiceStopped);
         Instant start = Instant.now();
         generator.append(missing);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        return new Result(missing, seconds, Projections.eventCount(db));
+        return new Result(missing, seconds, Projections.eventCount(db), queryServiceStopped);
     }
 
     @Override

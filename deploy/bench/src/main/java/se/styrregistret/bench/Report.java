@@ -93,8 +93,10 @@ final class Report {
             line("The log already holds %,d events (the runs before wrote them); none generated.".formatted(log.logHolds()));
             return;
         }
-        line("Generated %,d events through the event store API in %.1f s (%.0f events/s); the log now holds %,d."
-                .formatted(log.events(), log.seconds(), log.perSecond(), log.logHolds()));
+        line("Generated %,d events through the event store API in %.1f s (%.0f events/s); the log now holds %,d.%s"
+                .formatted(log.events(), log.seconds(), log.perSecond(), log.logHolds(), log.queryServiceStopped()
+                        ? " The query-service was stopped meanwhile: the cold catch-up that follows builds everything from nothing."
+                        : ""));
         line(shape);
     }
 

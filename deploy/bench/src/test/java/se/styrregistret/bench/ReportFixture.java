@@ -91,7 +91,8 @@ final class ReportFixture {
     }
 
     private static LogGeneration.Result log(JsonNode l) {
-        return new LogGeneration.Result(l.get("events").asLong(), l.get("seconds").asDouble(), l.get("logHolds").asLong());
+        return new LogGeneration.Result(l.get("events").asLong(), l.get("seconds").asDouble(), l.get("logHolds").asLong(),
+                l.path("queryServiceStopped").asBoolean(false));
     }
 
     private static Load.Result load(JsonNode r) {

@@ -79,7 +79,7 @@ class ReportTest {
                 scaleOutRun(2, 2, List.of(new Check("2 instance(s) with 2 segments each build the same projections as one with one", true, ""))));
         BenchReport report = new BenchReport(full.mode(), full.quick(), full.date(), full.startedAt(), full.environment(), full.smallLog(),
                 full.faultKillQueryService(), full.commandPath(), full.rawLimit(), full.faultKillCommandService(),
-                new LogGeneration.Result(0, 0, 200_000), full.largeLog(), full.catchUp1(), full.asOf(), runs,
+                new LogGeneration.Result(0, 0, 200_000, true), stopped(full.largeLog()), full.catchUp1(), full.asOf(), runs,
                 full.faultDatabaseRestart(), full.memory(), null, full.seconds());
 
         String markdown = Report.markdown(report);
@@ -94,7 +94,15 @@ class ReportTest {
         List<String> listed = markdown.lines().filter(l -> l.startsWith("- PASS: ") || l.startsWith("- FAIL: ")).toList();
         assertThat(listed).hasSize(report.checks().size());
         for (int i = 0; i < listed.size(); i++) assertThat(listed.get(i)).contains(report.checks().get(i).what());
-        assertThat(Report.json(report)).contains("\"scaleOutLog\"");
+        assertThat(Report.json(report)).contains("\"scaleOutLog\"", "queryServiceStopped");
+        // the bulk log written with the query-service stopped says so (the fixture's, written with it running, does not)
+        assertThat(markdown).contains("the log now holds 1,000,000. The query-service was stopped meanwhile: "
+                + "the cold catch-up that follows builds everything from nothing.");
+        assertThat(Report.markdown(full)).doesNotContain("The query-service was stopped meanwhile");
+    }
+
+    private static LogGeneration.Result stopped(LogGeneration.Result log) {
+        return new LogGeneration.Result(log.events(), log.seconds(), log.logHolds(), true);
     }
 
     private static CatchUp.Result scaleOutRun(int instances, int segments, List<Check> same) {
