@@ -165,7 +165,7 @@ public final class Bench {
         return log.appendUpTo(events, true);
     }
 
-        private BenchReport report(Found f, Instant begin, double seconds) {
+    private BenchReport report(Found f, Instant begin, double seconds) {
         AsOfLatency.Result asOf = f.asOfSmall == null && f.asOfLarge == null ? null : new AsOfLatency.Result(f.asOfSmall, f.asOfLarge);
         return new BenchReport(settings.mode(), settings.quick(), LocalDate.now(), begin.toString(), f.environment, f.smallLog,
                 f.faultKillQueryService, f.commandPath, f.rawLimit, f.faultKillCommandService, f.scaleOutLog, f.largeLog, f.catchUp1, asOf,
