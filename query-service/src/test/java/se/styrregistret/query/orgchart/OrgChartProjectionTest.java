@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.styrregistret.kernel.common.DecisionReference;
 import se.styrregistret.kernel.correction.EntryCorrected;
+import se.styrregistret.kernel.governance.AreaTeamEstablished;
 import se.styrregistret.kernel.governance.EstablishingDecisionRescinded;
 import se.styrregistret.kernel.governance.FieldChange;
 import se.styrregistret.kernel.governance.FindGovernanceBody;
@@ -19,6 +20,7 @@ import se.styrregistret.kernel.governance.MemberAppointed;
 import se.styrregistret.kernel.governance.ReportingLineSet;
 import se.styrregistret.kernel.governance.Scope;
 import se.styrregistret.query.support.QueryServiceTest;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +38,9 @@ class OrgChartProjectionTest extends QueryServiceTest {
 
     @Autowired
     OrgChartQueries queries;
+
+    @Autowired
+    JsonMapper json;
 
     static GovernanceBodyId newId() {
         return GovernanceBodyId.of(UUID.randomUUID().toString());
@@ -197,6 +202,46 @@ class OrgChartProjectionTest extends QueryServiceTest {
         assertThat(details.history()).extracting(BodyDetails.Change::changeType)
                 .containsExactly("GovernanceBodyEstablished", "EstablishingDecisionRescinded", "GovernanceBodyReplaced");
         assertThat(details.history().get(2).decision()).isEqualTo(KS_2019_1003);
+    }
+
+    @Test
+    void a_chart_box_read_with_its_json_columns_as_one_array_equals_its_row_read_column_by_column() {
+        GovernanceBodyId team = newId();
+        GovernanceBodyId libra = newId();
+        GovernanceBodyId council = newId();
+        LocalDate start = LocalDate.of(2007, 5, 29);
+        LocalDate effective = LocalDate.of(2020, 1, 20);
+        append("GovernanceBody", team.value(), new AreaTeamEstablished(team, "Områdesteam Berga " + team, "Berga",
+                "Polisen", "Socialnämnden", 2, 3, "Trygghet i Berga", effective, KS_2019_1003));
+        append("GovernanceBody", libra.value(), new GovernanceBodyEstablished(libra, "LiBrå " + libra, "LiBrå",
+                Level.POLITICAL, Scope.municipality(), List.of("Samordna", "Följa upp"), "Kommundirektören",
+                "4 gånger per år", List.of("Samordnare"), List.of(new Member("Kommunpolis", null),
+                        new Member("Ordförande", "Anna Andersson")), start, KS_2007));
+        append("GovernanceBody", council.value(), established(council, "Trygghetsråd " + council, Level.STRATEGIC,
+                effective, KS_2019_1003));
+        append("GovernanceBody", libra.value(), new EstablishingDecisionRescinded(libra, KS_2007, effective, KS_2019_1003));
+        append("GovernanceBody", libra.value(), new GovernanceBodyReplaced(libra, List.of(council), null, effective, KS_2019_1003));
+        long last = append("GovernanceBody", council.value(),
+                new GovernanceBodySucceeded(council, List.of(libra), null, effective, KS_2019_1003));
+        awaitProjection(OrgChartProjection.NAME, last);
+
+        String[] ids = {team.value(), libra.value(), council.value()};
+        List<BodySummary> columnByColumn = jdbc.query("select * from projection.body_version v where body_id = any(?) order by id",
+                (rs, i) -> BodyVersion.read(rs, json).toSummary(), (Object) ids);
+        List<BodySummary> oneArray = jdbc.query("select " + BodyVersion.STATE_COLUMNS
+                        + " from projection.body_version v where body_id = any(?) order by id",
+                (rs, i) -> BodyVersion.readState(rs, json).toSummary(), (Object) ids);
+
+        assertThat(oneArray).hasSizeGreaterThan(3).isEqualTo(columnByColumn);
+        // every JSON column holds a value in some row, so a column read into another's place cannot go unseen
+        assertThat(oneArray).anySatisfy(b -> assertThat(b.areaTeam()).isNotNull())
+                .anySatisfy(b -> assertThat(b.rescindedDecision()).isEqualTo(KS_2007))
+                .anySatisfy(b -> assertThat(b.establishedBy()).isEqualTo(KS_2007))
+                .anySatisfy(b -> assertThat(b.predecessors()).containsExactly(libra))
+                .anySatisfy(b -> assertThat(b.successors()).containsExactly(council))
+                .anySatisfy(b -> assertThat(b.supportingResources()).containsExactly("Samordnare"))
+                .anySatisfy(b -> assertThat(b.mandate()).containsExactly("Samordna", "Följa upp"))
+                .anySatisfy(b -> assertThat(b.members()).contains(new Member("Ordförande", "Anna Andersson")));
     }
 
     @Test
