@@ -12,14 +12,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * Phase 4: as-of latency. One reader asks the running query-service for the org chart, the budget
@@ -76,11 +79,11 @@ final class AsOfLatency {
      * {@code contentSamples} org charts at random revisions were compared, body by body, with the fold of the
      * log itself; {@code contentMismatches} says how each one that differed did.
      */
-    @JsonPropertyOrder({"events", "errors", "contentSamples", "contentMismatches", "org chart", "budget summary", "budget ledger"})
+    @JsonPropertyOrder({"events", "errors", "contentSamples", "contentMismatches", "org chart", "budget summary", "budget ledger", "warmUp"})
     record Measurement(long events, int errors, int contentSamples, List<String> contentMismatches,
                        @JsonProperty("org chart") Figures orgChart,
                        @JsonProperty("budget summary") Figures budgetSummary, @JsonProperty("budget ledger") Figures budgetLedger,
-                       @JsonIgnore int queries, @JsonIgnore int warmUpRounds) {
+                       @JsonIgnore int queries, WarmUp.Result warmUp) {
 
         Check contentCheck() {
             return new Check("as-of content at %,d events: %d sampled org charts equal the fold of the log's own events up to their revision"
@@ -124,7 +127,11 @@ final class AsOfLatency {
         }
     }
 
+    /** The warm-up's bound (a round is 10 s of the same queries). */
+    static final Duration WARM_UP_BOUND = Duration.ofMinutes(3);
+
     private final int queries;
+    private final boolean quick;
     private final BenchDatabase db;
     private final Services services;
     private final long seed;
@@ -142,6 +149,7 @@ final class AsOfLatency {
      */
     AsOfLatency(Settings settings, BenchDatabase db, Services services, long seed, List<String> districts, boolean districtCharts) {
         this.queries = settings.queries();
+        this.quick = settings.quick();
         this.db = db;
         this.services = services;
         this.seed = seed;
@@ -149,36 +157,63 @@ final class AsOfLatency {
         this.districtCharts = districtCharts;
     }
 
-    /** The settings' number of queries of each kind at random revisions up to {@code head}, after warm-up rounds. */
+    /**
+     * The settings' number of queries of each kind at random revisions up to {@code head}, after a warm-up of
+     * the same queries until the query-service's (and the harness's) JIT compilers have settled.
+     */
     Measurement measure(long head) throws SQLException {
         SplittableRandom random = new SplittableRandom(seed + head);
         Map<Query, Latencies> byQuery = new EnumMap<>(Query.class);
         for (Query q : Query.values()) byQuery.put(q, new Latencies());
-        int errors = 0;
-        int warmUp = Math.min(50, queries);
+        int[] errors = {0};
         String url = services.query().url();
         try (Connection c = db.connect(); PreparedStatement latestYear = c.prepareStatement("""
                 select fiscal_year from projection.budget_ledger_entry where revision <= ?
                 order by revision desc limit 1""")) {
-            for (int i = 0; i < warmUp + queries; i++) {
-                long revision = 1 + random.nextLong(head);
-                // the fiscal year of the last movement recorded by that revision: what a reader of that day
-                // would ask for (looked up outside the timing)
-                latestYear.setLong(1, revision);
-                int year;
-                try (ResultSet rs = latestYear.executeQuery()) {
-                    year = rs.next() ? rs.getInt(1) : 2000;
-                }
-                String district = districts.get(random.nextInt(districts.size()));
-                for (Query q : Query.values()) {
-                    long start = System.nanoTime();
-                    Http.Answer answer = Http.get(url + q.path(revision, year, district, districtCharts), "reader");
-                    long took = System.nanoTime() - start;
-                    if (!answer.ok() || answer.json().path("revision").asLong() != revision) errors++;
-                    if (i >= warmUp) byQuery.get(q).add(took);
-                }
-            }
+            Map<String, LongSupplier> compilers = new LinkedHashMap<>();
+            compilers.put("query-service", () -> WarmUp.compileMillis(services.query()));
+            compilers.put("harness", WarmUp::harnessCompileMillis);
+            WarmUp.Result warmUp = WarmUp.untilSettled(quick ? Duration.ofSeconds(1) : Duration.ofSeconds(10), quick ? Duration.ZERO : WARM_UP_BOUND,
+                    compilers, round -> {
+                        long end = System.nanoTime() + round.toNanos();
+                        while (System.nanoTime() < end) ask(latestYear, random, head, url, null, errors);
+                    });
+            for (int i = 0; i < queries; i++) ask(latestYear, random, head, url, byQuery, errors);
+            return measured(head, random, url, byQuery, errors[0], warmUp);
         }
+    }
+
+    /**
+     * One round: the three queries at one random revision, each answer checked; timed into {@code byQuery}
+     * unless it is null (warm-up).
+     */
+    private void ask(PreparedStatement latestYear, SplittableRandom random, long head, String url, Map<Query, Latencies> byQuery,
+                     int[] errors) {
+        long revision = 1 + random.nextLong(head);
+        // the fiscal year of the last movement recorded by that revision: what a reader of that day
+        // would ask for (looked up outside the timing)
+        int year;
+        try {
+            latestYear.setLong(1, revision);
+            try (ResultSet rs = latestYear.executeQuery()) {
+                year = rs.next() ? rs.getInt(1) : 2000;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up the fiscal year at revision " + revision, e);
+        }
+        String district = districts.get(random.nextInt(districts.size()));
+        for (Query q : Query.values()) {
+            long start = System.nanoTime();
+            Http.Answer answer = Http.get(url + q.path(revision, year, district, districtCharts), "reader");
+            long took = System.nanoTime() - start;
+            if (!answer.ok() || answer.json().path("revision").asLong() != revision) errors[0]++;
+            if (byQuery != null) byQuery.get(q).add(took);
+        }
+    }
+
+    /** The figures, and the content of a sample of charts compared with the log's own fold. */
+    private Measurement measured(long head, SplittableRandom random, String url, Map<Query, Latencies> byQuery, int errors,
+                                 WarmUp.Result warmUp) throws SQLException {
         List<String> mismatches = new ArrayList<>();
         int samples = 0;
         for (int i = 0; i < CONTENT_SAMPLES; i++) {

@@ -16,7 +16,7 @@ import java.util.List;
  *   java -jar deploy/bench/target/styrregistret-bench.jar [--quick] [--out=target/bench]
  *        [--jdbc-url=jdbc:postgresql://127.0.0.1:5432/postgres]   (default: an embedded PostgreSQL of its own)
  *        [--command-jar=PATH] [--query-jar=PATH]                  (default: the jars the build made)
- *        [--events=1000000] [--small-events=10000] [--scale-out-events=100000] [--seconds=30] [--clients=1,8,32]
+ *        [--events=1000000] [--small-events=10000] [--scale-out-events=50000] [--seconds=20] [--clients=1,8,32]
  *        [--queries=100]
  *        [--only=catch-up]   (only the log, one cold catch-up, as-of latency and memory: for projection work)
  *        [--only=command-path]   (only the small log, the command path, raw inserts and memory: for command-side work)

@@ -104,7 +104,7 @@ final class Report {
         heading("1. Command path over HTTP");
         line("Closed loop, each client sends its next command when the last is answered, for %.0f s per concurrency. Mix: 25 %% establish a body (mandate, three members; once the client has %d active bodies, its oldest is dissolved instead), 45 %% appoint a member, 30 %% allocate money to a body; each client on its own bodies. Decisions move forward a day every %d command(s) per client and money is booked in the fiscal year of its decision, so the chart stays a municipality's size (at most %d × clients active bodies) and a year holds a year's movements."
                 .formatted(path.secondsEach(), CommandMix.ACTIVE_PER_CLIENT, CommandMix.COMMANDS_PER_DAY, CommandMix.ACTIVE_PER_CLIENT));
-        line("Warm-up: %.0f s at 8 clients before the measured runs.".formatted(path.warmUpSeconds()));
+        line("Warm-up at %d clients before the measured runs: %s.".formatted(CommandPath.WARM_UP_CLIENTS, path.warmUp().describe()));
         table(List.of("clients", "accepted", "commands/s", "p50 ms", "p99 ms", "not accepted"), path.runs().stream()
                 .map(r -> List.<Object>of(r.clients(), r.ok(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.notOk())).toList());
         path.checks().forEach(this::check);
@@ -192,11 +192,12 @@ final class Report {
 
     private void asOf(AsOfLatency.Result asOf) {
         heading("4. As-of latency");
-        line(("One reader, %d queries of each kind at random revisions (after %d warm-up rounds), each answer checked to "
+        line(("One reader, %d queries of each kind at random revisions (after a warm-up of the same queries: %s), each answer checked to "
                 + "name the revision asked for. The org chart: the whole chart, its first page (up to 500 bodies: the chart of a municipality); "
                 + "the ledger: the first page (%d rows) of one district's fiscal year; the summary: one district's fiscal year. The fiscal "
                 + "year is that of the last movement recorded by that revision, the district one of the load's, at random.")
-                .formatted(asOf.large().queries(), asOf.large().warmUpRounds(), AsOfLatency.LEDGER_PAGE));
+                .formatted(asOf.large().queries(), "at " + asOf.small().events() + " events " + asOf.small().warmUp().describe()
+                        + "; at " + asOf.large().events() + " events " + asOf.large().warmUp().describe(), AsOfLatency.LEDGER_PAGE));
         long small = asOf.small().events();
         long large = asOf.large().events();
         table(List.of("query", "p50 ms @ " + small, "p99 ms @ " + small, "p50 ms @ " + large, "p99 ms @ " + large, "p99 ratio",
@@ -208,10 +209,10 @@ final class Report {
     /** A run that measured as-of latency at one log only (catch-up only, national only): its figures against the 20 ms. */
     private void asOfAlone(AsOfLatency.Measurement m, String mode) {
         heading("4. As-of latency");
-        line(("One reader, %d queries of each kind at random revisions (after %d warm-up rounds), each answer checked to "
+        line(("One reader, %d queries of each kind at random revisions (after a warm-up of the same queries: %s), each answer checked to "
                 + "name the revision asked for. The org chart: %s; the ledger: the first page (%d rows) of one district's fiscal "
                 + "year; the summary: one district's fiscal year. The fiscal year is that of the last movement recorded by that "
-                + "revision, the district one of the load's, at random.").formatted(m.queries(), m.warmUpRounds(),
+                + "revision, the district one of the load's, at random.").formatted(m.queries(), m.warmUp().describe(),
                 "national only".equals(mode) ? "one district's chart, its first page" : "the whole chart, its first page (up to 500 bodies)",
                 AsOfLatency.LEDGER_PAGE));
         table(List.of("query", "p50 ms @ " + m.events(), "p99 ms @ " + m.events(), "target (p99 ≤ " + (int) AsOfLatency.TARGET_P99_MILLIS + " ms)"),

@@ -20,9 +20,9 @@ class SettingsTest {
         assertThat(s.mode()).isEqualTo("full");
         assertThat(s.events()).isEqualTo(1_000_000);
         assertThat(s.smallEvents()).isEqualTo(10_000);
-        assertThat(s.scaleOutEvents()).isEqualTo(100_000);
+        assertThat(s.scaleOutEvents()).isEqualTo(50_000);
         assertThat(s.scaleOutOnItsOwnLog()).isTrue();
-        assertThat(s.seconds()).isEqualTo(30);
+        assertThat(s.seconds()).isEqualTo(20);
         assertThat(s.clients()).containsExactly(1, 8, 32);
         assertThat(s.queries()).isEqualTo(100);
         assertThat(s.heap()).isEqualTo("512m");
