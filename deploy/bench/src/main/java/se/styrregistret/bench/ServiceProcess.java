@@ -104,11 +104,17 @@ final class ServiceProcess implements AutoCloseable {
         waitFor(Duration.ofSeconds(30));
     }
 
-    /** Heap in use, from the service's own Prometheus metrics (as the admin user). */
-    long heapUsedBytes() {
+    /** The service's own Prometheus metrics (as the admin user); null when it does not answer with them. */
+    String prometheus() {
         Http.Answer answer = Http.get(url() + "/actuator/prometheus", "admin");
-        if (!answer.ok()) return -1;
-        Matcher m = HEAP_USED.matcher(answer.body());
+        return answer.ok() ? answer.body() : null;
+    }
+
+    /** Heap in use, from the service's own Prometheus metrics. */
+    long heapUsedBytes() {
+        String metrics = prometheus();
+        if (metrics == null) return -1;
+        Matcher m = HEAP_USED.matcher(metrics);
         double sum = 0;
         while (m.find()) sum += Double.parseDouble(m.group(1));
         return (long) sum;

@@ -104,11 +104,10 @@ final class WarmUp {
         return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
-    /** A service's JIT time from its Prometheus metrics (as the admin user); -1 if it cannot be read. */
+    /** A service's JIT time from its Prometheus metrics; -1 if it cannot be read. */
     static long compileMillis(ServiceProcess service) {
-        Http.Answer answer = Http.get(service.url() + "/actuator/prometheus", "admin");
-        if (!answer.ok()) return -1;
-        return parseCompileMillis(answer.body());
+        String metrics = service.prometheus();
+        return metrics == null ? -1 : parseCompileMillis(metrics);
     }
 
     static long parseCompileMillis(String prometheus) {
